@@ -1,0 +1,124 @@
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as authProtocol from 'y-protocols/auth';
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { RawData, WebSocket } from 'ws';
+import type { Logger } from 'pino';
+import { CLOSE, MESSAGE } from '../../shared/protocol.js';
+import { canEdit, type Role } from '../../shared/roles.js';
+import type { Room } from './room.js';
+import type { RoomManager } from './roomManager.js';
+import type { Connection } from './room.js';
+
+const READ_ONLY_REASON = 'You are viewing this workshop read-only. Ask the host for a participant link.';
+const PING_INTERVAL_MS = 30_000;
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** An update that changes nothing: no structs and an empty delete set. */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}
+
+type Handler = (room: Room, conn: Connection, decoder: decoding.Decoder, reply: encoding.Encoder) => void;
+
+function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder, reply: encoding.Encoder): void {
+  encoding.writeVarUint(reply, MESSAGE.sync);
+  if (canEdit(conn.role)) {
+    syncProtocol.readSyncMessage(decoder, reply, room.doc, conn);
+    return;
+  }
+  // A viewer may ask for the document but never change it, whether the change comes
+  // as an update or is tucked inside a sync step 2.
+  const type = decoding.readVarUint(decoder);
+  if (type === syncProtocol.messageYjsSyncStep1) {
+    syncProtocol.readSyncStep1(decoder, reply, room.doc);
+    return;
+  }
+  if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) {
+    throw new Error(`unknown sync message type ${type}`);
+  }
+  const update = decoding.readVarUint8Array(decoder);
+  if (!isEmptyUpdate(update)) {
+    const denied = encoding.createEncoder();
+    encoding.writeVarUint(denied, MESSAGE.auth);
+    authProtocol.writePermissionDenied(denied, READ_ONLY_REASON);
+    room.send(conn, encoding.toUint8Array(denied));
+  }
+}
+
+const handlers: Record<number, Handler> = {
+  [MESSAGE.sync]: handleSync,
+  [MESSAGE.awareness]: (room, conn, decoder) => {
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), conn);
+  },
+  [MESSAGE.queryAwareness]: (room, _conn, _decoder, reply) => {
+    encoding.writeVarUint(reply, MESSAGE.awareness);
+    encoding.writeVarUint8Array(
+      reply,
+      awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]),
+    );
+  },
+  // Clients do not send auth messages in this protocol; ignore rather than fail.
+  [MESSAGE.auth]: () => undefined,
+};
+
+/** Joins an authenticated socket to its room and speaks the y-websocket protocol. */
+export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, role: Role, log: Logger): void {
+  const conn: Connection = { ws, role, awarenessIds: new Set() };
+  room.connections.set(ws, conn);
+  rooms.joined(room);
+
+  ws.on('message', (data) => {
+    try {
+      const decoder = decoding.createDecoder(toBytes(data));
+      const type = decoding.readVarUint(decoder);
+      const handler = handlers[type];
+      if (!handler) throw new Error(`unknown message type ${type}`);
+      const reply = encoding.createEncoder();
+      handler(room, conn, decoder, reply);
+      // A reply holding only its message type has nothing to say.
+      if (encoding.length(reply) > 1) room.send(conn, encoding.toUint8Array(reply));
+    } catch (err) {
+      // One client's bad bytes close that client only.
+      log.warn({ workshop: room.name, err: (err as Error).message }, 'Closed a connection that sent an unreadable message');
+      ws.close(CLOSE.malformed.code, CLOSE.malformed.reason);
+    }
+  });
+
+  let alive = true;
+  ws.on('pong', () => (alive = true));
+  const ping = setInterval(() => {
+    if (!alive) {
+      ws.terminate();
+      return;
+    }
+    alive = false;
+    ws.ping();
+  }, PING_INTERVAL_MS);
+
+  ws.on('close', () => {
+    clearInterval(ping);
+    room.connections.delete(ws);
+    awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
+    rooms.left(room);
+  });
+  ws.on('error', (err) => log.warn({ workshop: room.name, err: err.message }, 'Connection error'));
+
+  // Start the sync: send our state vector, and everyone who is here.
+  const step1 = encoding.createEncoder();
+  encoding.writeVarUint(step1, MESSAGE.sync);
+  syncProtocol.writeSyncStep1(step1, room.doc);
+  room.send(conn, encoding.toUint8Array(step1));
+  const states = room.awareness.getStates();
+  if (states.size > 0) {
+    const aw = encoding.createEncoder();
+    encoding.writeVarUint(aw, MESSAGE.awareness);
+    encoding.writeVarUint8Array(aw, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()]));
+    room.send(conn, encoding.toUint8Array(aw));
+  }
+}

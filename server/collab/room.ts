@@ -1,0 +1,142 @@
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as syncProtocol from 'y-protocols/sync';
+import * as encoding from 'lib0/encoding';
+import type { WebSocket } from 'ws';
+import type { Logger } from 'pino';
+import { MESSAGE } from '../../shared/protocol.js';
+import type { Role } from '../../shared/roles.js';
+import type { DocStore } from '../storage/docStore.js';
+
+/** Beyond this much unsent data a connection is too slow to keep; it reconnects and resyncs. */
+const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+/** Compact the update log after this many appended updates. */
+const COMPACT_AFTER_UPDATES = 500;
+
+export interface Connection {
+  ws: WebSocket;
+  role: Role;
+  /** Awareness client ids this connection has announced, removed when it leaves. */
+  awarenessIds: Set<number>;
+}
+
+/**
+ * One open workshop: its document, who is here, and the writes still on their way to
+ * the store. Every update the document accepts is appended to the store as it is
+ * broadcast.
+ */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly connections = new Map<WebSocket, Connection>();
+  pendingWrites = 0;
+  private updatesSinceCompact = 0;
+  private compactTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly name: string,
+    private readonly store: DocStore,
+    private readonly log: Logger,
+  ) {
+    // The server is not a person: it has no presence of its own.
+    this.awareness.setLocalState(null);
+    this.doc.on('update', this.onDocUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** Apply stored updates without writing them back. */
+  loadFrom(updates: Uint8Array[]): void {
+    this.doc.off('update', this.onDocUpdate);
+    try {
+      for (const update of updates) {
+        try {
+          Y.applyUpdate(this.doc, update, 'load');
+        } catch (err) {
+          // One unreadable row must not hide the rest of a workshop.
+          this.log.error({ err, workshop: this.name }, 'Skipped an unreadable stored update');
+        }
+      }
+    } finally {
+      this.doc.on('update', this.onDocUpdate);
+    }
+  }
+
+  send(conn: Connection, message: Uint8Array): void {
+    const { ws } = conn;
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.log.warn({ workshop: this.name }, 'Closing a connection that cannot keep up; it will reconnect');
+      ws.close(1013, 'Too far behind; reconnecting.');
+      return;
+    }
+    ws.send(message, (err) => {
+      if (err) ws.terminate();
+    });
+  }
+
+  broadcast(message: Uint8Array, except?: WebSocket): void {
+    for (const conn of this.connections.values()) if (conn.ws !== except) this.send(conn, message);
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.pendingWrites++;
+    this.store.append(this.name, update).then(
+      () => this.pendingWrites--,
+      // The store keeps and retries failed writes, so this only happens on shutdown.
+      (err) => {
+        this.pendingWrites--;
+        this.log.error({ err, workshop: this.name }, 'An update could not be written');
+      },
+    );
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.sync);
+    syncProtocol.writeUpdate(encoder, update);
+    const message = encoding.toUint8Array(encoder);
+    const sender = origin && typeof origin === 'object' && 'ws' in origin ? (origin as Connection).ws : undefined;
+    this.broadcast(message, sender);
+    if (++this.updatesSinceCompact >= COMPACT_AFTER_UPDATES) this.scheduleCompact();
+  };
+
+  private onAwarenessUpdate = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const conn = origin && typeof origin === 'object' && 'awarenessIds' in origin ? (origin as Connection) : null;
+    if (conn) {
+      for (const id of added) conn.awarenessIds.add(id);
+      for (const id of removed) conn.awarenessIds.delete(id);
+    }
+    const changed = [...added, ...updated, ...removed];
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.awareness);
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    this.broadcast(encoding.toUint8Array(encoder));
+  };
+
+  private scheduleCompact(): void {
+    if (this.compactTimer) return;
+    // Off the hot path: compaction waits until the current burst of typing is handled.
+    this.compactTimer = setTimeout(() => {
+      this.compactTimer = null;
+      void this.compact();
+    }, 200);
+  }
+
+  /** Replace the update log with one state row. Safe at any time. */
+  async compact(): Promise<void> {
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.updatesSinceCompact = 0;
+    try {
+      await this.store.compact(this.name, state);
+    } catch (err) {
+      // The log still holds every update; compaction can wait for next time.
+      this.log.error({ err, workshop: this.name }, 'Compaction failed; the update log is kept');
+    }
+  }
+
+  destroy(): void {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}

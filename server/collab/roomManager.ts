@@ -1,0 +1,111 @@
+import type { Logger } from 'pino';
+import type { DocStore } from '../storage/docStore.js';
+import { Room } from './room.js';
+
+/**
+ * Opens and closes rooms. Concurrent opens of one workshop share one load, and a room
+ * is unloaded only when it has no connection and no pending write, checked again
+ * after every await, so a client that reconnects mid-unload never sees an empty doc.
+ */
+export class RoomManager {
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+
+  constructor(
+    private readonly store: DocStore,
+    private readonly log: Logger,
+    private readonly unloadAfterMs: number,
+  ) {}
+
+  get openRooms(): number {
+    return this.rooms.size;
+  }
+
+  get connectionCount(): number {
+    let n = 0;
+    for (const room of this.rooms.values()) n += room.connections.size;
+    return n;
+  }
+
+  open(name: string): Promise<Room> {
+    const existing = this.rooms.get(name);
+    if (existing) return Promise.resolve(existing);
+    const inFlight = this.loading.get(name);
+    if (inFlight) return inFlight;
+    const load = (async () => {
+      try {
+        const room = new Room(name, this.store, this.log);
+        room.loadFrom(await this.store.load(name));
+        this.rooms.set(name, room);
+        // If nobody ends up joining (the socket closed while loading), unload later.
+        this.scheduleUnload(room);
+        return room;
+      } finally {
+        this.loading.delete(name);
+      }
+    })();
+    this.loading.set(name, load);
+    return load;
+  }
+
+  /** Call when a connection joins, to cancel a planned unload. */
+  joined(room: Room): void {
+    const timer = this.unloadTimers.get(room.name);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(room.name);
+  }
+
+  /** Call when a connection leaves. */
+  left(room: Room): void {
+    if (room.connections.size === 0) this.scheduleUnload(room);
+  }
+
+  private scheduleUnload(room: Room): void {
+    if (this.unloadTimers.has(room.name)) return;
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(room.name);
+      void this.unload(room);
+    }, this.unloadAfterMs);
+    timer.unref();
+    this.unloadTimers.set(room.name, timer);
+  }
+
+  private idle(room: Room): boolean {
+    return room.connections.size === 0 && room.pendingWrites === 0 && this.rooms.get(room.name) === room;
+  }
+
+  private async unload(room: Room): Promise<void> {
+    if (room.connections.size > 0 || this.rooms.get(room.name) !== room) return;
+    if (room.pendingWrites > 0 || this.store.pending() > 0) {
+      await this.store.flush().catch(() => undefined);
+    }
+    if (!this.idle(room)) {
+      // Someone joined, or a write is still pending (failed and retrying): keep it.
+      if (room.connections.size === 0) this.scheduleUnload(room);
+      return;
+    }
+    await room.compact();
+    if (!this.idle(room)) {
+      if (room.connections.size === 0) this.scheduleUnload(room);
+      return;
+    }
+    this.rooms.delete(room.name);
+    room.destroy();
+    this.log.debug({ workshop: room.name }, 'Workshop unloaded');
+  }
+
+  /** On shutdown: write everything, compact every room, close every connection. */
+  async closeAll(code: number, reason: string): Promise<void> {
+    await Promise.allSettled(this.loading.values());
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer);
+    this.unloadTimers.clear();
+    await this.store.flush();
+    for (const room of this.rooms.values()) {
+      await room.compact();
+      for (const { ws } of room.connections.values()) ws.close(code, reason);
+    }
+    for (const room of this.rooms.values()) room.destroy();
+    this.rooms.clear();
+  }
+}

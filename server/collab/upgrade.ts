@@ -1,0 +1,69 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { WebSocketServer } from 'ws';
+import type { Logger } from 'pino';
+import { CLOSE, COLLAB_PATH, WORKSHOP_ID_PATTERN } from '../../shared/protocol.js';
+import type { Role } from '../../shared/roles.js';
+import type { WorkshopStore } from '../workshops/workshopStore.js';
+import type { RoomManager } from './roomManager.js';
+import { attachConnection } from './connection.js';
+
+type Verdict = { ok: true; id: string; role: Role } | { ok: false; close: { code: number; reason: string } };
+
+/** Decide who may join before the WebSocket handshake completes. */
+export function authorise(url: string | undefined, workshops: WorkshopStore): Verdict {
+  const parsed = new URL(url ?? '/', 'http://localhost');
+  const id = parsed.pathname.slice(COLLAB_PATH.length + 1);
+  if (!WORKSHOP_ID_PATTERN.test(id)) return { ok: false, close: CLOSE.badRequest };
+  const token = parsed.searchParams.get('token');
+  if (!workshops.get(id)) return { ok: false, close: CLOSE.notFound };
+  if (!token) return { ok: false, close: CLOSE.unauthorised };
+  const role = workshops.roleFor(id, token);
+  if (!role) return { ok: false, close: CLOSE.unauthorised };
+  return { ok: true, id, role };
+}
+
+/**
+ * Handles an HTTP upgrade on /collab/<id>. Refusals still complete the handshake so
+ * the client gets a close code in 4400-4499 and stops retrying; nothing is read from a
+ * refused socket.
+ */
+export function handleUpgrade(
+  req: IncomingMessage,
+  socket: Duplex,
+  head: Buffer,
+  deps: { wss: WebSocketServer; workshops: WorkshopStore; rooms: RoomManager; log: Logger },
+): void {
+  const { wss, workshops, rooms, log } = deps;
+  const path = (req.url ?? '').split('?')[0] ?? '';
+  if (!path.startsWith(COLLAB_PATH + '/')) {
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    return;
+  }
+  socket.on('error', () => socket.destroy());
+  let verdict: Verdict;
+  try {
+    verdict = authorise(req.url, workshops);
+  } catch (err) {
+    log.warn({ err: (err as Error).message }, 'Refused an upgrade with an unreadable address');
+    verdict = { ok: false, close: CLOSE.badRequest };
+  }
+  if (!verdict.ok) {
+    const { close } = verdict;
+    // Never log the URL: it holds the secret.
+    log.info({ code: close.code }, 'Refused a connection');
+    wss.handleUpgrade(req, socket, head, (ws) => ws.close(close.code, close.reason));
+    return;
+  }
+  const { id, role } = verdict;
+  rooms.open(id).then(
+    (room) => {
+      if (socket.destroyed) return; // the room unloads on its own if nobody joins
+      wss.handleUpgrade(req, socket, head, (ws) => attachConnection(ws, room, rooms, role, log));
+    },
+    (err) => {
+      log.error({ err, workshop: id }, 'Could not open a workshop');
+      wss.handleUpgrade(req, socket, head, (ws) => ws.close(CLOSE.loadFailed.code, CLOSE.loadFailed.reason));
+    },
+  );
+}

@@ -1,0 +1,73 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { WorkshopStore } from '../workshops/workshopStore.js';
+import type { DocStore } from '../storage/docStore.js';
+import type { RoomManager } from '../collab/roomManager.js';
+import { workshopsApi } from './workshopsApi.js';
+
+export interface AppDeps {
+  workshops: WorkshopStore;
+  docs: DocStore;
+  rooms: RoomManager;
+  log: Logger;
+  clientDir: string;
+  publicUrl?: string;
+}
+
+export function createApp(deps: AppDeps): express.Express {
+  const { rooms, log, clientDir } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // The board talks to this same server over WebSocket.
+          'connect-src': ["'self'", 'ws:', 'wss:'],
+          'img-src': ["'self'", 'data:'],
+        },
+      },
+      // Links carry their secret after '#'; never send even the path elsewhere.
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  app.use(express.json({ limit: '64kb' }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', workshopsOpen: rooms.openRooms, connections: rooms.connectionCount, uptimeSeconds: Math.round(process.uptime()) });
+  });
+
+  app.use('/api', workshopsApi(deps));
+  app.use('/api', (_req, res) => {
+    res.status(404).json({ error: 'There is no such API address.' });
+  });
+
+  const indexHtml = path.join(clientDir, 'index.html');
+  app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+  app.get('/{*splat}', (_req, res) => {
+    if (!fs.existsSync(indexHtml)) {
+      res.status(503).type('text/plain').send('The Cairn client has not been built yet. Run "npm run build", then restart the server.');
+      return;
+    }
+    res.sendFile(indexHtml, { maxAge: 0 });
+  });
+
+  // Bad JSON, oversized bodies and anything unexpected: a clear message, never a stack.
+  app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 600 ? err.status : 500;
+    if (status >= 500) log.error({ err }, 'Request failed');
+    const message =
+      err.type === 'entity.parse.failed'
+        ? 'The request body is not valid JSON.'
+        : err.type === 'entity.too.large'
+          ? 'The request body is too large.'
+          : status < 500
+            ? err.message
+            : 'Something went wrong on the server. Try again; if it keeps happening, tell the host.';
+    res.status(status).json({ error: message });
+  });
+  return app;
+}

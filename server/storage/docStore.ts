@@ -1,0 +1,19 @@
+/**
+ * Where document bytes live. The store knows bytes, not Yjs: the persistence layer
+ * (collab/persistence.ts) owns encoding. A Postgres store is one more implementation.
+ */
+export interface DocStore {
+  /** Every stored update for a document, oldest first (the compacted state first). */
+  load(name: string): Promise<Uint8Array[]>;
+  /** Append one update. Resolves once it is durably written. */
+  append(name: string, update: Uint8Array): Promise<void>;
+  /**
+   * Replace a document's log with one state that covers every update appended for it
+   * before this call.
+   */
+  compact(name: string, state: Uint8Array): Promise<void>;
+  /** Updates appended but not yet written. */
+  pending(): number;
+  /** Write everything pending now. */
+  flush(): Promise<void>;
+}

@@ -1,0 +1,97 @@
+import type Database from 'better-sqlite3';
+import type { Logger } from 'pino';
+import type { DocStore } from './docStore.js';
+
+interface Batch {
+  items: { name: string; data: Uint8Array }[];
+  done: Promise<void>;
+  resolve: () => void;
+}
+
+const RETRY_MS = 1000;
+
+/**
+ * SQLite document store with group commit: updates that arrive in the same turn of the
+ * event loop are written in one transaction on the next turn (well within 50 ms).
+ * A failed write (disk full, say) is kept and retried; it is never dropped.
+ */
+export class SqliteDocStore implements DocStore {
+  private batch: Batch | null = null;
+  private timer: NodeJS.Immediate | NodeJS.Timeout | null = null;
+  private readonly insert;
+  private readonly selectState;
+  private readonly selectUpdates;
+  private readonly deleteUpdates;
+  private readonly upsertState;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly log: Logger,
+  ) {
+    this.insert = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
+    this.selectState = db.prepare('SELECT data FROM doc_state WHERE doc = ?').pluck();
+    this.selectUpdates = db.prepare('SELECT data FROM doc_updates WHERE doc = ? ORDER BY id').pluck();
+    this.deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE doc = ?');
+    this.upsertState = db.prepare(
+      'INSERT INTO doc_state (doc, data, compacted_at) VALUES (?, ?, ?) ON CONFLICT (doc) DO UPDATE SET data = excluded.data, compacted_at = excluded.compacted_at',
+    );
+  }
+
+  async load(name: string): Promise<Uint8Array[]> {
+    this.writeNow();
+    const state = this.selectState.get(name) as Buffer | undefined;
+    const updates = this.selectUpdates.all(name) as Buffer[];
+    return state ? [state, ...updates] : updates;
+  }
+
+  append(name: string, update: Uint8Array): Promise<void> {
+    if (!this.batch) {
+      let resolve!: () => void;
+      const done = new Promise<void>((r) => (resolve = r));
+      this.batch = { items: [], done, resolve };
+    }
+    this.batch.items.push({ name, data: update });
+    if (!this.timer) this.timer = setImmediate(() => this.writeNow());
+    return this.batch.done;
+  }
+
+  async compact(name: string, state: Uint8Array): Promise<void> {
+    // Pending appends for this document are covered by `state`; write them first so the
+    // delete below removes them along with the rest, in one transaction.
+    this.writeNow();
+    this.db.transaction(() => {
+      this.deleteUpdates.run(name);
+      this.upsertState.run(name, state, new Date().toISOString());
+    })();
+  }
+
+  pending(): number {
+    return this.batch?.items.length ?? 0;
+  }
+
+  async flush(): Promise<void> {
+    this.writeNow();
+    if (this.batch) throw new Error(`${this.batch.items.length} updates could not be written to the database; see earlier errors.`);
+  }
+
+  private writeNow(): void {
+    if (this.timer) {
+      clearImmediate(this.timer as NodeJS.Immediate);
+      clearTimeout(this.timer as NodeJS.Timeout);
+      this.timer = null;
+    }
+    const batch = this.batch;
+    if (!batch) return;
+    try {
+      this.db.transaction(() => {
+        for (const item of batch.items) this.insert.run(item.name, item.data);
+      })();
+    } catch (err) {
+      this.log.error({ err, pending: batch.items.length }, 'Could not write updates; keeping them in memory and retrying');
+      this.timer = setTimeout(() => this.writeNow(), RETRY_MS);
+      return;
+    }
+    this.batch = null;
+    batch.resolve();
+  }
+}

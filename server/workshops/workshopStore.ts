@@ -1,0 +1,61 @@
+import type Database from 'better-sqlite3';
+import { ROLES, type Role } from '../../shared/roles.js';
+import { hashToken, newToken, newWorkshopId, tokenMatches } from './tokens.js';
+
+export interface WorkshopRecord {
+  id: string;
+  title: string;
+  createdAt: string;
+}
+
+interface Row {
+  id: string;
+  title: string;
+  created_at: string;
+  host_hash: Buffer;
+  facilitator_hash: Buffer;
+  participant_hash: Buffer;
+  viewer_hash: Buffer;
+}
+
+/** Workshops and the hashes of their four link secrets. Plain tokens are never stored. */
+export class WorkshopStore {
+  private readonly insertRow;
+  private readonly selectRow;
+
+  constructor(db: Database.Database) {
+    this.insertRow = db.prepare(
+      'INSERT INTO workshops (id, title, created_at, host_hash, facilitator_hash, participant_hash, viewer_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.selectRow = db.prepare('SELECT * FROM workshops WHERE id = ?');
+  }
+
+  /** Creates a workshop and returns its tokens: the only time they exist in plain. */
+  create(title: string): { record: WorkshopRecord; tokens: Record<Role, string> } {
+    const id = newWorkshopId();
+    const createdAt = new Date().toISOString();
+    const tokens = Object.fromEntries(ROLES.map((r) => [r, newToken()])) as Record<Role, string>;
+    this.insertRow.run(id, title, createdAt, ...ROLES.map((r) => hashToken(tokens[r])));
+    return { record: { id, title, createdAt }, tokens };
+  }
+
+  get(id: string): WorkshopRecord | null {
+    const row = this.selectRow.get(id) as Row | undefined;
+    return row ? { id: row.id, title: row.title, createdAt: row.created_at } : null;
+  }
+
+  /**
+   * The role a token grants, or null. Every role's hash is compared, without stopping
+   * early, so timing tells nothing about which (if any) matched.
+   */
+  roleFor(id: string, token: string): Role | null {
+    const row = this.selectRow.get(id) as Row | undefined;
+    if (!row) return null;
+    let found: Role | null = null;
+    for (const role of ROLES) {
+      const match = tokenMatches(token, row[`${role}_hash`]);
+      if (match && found === null) found = role;
+    }
+    return found;
+  }
+}

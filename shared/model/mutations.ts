@@ -1,0 +1,162 @@
+import * as Y from 'yjs';
+import { CARD_KEYS, META_KEYS, SCHEMA_VERSION, cardMap, cardsMap, metaMap, type BoardId } from './schema.js';
+import { keyBetween } from './order.js';
+import { newId } from './ids.js';
+import { readBoard, readCard } from './read.js';
+import type { RichTextNode } from './types.js';
+
+/**
+ * Every change a person makes is one named function here, one transaction each, with
+ * LOCAL_ORIGIN so that a per-user Y.UndoManager undoes only that person's own intents.
+ */
+export const LOCAL_ORIGIN = Symbol('cairn-local');
+
+export const LIMITS = { title: 200, hostAuthority: 120, focusQuestion: 1000, headline: 300, name: 60 } as const;
+
+export interface WorkshopInit {
+  title: string;
+  hostAuthority?: string;
+  focusQuestion?: string;
+  createdAt?: string;
+}
+
+export function initWorkshop(doc: Y.Doc, init: WorkshopInit): void {
+  doc.transact(() => {
+    const meta = metaMap(doc);
+    meta.set(META_KEYS.schemaVersion, SCHEMA_VERSION);
+    meta.set(META_KEYS.title, init.title.slice(0, LIMITS.title));
+    meta.set(META_KEYS.hostAuthority, (init.hostAuthority ?? '').slice(0, LIMITS.hostAuthority));
+    meta.set(META_KEYS.focusQuestion, (init.focusQuestion ?? '').slice(0, LIMITS.focusQuestion));
+    meta.set(META_KEYS.createdAt, init.createdAt ?? new Date().toISOString());
+  }, LOCAL_ORIGIN);
+}
+
+export interface NewCard {
+  board: BoardId;
+  headline?: string;
+  body?: RichTextNode[];
+  createdBy: string;
+  /** Where in the board: at the end (default) or the start. */
+  position?: 'start' | 'end';
+  id?: string;
+  createdAt?: string;
+}
+
+export function addCard(doc: Y.Doc, card: NewCard): string {
+  const id = card.id ?? newId();
+  doc.transact(() => {
+    const list = readBoard(doc, card.board);
+    const order =
+      card.position === 'start'
+        ? keyBetween(null, list[0]?.order ?? null)
+        : keyBetween(list[list.length - 1]?.order ?? null, null);
+    const m = new Y.Map<unknown>();
+    const headline = new Y.Text();
+    const body = new Y.XmlFragment();
+    m.set(CARD_KEYS.id, id);
+    m.set(CARD_KEYS.board, card.board);
+    m.set(CARD_KEYS.order, order);
+    m.set(CARD_KEYS.headline, headline);
+    m.set(CARD_KEYS.body, body);
+    m.set(CARD_KEYS.createdBy, card.createdBy.slice(0, LIMITS.name));
+    m.set(CARD_KEYS.createdAt, card.createdAt ?? new Date().toISOString());
+    cardsMap(doc).set(id, m);
+    // Content goes in after integration so the types are attached to the document.
+    if (card.headline) headline.insert(0, card.headline.slice(0, LIMITS.headline));
+    if (card.body) body.insert(0, card.body.map(nodeToXml).filter((n): n is Y.XmlElement => n !== null));
+  }, LOCAL_ORIGIN);
+  return id;
+}
+
+/**
+ * Replace a headline with new text by changing only the span that differs, so that
+ * two people editing different parts of one headline both keep their words.
+ */
+export function setHeadline(doc: Y.Doc, cardId: string, next: string): void {
+  const text = cardMap(doc, cardId)?.get(CARD_KEYS.headline);
+  if (!(text instanceof Y.Text)) return;
+  const value = next.slice(0, LIMITS.headline);
+  const prev = text.toString();
+  if (prev === value) return;
+  let start = 0;
+  while (start < prev.length && start < value.length && prev[start] === value[start]) start++;
+  let endPrev = prev.length;
+  let endNext = value.length;
+  while (endPrev > start && endNext > start && prev[endPrev - 1] === value[endNext - 1]) {
+    endPrev--;
+    endNext--;
+  }
+  doc.transact(() => {
+    if (endPrev > start) text.delete(start, endPrev - start);
+    if (endNext > start) text.insert(start, value.slice(start, endNext));
+  }, LOCAL_ORIGIN);
+}
+
+export function deleteCard(doc: Y.Doc, cardId: string): boolean {
+  if (!cardMap(doc, cardId)) return false;
+  doc.transact(() => cardsMap(doc).delete(cardId), LOCAL_ORIGIN);
+  return true;
+}
+
+/**
+ * Put a card at `index` of `board` (index counted among that board's other cards).
+ * Moving within a board and to another board are the same intent.
+ */
+export function moveCard(doc: Y.Doc, cardId: string, board: BoardId, index: number): boolean {
+  const card = cardMap(doc, cardId);
+  if (!card) return false;
+  const others = readBoard(doc, board).filter((c) => c.id !== cardId);
+  const i = Math.max(0, Math.min(index, others.length));
+  const order = keyBetween(others[i - 1]?.order ?? null, others[i]?.order ?? null);
+  doc.transact(() => {
+    if (card.get(CARD_KEYS.board) !== board) card.set(CARD_KEYS.board, board);
+    card.set(CARD_KEYS.order, order);
+  }, LOCAL_ORIGIN);
+  return true;
+}
+
+/** Move a card up (-1) or down (+1) within its board. */
+export function moveCardBy(doc: Y.Doc, cardId: string, delta: number): boolean {
+  const card = readCard(doc, cardId);
+  if (!card) return false;
+  const list = readBoard(doc, card.board);
+  const from = list.findIndex((c) => c.id === cardId);
+  const to = from + delta;
+  if (to < 0 || to >= list.length) return false;
+  return moveCard(doc, cardId, card.board, to);
+}
+
+/** Replace a card's body with the given blocks (import, tests, "make a finding"). */
+export function setCardBody(doc: Y.Doc, cardId: string, blocks: RichTextNode[]): boolean {
+  const body = cardMap(doc, cardId)?.get(CARD_KEYS.body);
+  if (!(body instanceof Y.XmlFragment)) return false;
+  doc.transact(() => {
+    if (body.length > 0) body.delete(0, body.length);
+    body.insert(0, blocks.map(nodeToXml).filter((n): n is Y.XmlElement => n !== null));
+  }, LOCAL_ORIGIN);
+  return true;
+}
+
+function nodeToXml(node: RichTextNode): Y.XmlElement | null {
+  if (node.type === 'text') return null;
+  const el = new Y.XmlElement(node.type);
+  for (const [k, v] of Object.entries(node.attrs ?? {})) el.setAttribute(k, v as string);
+  const children: (Y.XmlElement | Y.XmlText)[] = [];
+  let pendingText: Y.XmlText | null = null;
+  for (const child of node.content ?? []) {
+    if (child.type === 'text') {
+      if (!pendingText) {
+        pendingText = new Y.XmlText();
+        children.push(pendingText);
+      }
+      const attrs = Object.fromEntries((child.marks ?? []).map((m) => [m.type, m.attrs ?? {}]));
+      pendingText.insert(pendingText.length, child.text ?? '', attrs);
+    } else {
+      pendingText = null;
+      const sub = nodeToXml(child);
+      if (sub) children.push(sub);
+    }
+  }
+  el.insert(0, children);
+  return el;
+}

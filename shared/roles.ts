@@ -1,0 +1,17 @@
+export const ROLES = ['host', 'facilitator', 'participant', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  host: 'Host',
+  facilitator: 'Facilitator',
+  participant: 'Participant',
+  viewer: 'Viewer',
+};
+
+export function canEdit(role: Role): boolean {
+  return role !== 'viewer';
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
