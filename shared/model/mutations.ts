@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
-import { CARD_KEYS, META_KEYS, SCHEMA_VERSION, cardMap, cardsMap, metaMap, type BoardId } from './schema.js';
-import { keyBetween } from './order.js';
+import { CARD_KEYS, META_KEYS, SCHEMA_VERSION, cardMap, cardsMap, isBoardId, metaMap, type BoardId } from './schema.js';
+import { keyBetween, keysBetween } from './order.js';
 import { newId } from './ids.js';
 import { readBoard, readCard } from './read.js';
 import type { RichTextNode } from './types.js';
@@ -43,6 +43,7 @@ export interface NewCard {
 }
 
 export function addCard(doc: Y.Doc, card: NewCard): string {
+  if (!isBoardId(card.board)) throw new Error(`There is no board called "${String(card.board)}".`);
   const id = card.id ?? newId();
   doc.transact(() => {
     const list = readBoard(doc, card.board);
@@ -104,13 +105,20 @@ export function deleteCard(doc: Y.Doc, cardId: string): boolean {
  */
 export function moveCard(doc: Y.Doc, cardId: string, board: BoardId, index: number): boolean {
   const card = cardMap(doc, cardId);
-  if (!card) return false;
+  if (!card || !isBoardId(board)) return false;
   const others = readBoard(doc, board).filter((c) => c.id !== cardId);
-  const i = Math.max(0, Math.min(index, others.length));
-  const order = keyBetween(others[i - 1]?.order ?? null, others[i]?.order ?? null);
+  const i = Math.max(0, Math.min(Math.trunc(index) || 0, others.length));
+  const before = others[i - 1]?.order ?? null;
+  // Two cards dropped into one gap at the same moment can share a key. To land between
+  // such twins, give the moved card and the twins after it fresh keys up to the next
+  // distinct one, in the same transaction.
+  let j = i;
+  while (before !== null && j < others.length && others[j]!.order <= before) j++;
+  const keys = keysBetween(before, others[j]?.order ?? null, j - i + 1);
   doc.transact(() => {
     if (card.get(CARD_KEYS.board) !== board) card.set(CARD_KEYS.board, board);
-    card.set(CARD_KEYS.order, order);
+    card.set(CARD_KEYS.order, keys[0]);
+    for (let k = i; k < j; k++) cardMap(doc, others[k]!.id)?.set(CARD_KEYS.order, keys[k - i + 1]);
   }, LOCAL_ORIGIN);
   return true;
 }
@@ -142,21 +150,32 @@ function nodeToXml(node: RichTextNode): Y.XmlElement | null {
   const el = new Y.XmlElement(node.type);
   for (const [k, v] of Object.entries(node.attrs ?? {})) el.setAttribute(k, v as string);
   const children: (Y.XmlElement | Y.XmlText)[] = [];
-  let pendingText: Y.XmlText | null = null;
+  // Consecutive text runs become one Y.XmlText, written as one delta: a type that is not
+  // yet in a document cannot report its length, so runs cannot be appended one by one.
+  let run: { insert: string; attributes?: Record<string, unknown> }[] = [];
+  const endRun = (): void => {
+    if (run.length === 0) return;
+    const text = new Y.XmlText();
+    text.applyDelta(run);
+    children.push(text);
+    run = [];
+  };
   for (const child of node.content ?? []) {
     if (child.type === 'text') {
-      if (!pendingText) {
-        pendingText = new Y.XmlText();
-        children.push(pendingText);
-      }
-      const attrs = Object.fromEntries((child.marks ?? []).map((m) => [m.type, m.attrs ?? {}]));
-      pendingText.insert(pendingText.length, child.text ?? '', attrs);
+      if (!child.text) continue;
+      const marks = child.marks ?? [];
+      run.push(
+        marks.length > 0
+          ? { insert: child.text, attributes: Object.fromEntries(marks.map((m) => [m.type, m.attrs ?? {}])) }
+          : { insert: child.text },
+      );
     } else {
-      pendingText = null;
+      endRun();
       const sub = nodeToXml(child);
       if (sub) children.push(sub);
     }
   }
+  endRun();
   el.insert(0, children);
   return el;
 }

@@ -1,4 +1,4 @@
-import { generateKeyBetween } from 'fractional-indexing';
+import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 
 /**
  * Order keys are fractional indices: a card's position is a string that sorts between
@@ -13,7 +13,10 @@ export function compareByOrder(a: { order: string; id: string }, b: { order: str
 }
 
 export function keyBetween(before: string | null, after: string | null): string {
-  // Concurrent equal keys can make before >= after; fall back to "just after before".
-  if (before !== null && after !== null && before >= after) return generateKeyBetween(before, null);
   return generateKeyBetween(before, after);
+}
+
+/** `n` ascending keys strictly between `before` and `after`. */
+export function keysBetween(before: string | null, after: string | null, n: number): string[] {
+  return generateNKeysBetween(before, after, n);
 }

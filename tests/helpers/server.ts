@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readConfig } from '../../server/config.js';
+import { startServer, type RunningServer } from '../../server/server.js';
+import type { CreateWorkshopResponse } from '../../shared/api.js';
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-test-'));
+}
+
+export interface TestServer {
+  url: string;
+  wsUrl: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+function withUrls(port: number, dataDir: string, close: () => Promise<void>): TestServer {
+  return { url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/collab`, dataDir, close };
+}
+
+/** The real server, in this process, on a free port with its own data folder. */
+export async function startTestServer(opts: { dataDir?: string; unloadAfterMs?: number } = {}): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? tempDataDir();
+  const config = readConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    UNLOAD_AFTER_MS: String(opts.unloadAfterMs ?? 200),
+  });
+  const server: RunningServer = await startServer(config);
+  return withUrls(server.port, dataDir, () => server.close());
+}
+
+export interface SpawnedServer extends TestServer {
+  child: ChildProcess;
+  /** SIGKILL: no shutdown code runs. */
+  kill(): Promise<void>;
+}
+
+/** The real server as its own process (`node --import tsx server/main.ts`), for crash tests. */
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
+  const root = path.resolve(import.meta.dirname, '..', '..');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += String(d)));
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 20_000);
+    child.stdout!.on('data', (d) => {
+      out += String(d);
+      const m = out.match(/running at http:\/\/[^:]+:(\d+)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}: ${stderr}`));
+    });
+  });
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  const base = withUrls(port, dataDir, async () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    await exited;
+  });
+  return {
+    ...base,
+    child,
+    kill: async () => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await exited;
+    },
+  };
+}
+
+export async function createWorkshop(server: { url: string }, body: Record<string, unknown> = { title: 'Test workshop' }): Promise<CreateWorkshopResponse> {
+  const res = await fetch(`${server.url}/api/workshops`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`create failed: ${res.status} ${await res.text()}`);
+  return (await res.json()) as CreateWorkshopResponse;
+}
+
+/** Poll until `check` is true, without fixed sleeps; fails with `what` after `timeoutMs`. */
+export async function waitFor(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
