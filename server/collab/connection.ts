@@ -1,3 +1,4 @@
+import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
 import * as authProtocol from 'y-protocols/auth';
@@ -14,9 +15,17 @@ import type { Connection } from './room.js';
 const READ_ONLY_REASON = 'You are viewing this workshop read-only. Ask the host for a participant link.';
 const PING_INTERVAL_MS = 30_000;
 
+/**
+ * The message as bytes whose underlying buffer ends where the message ends. ws hands
+ * out Buffers that are views into a larger pooled ArrayBuffer, and lib0's decoder
+ * slices `arr.buffer` directly: a truncated message would then read on into other
+ * bytes instead of failing. Copy unless the view already spans its whole buffer.
+ */
 function toBytes(data: RawData): Uint8Array {
   if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  if (data.byteOffset === 0 && data.byteLength === data.buffer.byteLength) return new Uint8Array(data.buffer);
+  return new Uint8Array(data);
 }
 
 /** An update that changes nothing: no structs and an empty delete set. */
@@ -28,12 +37,6 @@ type Handler = (room: Room, conn: Connection, decoder: decoding.Decoder, reply: 
 
 function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder, reply: encoding.Encoder): void {
   encoding.writeVarUint(reply, MESSAGE.sync);
-  if (canEdit(conn.role)) {
-    syncProtocol.readSyncMessage(decoder, reply, room.doc, conn);
-    return;
-  }
-  // A viewer may ask for the document but never change it, whether the change comes
-  // as an update or is tucked inside a sync step 2.
   const type = decoding.readVarUint(decoder);
   if (type === syncProtocol.messageYjsSyncStep1) {
     syncProtocol.readSyncStep1(decoder, reply, room.doc);
@@ -43,12 +46,20 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder, rep
     throw new Error(`unknown sync message type ${type}`);
   }
   const update = decoding.readVarUint8Array(decoder);
-  if (!isEmptyUpdate(update)) {
-    const denied = encoding.createEncoder();
-    encoding.writeVarUint(denied, MESSAGE.auth);
-    authProtocol.writePermissionDenied(denied, READ_ONLY_REASON);
-    room.send(conn, encoding.toUint8Array(denied));
+  if (!canEdit(conn.role)) {
+    // A viewer may read but never change the document, whether the change comes as an
+    // update or is tucked inside a sync step 2.
+    if (!isEmptyUpdate(update)) {
+      const denied = encoding.createEncoder();
+      encoding.writeVarUint(denied, MESSAGE.auth);
+      authProtocol.writePermissionDenied(denied, READ_ONLY_REASON);
+      room.send(conn, encoding.toUint8Array(denied));
+    }
+    return;
   }
+  // Applied directly, not through y-protocols' readSyncStep2, which logs and swallows
+  // a broken update: a client that sends one must be closed, not kept.
+  Y.applyUpdate(room.doc, update, conn);
 }
 
 const handlers: Record<number, Handler> = {
