@@ -9,7 +9,8 @@ export interface DocStore {
   append(name: string, update: Uint8Array): Promise<void>;
   /**
    * Replace a document's log with one state that covers every update appended for it
-   * before this call.
+   * before this call. What gets replaced is decided at call time, synchronously: an
+   * update appended while a compaction is in flight must survive it.
    */
   compact(name: string, state: Uint8Array): Promise<void>;
   /** Updates appended but not yet written. */

@@ -1,0 +1,159 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import pino from 'pino';
+import type { WebSocket } from 'ws';
+import { addCard, readBoards } from '../../shared/model/index.js';
+import { openDatabase } from '../../server/storage/database.js';
+import { SqliteDocStore } from '../../server/storage/sqliteDocStore.js';
+import type { DocStore } from '../../server/storage/docStore.js';
+import { RoomManager } from '../../server/collab/roomManager.js';
+import type { Room } from '../../server/collab/room.js';
+import { tempDataDir, waitFor } from '../helpers/server.js';
+
+const log = pino({ level: 'silent' });
+const toClose: (() => void)[] = [];
+afterEach(() => {
+  for (const f of toClose.splice(0)) f();
+});
+
+/** The real SQLite store, with its calls counted and compaction held back on demand. */
+class ObservedStore implements DocStore {
+  loads = 0;
+  compactions = 0;
+  holdCompaction: Promise<void> | null = null;
+  constructor(private readonly inner: SqliteDocStore) {}
+  async load(name: string) {
+    this.loads++;
+    await new Promise((r) => setTimeout(r, 20)); // a load that takes a moment
+    return this.inner.load(name);
+  }
+  append(name: string, update: Uint8Array) {
+    return this.inner.append(name, update);
+  }
+  async compact(name: string, state: Uint8Array) {
+    this.compactions++;
+    // The store acts at call time (its contract); only the answer is slow.
+    const done = this.inner.compact(name, state);
+    if (this.holdCompaction) await this.holdCompaction;
+    return done;
+  }
+  pending() {
+    return this.inner.pending();
+  }
+  flush() {
+    return this.inner.flush();
+  }
+}
+
+function setup(unloadAfterMs = 10) {
+  const db = openDatabase(tempDataDir());
+  toClose.push(() => db.close());
+  const store = new ObservedStore(new SqliteDocStore(db, log));
+  return { store, rooms: new RoomManager(store, log, unloadAfterMs) };
+}
+
+/** Stands in for a socket in the room's connection list; the lifecycle only counts them. */
+function occupy(room: Room, rooms: RoomManager): () => void {
+  const ws = { readyState: 3, OPEN: 1 } as unknown as WebSocket;
+  room.connections.set(ws, { ws, role: 'participant', awarenessIds: new Set() });
+  rooms.joined(room);
+  return () => {
+    room.connections.delete(ws);
+    rooms.left(room);
+  };
+}
+
+describe('the room lifecycle', () => {
+  it('shares one load between concurrent opens of a workshop', async () => {
+    const { store, rooms } = setup();
+    const opened = await Promise.all(Array.from({ length: 10 }, () => rooms.open('w1')));
+    expect(store.loads).toBe(1);
+    expect(new Set(opened).size).toBe(1);
+  });
+
+  it('unloads an empty room after writing it, and reloads the same content', async () => {
+    const { store, rooms } = setup();
+    const room = await rooms.open('w2');
+    const leave = occupy(room, rooms);
+    addCard(room.doc, { board: 'action', headline: 'Support with moderation', createdBy: 'Ann' });
+    leave();
+    await waitFor(() => rooms.openRooms === 0, 'the room to unload');
+    expect(store.compactions).toBeGreaterThan(0);
+    const again = await rooms.open('w2');
+    expect(again).not.toBe(room);
+    expect(readBoards(again.doc)['action'].map((c) => c.headline)).toEqual(['Support with moderation']);
+  });
+
+  it('keeps the room, with everything in it, when someone joins while it is unloading', async () => {
+    const { store, rooms } = setup();
+    const room = await rooms.open('w3');
+    const leave = occupy(room, rooms);
+    addCard(room.doc, { board: 'working-well', headline: 'Relationships', createdBy: 'Ann' });
+    let release!: () => void;
+    store.holdCompaction = new Promise((r) => (release = r));
+    leave();
+    await waitFor(() => store.compactions > 0, 'the unload to start compacting');
+    // Someone reconnects in the middle of the unload.
+    const rejoined = await rooms.open('w3');
+    expect(rejoined).toBe(room);
+    const leaveAgain = occupy(rejoined, rooms);
+    addCard(rejoined.doc, { board: 'working-well', headline: 'Written mid-unload', createdBy: 'Bea' });
+    release();
+    store.holdCompaction = null;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(rooms.openRooms).toBe(1);
+    expect(readBoards(rejoined.doc)['working-well'].map((c) => c.headline)).toEqual(['Relationships', 'Written mid-unload']);
+    // What a crash now would find on disk.
+    const onDisk = new Y.Doc();
+    for (const u of await store.load('w3')) Y.applyUpdate(onDisk, u);
+    expect(readBoards(onDisk)['working-well'].map((c) => c.headline)).toEqual(['Relationships', 'Written mid-unload']);
+    leaveAgain();
+    await waitFor(() => rooms.openRooms === 0, 'the room to unload at last');
+    const reloaded = await rooms.open('w3');
+    expect(readBoards(reloaded.doc)['working-well'].map((c) => c.headline)).toEqual(['Relationships', 'Written mid-unload']);
+  });
+
+  it('unloads a room nobody joined (a socket that closed while it loaded)', async () => {
+    const { rooms } = setup();
+    await rooms.open('w4');
+    await waitFor(() => rooms.openRooms === 0, 'the unused room to unload');
+  });
+});
+
+describe('the SQLite document store', () => {
+  it('writes a burst of appends in one group, before the next turn of the event loop ends', async () => {
+    const db = openDatabase(tempDataDir());
+    toClose.push(() => db.close());
+    const store = new SqliteDocStore(db, log);
+    const doc = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    doc.on('update', (u: Uint8Array) => updates.push(u));
+    for (let i = 0; i < 100; i++) addCard(doc, { board: 'development', headline: `Area ${i}`, createdBy: 'Ann' });
+    const writes = updates.map((u) => store.append('d', u));
+    expect(store.pending()).toBe(100);
+    await Promise.all(writes);
+    expect(store.pending()).toBe(0);
+    expect((db.prepare('SELECT count(*) AS n FROM doc_updates').get() as { n: number }).n).toBe(100);
+
+    await store.compact('d', Y.encodeStateAsUpdate(doc));
+    expect((db.prepare('SELECT count(*) AS n FROM doc_updates').get() as { n: number }).n).toBe(0);
+    const back = new Y.Doc();
+    for (const u of await store.load('d')) Y.applyUpdate(back, u);
+    expect(readBoards(back)).toEqual(readBoards(doc));
+  });
+
+  it('keeps a write that failed and retries it', async () => {
+    const db = openDatabase(tempDataDir());
+    toClose.push(() => db.close());
+    const store = new SqliteDocStore(db, log);
+    // Make the table refuse writes for a moment, as a full disk would.
+    db.exec("CREATE TRIGGER refuse BEFORE INSERT ON doc_updates BEGIN SELECT RAISE(FAIL, 'disk full'); END;");
+    const written = store.append('d', new Uint8Array([0, 0]));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(store.pending()).toBe(1);
+    db.exec('DROP TRIGGER refuse');
+    await written;
+    expect(store.pending()).toBe(0);
+    expect((db.prepare('SELECT count(*) AS n FROM doc_updates').get() as { n: number }).n).toBe(1);
+  });
+});
