@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+describe('the HTTP side of the server', () => {
+  it('sends security headers, and no referrer so link secrets never leak', async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('answers an unknown API address with a JSON error, not the app', async () => {
+    const res = await fetch(`${server.url}/api/nothing-here`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toEqual({ error: 'There is no such API address.' });
+  });
+
+  it('serves the built app for a workshop address', async () => {
+    const built = fs.existsSync(path.resolve(import.meta.dirname, '../../dist/client/index.html'));
+    const res = await fetch(`${server.url}/w/abcdefgh`);
+    if (built) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    } else {
+      // Run through `npm test`, the client is always built first.
+      expect(res.status).toBe(503);
+      expect(await res.text()).toMatch(/npm run build/);
+    }
+  });
+
+  it('refuses a WebSocket upgrade outside /collab', async () => {
+    const { default: WebSocket } = await import('ws');
+    const ws = new WebSocket(server.url.replace('http', 'ws') + '/elsewhere');
+    const outcome = await new Promise<string>((resolve) => {
+      ws.on('unexpected-response', (_req, res) => resolve(`http ${res.statusCode}`));
+      ws.on('error', (err) => resolve(`error ${err.message}`));
+      ws.on('open', () => resolve('open'));
+    });
+    expect(outcome).toMatch(/404/);
+  });
+});
