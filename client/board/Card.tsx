@@ -1,0 +1,81 @@
+import { memo, type FocusEvent, type KeyboardEvent } from 'react';
+import type { CardSnapshot } from '../../shared/model/index.js';
+import { useWorkshop } from '../collab/WorkshopContext.js';
+import { announceEditing } from '../collab/presence.js';
+import { CardActions } from './CardActions.js';
+import { CardBody } from './CardBody.js';
+import { CardEditors } from './CardEditors.js';
+import { CardHeadline } from './CardHeadline.js';
+import { CARD_KEYS_HELP_ID, cardElementId, headlineElementId } from './elementIds.js';
+import { useCardCommands } from './useCardCommands.js';
+
+interface CardProps {
+  card: CardSnapshot;
+  number: number;
+  isFirst: boolean;
+  isLast: boolean;
+}
+
+const isWritingPlace = (el: EventTarget | null): boolean =>
+  el instanceof HTMLTextAreaElement || (el instanceof HTMLElement && el.isContentEditable);
+
+export const Card = memo(function Card({ card, number, isFirst, isLast }: CardProps) {
+  const { canEdit, provider } = useWorkshop();
+  const commands = useCardCommands();
+
+  // Only when the card itself has focus: inside a field, Alt+arrows belong to the field.
+  function onKeyDown(e: KeyboardEvent<HTMLElement>) {
+    if (e.target !== e.currentTarget || !canEdit) return;
+    if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      document.getElementById(headlineElementId(card.id))?.focus();
+      return;
+    }
+    if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const keys: Record<string, () => void> = {
+      ArrowUp: () => commands.moveBy(card.id, -1),
+      ArrowDown: () => commands.moveBy(card.id, 1),
+      ArrowLeft: () => commands.moveSideways(card.id, -1),
+      ArrowRight: () => commands.moveSideways(card.id, 1),
+    };
+    const command = keys[e.key];
+    if (!command) return;
+    e.preventDefault();
+    command();
+  }
+
+  // Tell the others which card we are writing in, for the small avatars on each card.
+  function onFocus(e: FocusEvent<HTMLElement>) {
+    if (canEdit && isWritingPlace(e.target)) announceEditing(provider.awareness, card.id);
+  }
+  function onBlur(e: FocusEvent<HTMLElement>) {
+    if (!canEdit || e.currentTarget.contains(e.relatedTarget as Node | null)) return;
+    announceEditing(provider.awareness, null);
+  }
+
+  const headline = card.headline.trim();
+  return (
+    <article
+      id={cardElementId(card.id)}
+      className={`card card--${card.board}`}
+      tabIndex={0}
+      aria-label={`Card ${number}: ${headline || 'no headline yet'}`}
+      aria-describedby={canEdit ? CARD_KEYS_HELP_ID : undefined}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+      onBlur={onBlur}
+    >
+      <div className="card__head">
+        <span className="card__number" aria-hidden="true">
+          {number}
+        </span>
+        <CardHeadline cardId={card.id} />
+      </div>
+      <CardBody cardId={card.id} />
+      <div className="card__footer">
+        <CardEditors cardId={card.id} />
+        {canEdit ? <CardActions card={card} number={number} isFirst={isFirst} isLast={isLast} /> : null}
+      </div>
+    </article>
+  );
+});

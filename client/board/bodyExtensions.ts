@@ -1,0 +1,31 @@
+import StarterKit from '@tiptap/starter-kit';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import type * as Y from 'yjs';
+import type { WebsocketProvider } from 'y-websocket';
+import type { PresenceUser } from '../collab/presence.js';
+
+/**
+ * What a card body can hold: paragraphs, bold, italic, lists, quotes and links: what
+ * the published reports use. Undo comes from the Collaboration extension (Yjs), which
+ * only undoes this person's own changes.
+ */
+export function bodyExtensions(fragment: Y.XmlFragment, provider: WebsocketProvider, user: PresenceUser) {
+  return [
+    StarterKit.configure({
+      undoRedo: false,
+      heading: false,
+      code: false,
+      codeBlock: false,
+      horizontalRule: false,
+      strike: false,
+      underline: false,
+      // Both add content on their own, in every open copy of the card, a viewer's too;
+      // on a shared document that means duplicate paragraphs and refused changes.
+      trailingNode: false,
+      link: { openOnClick: false, autolink: false, defaultProtocol: 'https' },
+    }),
+    Collaboration.configure({ fragment }),
+    CollaborationCaret.configure({ provider, user }),
+  ];
+}

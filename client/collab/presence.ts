@@ -1,0 +1,61 @@
+import type { Awareness } from 'y-protocols/awareness';
+import { isRole, type Role } from '../../shared/roles.js';
+
+/**
+ * What each person tells the others through awareness (never the document): who they
+ * are, and which card they are writing in. `user` is also what Tiptap's caret reads.
+ */
+export interface PresenceUser {
+  name: string;
+  color: string;
+  role: Role;
+}
+
+export interface Person extends PresenceUser {
+  clientId: number;
+  isSelf: boolean;
+  editing: string | null;
+}
+
+const USER_FIELD = 'user';
+const EDITING_FIELD = 'editing';
+
+export function announceSelf(awareness: Awareness, user: PresenceUser): void {
+  awareness.setLocalStateField(USER_FIELD, user);
+}
+
+export function announceEditing(awareness: Awareness, cardId: string | null): void {
+  const current = awareness.getLocalState()?.[EDITING_FIELD] ?? null;
+  if (current !== cardId) awareness.setLocalStateField(EDITING_FIELD, cardId);
+}
+
+function asPerson(clientId: number, state: Record<string, unknown>, selfId: number): Person | null {
+  const user = state[USER_FIELD] as Partial<PresenceUser> | undefined;
+  if (!user || typeof user.name !== 'string' || !user.name) return null;
+  const editing = state[EDITING_FIELD];
+  return {
+    clientId,
+    isSelf: clientId === selfId,
+    name: user.name,
+    color: typeof user.color === 'string' ? user.color : '#333e48',
+    role: isRole(user.role) ? user.role : 'participant',
+    editing: typeof editing === 'string' ? editing : null,
+  };
+}
+
+/** Everyone here, yourself first, then by name. */
+export function readPeople(awareness: Awareness): Person[] {
+  const people: Person[] = [];
+  awareness.getStates().forEach((state, clientId) => {
+    const person = asPerson(clientId, state, awareness.clientID);
+    if (person) people.push(person);
+  });
+  return people.sort((a, b) => Number(b.isSelf) - Number(a.isSelf) || a.name.localeCompare(b.name) || a.clientId - b.clientId);
+}
+
+export const samePeople = (a: Person[], b: Person[]): boolean =>
+  a.length === b.length &&
+  a.every((p, i) => {
+    const q = b[i]!;
+    return p.clientId === q.clientId && p.name === q.name && p.color === q.color && p.role === q.role && p.editing === q.editing && p.isSelf === q.isSelf;
+  });

@@ -1,0 +1,35 @@
+import type { ApiError, CreateWorkshopRequest, CreateWorkshopResponse, WorkshopInfoResponse } from '../../shared/api.js';
+
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string };
+
+const UNREACHABLE = 'Cairn could not reach its server. Check your connection, then try again.';
+
+async function call<T>(path: string, init: RequestInit): Promise<ApiResult<T>> {
+  let res: Response;
+  try {
+    res = await fetch(path, init);
+  } catch {
+    return { ok: false, status: 0, message: UNREACHABLE };
+  }
+  const body = (await res.json().catch(() => null)) as T | ApiError | null;
+  if (res.ok && body) return { ok: true, data: body as T };
+  const message =
+    body && typeof (body as ApiError).error === 'string'
+      ? (body as ApiError).error
+      : `The server could not do that (error ${res.status}). Try again in a moment.`;
+  return { ok: false, status: res.status, message };
+}
+
+export function createWorkshop(request: CreateWorkshopRequest): Promise<ApiResult<CreateWorkshopResponse>> {
+  return call('/api/workshops', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+}
+
+export function fetchWorkshopInfo(workshopId: string, secret: string): Promise<ApiResult<WorkshopInfoResponse>> {
+  return call(`/api/workshops/${encodeURIComponent(workshopId)}`, {
+    headers: { authorization: `Bearer ${secret}` },
+  });
+}

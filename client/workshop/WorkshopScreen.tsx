@@ -1,0 +1,73 @@
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { WorkshopInfoResponse } from '../../shared/api.js';
+import { canEdit } from '../../shared/roles.js';
+import type { Identity } from '../lib/identity.js';
+import { SkipLink } from '../ui/SkipLink.js';
+import { Board } from '../board/Board.js';
+import { useWorkshopConnection, type WorkshopConnection } from '../collab/useWorkshopConnection.js';
+import { WorkshopContext, type Workshop } from '../collab/WorkshopContext.js';
+import { announceSelf } from '../collab/presence.js';
+import { useMeta } from '../collab/useBoards.js';
+import { NameDialog } from './NameDialog.js';
+import { ReadOnlyBanner } from './ReadOnlyBanner.js';
+import { WorkshopHeader } from './WorkshopHeader.js';
+
+interface ScreenProps {
+  workshopId: string;
+  secret: string;
+  info: WorkshopInfoResponse;
+  identity: Identity;
+  onRename: (name: string) => void;
+}
+
+export function WorkshopScreen(props: ScreenProps) {
+  const connection = useWorkshopConnection(props.workshopId, props.secret);
+  if (!connection) return null;
+  // A new connection (StrictMode's second mount, a new link) starts a fresh subtree.
+  return <LiveWorkshop key={connection.doc.guid} connection={connection} {...props} />;
+}
+
+function LiveWorkshop({ connection, workshopId, info, identity, onRename }: ScreenProps & { connection: WorkshopConnection }) {
+  const { doc, provider, status } = connection;
+  const state = useSyncExternalStore(status.subscribe, status.getSnapshot);
+  const meta = useMeta(doc);
+  const [renaming, setRenaming] = useState(false);
+  // Once the board has arrived it stays on screen through any later reconnection.
+  const loaded = useSyncExternalStore(status.subscribe, () => status.loaded);
+
+  const user = useMemo(() => ({ name: identity.name, color: identity.color, role: info.role }), [identity, info.role]);
+  useEffect(() => announceSelf(provider.awareness, user), [provider, user]);
+
+  const workshop = useMemo<Workshop>(
+    () => ({ id: workshopId, doc, provider, role: info.role, canEdit: canEdit(info.role), user }),
+    [workshopId, doc, provider, info.role, user],
+  );
+  const title = meta.title || info.title;
+  useEffect(() => {
+    document.title = `${title} – Cairn`;
+  }, [title]);
+
+  return (
+    <WorkshopContext value={workshop}>
+      <SkipLink target="board">Skip to board</SkipLink>
+      <WorkshopHeader title={title} hostAuthority={meta.hostAuthority} connection={state} onChangeName={() => setRenaming(true)} />
+      {workshop.canEdit ? null : <ReadOnlyBanner />}
+      <main id="board" className="workshop-main" tabIndex={-1}>
+        <h2 className="visually-hidden">Board</h2>
+        {meta.focusQuestion ? (
+          <p className="focus-question">
+            <span className="focus-question__label">Focus question</span> {meta.focusQuestion}
+          </p>
+        ) : null}
+        {loaded ? (
+          <Board />
+        ) : state.kind === 'refused' ? (
+          <p className="ds_leader">{state.message}</p>
+        ) : (
+          <p className="workshop-main__loading">Opening the board…</p>
+        )}
+      </main>
+      <NameDialog isOpen={renaming} onOpenChange={setRenaming} currentName={identity.name} onSave={onRename} />
+    </WorkshopContext>
+  );
+}

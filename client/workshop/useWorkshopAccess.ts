@@ -1,0 +1,55 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { WorkshopInfoResponse } from '../../shared/api.js';
+import { fetchWorkshopInfo } from '../lib/api.js';
+import { forgetLinkSecret, takeLinkSecret } from '../lib/workshopLink.js';
+
+export type Access =
+  | { state: 'checking' }
+  | { state: 'ready'; secret: string; info: WorkshopInfoResponse }
+  | { state: 'refused'; heading: string; message: string }
+  | { state: 'unreachable'; message: string };
+
+const NO_LINK: Access = {
+  state: 'refused',
+  heading: 'This workshop needs its link',
+  message:
+    'Open the workshop from the link you were sent, including everything after the “#”. If you no longer have it, ask the host for a new link.',
+};
+
+/** Who may open this workshop, and as what, from the secret in the link. */
+export function useWorkshopAccess(workshopId: string): [Access, () => void] {
+  // Read once: reading also takes the secret out of the address bar.
+  const [secret] = useState(() => takeLinkSecret(workshopId));
+  const [access, setAccess] = useState<Access>(secret ? { state: 'checking' } : NO_LINK);
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!secret) return;
+    let current = true;
+    setAccess({ state: 'checking' });
+    void fetchWorkshopInfo(workshopId, secret).then((result) => {
+      if (!current) return;
+      if (result.ok) {
+        setAccess({ state: 'ready', secret, info: result.data });
+      } else if (result.status === 401) {
+        forgetLinkSecret(workshopId);
+        setAccess({
+          state: 'refused',
+          heading: 'This link does not open the workshop',
+          message: 'This link is not valid for this workshop. Ask the host for a new link.',
+        });
+      } else if (result.status === 404) {
+        forgetLinkSecret(workshopId);
+        setAccess({ state: 'refused', heading: 'There is no workshop here', message: result.message });
+      } else {
+        setAccess({ state: 'unreachable', message: result.message });
+      }
+    });
+    return () => {
+      current = false;
+    };
+  }, [workshopId, secret, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return [access, retry];
+}
