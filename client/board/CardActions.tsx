@@ -32,7 +32,7 @@ export function CardActions({ card, number, isFirst, isLast }: CardActionsProps)
   return (
     <>
       <MenuTrigger>
-        <Button className="ds_button ds_button--small ds_button--secondary card__menu-button" aria-label={`Move or delete card ${number}`}>
+        <Button className="card__menu-button" aria-label={`Move or delete card ${number}`}>
           Move or delete
         </Button>
         <Popover className="menu-popover" placement="bottom end">

@@ -6,7 +6,7 @@ import { Avatar } from '../ui/Avatar.js';
 export function CardEditors({ cardId }: { cardId: string }) {
   const { provider } = useWorkshop();
   const editors = useEditorsOf(provider.awareness, cardId);
-  if (editors.length === 0) return <span className="card__editors" />;
+  if (editors.length === 0) return null;
   return (
     <ul className="card__editors" aria-label="Writing in this card now">
       {editors.map((p) => (

@@ -51,8 +51,8 @@ function LiveWorkshop({ connection, workshopId, info, identity, onRename }: Scre
     <WorkshopContext value={workshop}>
       <SkipLink target="board">Skip to board</SkipLink>
       <WorkshopHeader title={title} hostAuthority={meta.hostAuthority} connection={state} onChangeName={() => setRenaming(true)} />
-      {workshop.canEdit ? null : <ReadOnlyBanner />}
       <main id="board" className="workshop-main" tabIndex={-1}>
+        {workshop.canEdit ? null : <ReadOnlyBanner />}
         <h2 className="visually-hidden">Board</h2>
         {meta.focusQuestion ? (
           <p className="focus-question">

@@ -22,6 +22,8 @@ export interface Person {
  */
 export async function join(browser: Browser, link: string, name: string, viewport = { width: 1280, height: 800 }): Promise<Person> {
   const context = await browser.newContext({ viewport });
+  // Fail in seconds with a clear message rather than at the test's own timeout.
+  context.setDefaultTimeout(10_000);
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error(`[${name}] page error: ${err.message}`));
   await page.goto(link);
