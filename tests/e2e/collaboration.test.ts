@@ -91,4 +91,26 @@ describe('two people on one board', () => {
     expect(await column(b, 'Areas for development').textContent()).toContain('Improve the Broad General Education (BGE)');
     await eventually(() => a.locator('#announcements').textContent()).toBe('Card moved to Towards action, position 1 of 1.');
   });
+
+  it('deletes a card only after asking, and says when this browser is offline', async () => {
+    const a = aileen.page;
+    const b = graham.page;
+    await a.getByRole('button', { name: 'Move or delete card 1' }).first().click();
+    await a.getByRole('menuitem', { name: 'Delete card…' }).click();
+    const dialog = a.getByRole('alertdialog', { name: 'Delete card 1?' });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Keep the card' }).click();
+    expect(await cardNames(b, 'What is working well')).toHaveLength(2);
+
+    await a.getByRole('button', { name: 'Move or delete card 1' }).first().click();
+    await a.getByRole('menuitem', { name: 'Delete card…' }).click();
+    await dialog.getByRole('button', { name: 'Delete card', exact: true }).click();
+    await eventually(() => cardNames(b, 'What is working well')).toEqual(['Card 1: Relationships']);
+    await eventually(() => a.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Card 1: Relationships');
+
+    await graham.context.setOffline(true);
+    await eventually(() => b.locator('.connection .connection__words').textContent()).toBe('Offline');
+    await graham.context.setOffline(false);
+    await eventually(() => b.locator('.connection').textContent()).toBe('Connected');
+  });
 });
