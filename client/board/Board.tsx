@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import type * as Y from 'yjs';
 import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import { BOARD_IDS, BOARD_TITLES, type BoardId, type BoardsSnapshot } from '../../shared/model/index.js';
 import { useMediaQuery } from '../lib/useMediaQuery.js';
@@ -8,6 +9,7 @@ import { BoardViewContext, type BoardView } from './boardView.js';
 import { CARD_KEYS_HELP } from './boardText.js';
 import { CARD_KEYS_HELP_ID } from './elementIds.js';
 import { Column } from './Column.js';
+import { rememberPlace, restorePlace } from './focusKeeper.js';
 
 /** Three columns side by side; on narrow screens, one column at a time behind tabs. */
 export function Board() {
@@ -16,6 +18,16 @@ export function Board() {
   const narrow = useMediaQuery('(max-width: 49.99em)');
   const [selected, setSelected] = useState<BoardId>('working-well');
   const view = useMemo<BoardView>(() => ({ showBoard: setSelected }), []);
+
+  // Someone else moving the card you are writing in must not take your caret away.
+  useEffect(() => {
+    const beforeReact = (transaction: Y.Transaction) => {
+      if (!transaction.local) rememberPlace();
+    };
+    doc.on('afterTransaction', beforeReact);
+    return () => doc.off('afterTransaction', beforeReact);
+  }, [doc]);
+  useLayoutEffect(restorePlace, [boards]);
 
   return (
     <BoardViewContext value={view}>

@@ -19,7 +19,8 @@ export function CardHeadline({ cardId }: { cardId: string }) {
   useEffect(() => {
     const el = field.current;
     if (!text || !el) return;
-    el.value = text.toString();
+    // The text may have changed between render and now.
+    if (el.value !== text.toString()) el.value = text.toString();
     const onChange = (event: Y.YTextEvent) => {
       const next = text.toString();
       if (el.value === next) return;
@@ -87,6 +88,7 @@ export function CardHeadline({ cardId }: { cardId: string }) {
         maxLength={LIMITS.headline}
         placeholder={canEdit ? 'Headline' : ''}
         readOnly={!canEdit}
+        defaultValue={text.toString()}
         spellCheck
         onInput={onInput}
         onKeyDown={onKeyDown}

@@ -15,6 +15,7 @@ import { useAnnounce } from '../ui/Announcer.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useBoardView } from './boardView.js';
 import { addButtonId, cardElementId, headlineElementId } from './elementIds.js';
+import { forgetPlace } from './focusKeeper.js';
 
 export interface CardCommands {
   add: (board: BoardId) => void;
@@ -34,6 +35,11 @@ export function useCardCommands(): CardCommands {
   const { showBoard } = useBoardView();
 
   return useMemo(() => {
+    // Our own changes decide focus themselves; a place noted before them is out of date.
+    const change = <T>(mutate: () => T): T => {
+      forgetPlace();
+      return mutate();
+    };
     const afterMove = (cardId: string): void => {
       const card = readCard(doc, cardId);
       if (!card) return;
@@ -44,16 +50,16 @@ export function useCardCommands(): CardCommands {
       announce(`Card moved to ${BOARD_TITLES[card.board]}, position ${position} of ${column.length}.`);
     };
     const moveTo = (cardId: string, board: BoardId): void => {
-      if (moveCard(doc, cardId, board, readBoards(doc)[board].length)) afterMove(cardId);
+      if (change(() => moveCard(doc, cardId, board, readBoards(doc)[board].length))) afterMove(cardId);
     };
     return {
       add(board) {
-        const id = addCard(doc, { board, createdBy: user.name });
+        const id = change(() => addCard(doc, { board, createdBy: user.name }));
         showBoard(board);
         focusWhenRendered(headlineElementId(id));
       },
       moveBy(cardId, delta) {
-        if (moveCardBy(doc, cardId, delta)) afterMove(cardId);
+        if (change(() => moveCardBy(doc, cardId, delta))) afterMove(cardId);
         else announce(delta < 0 ? 'This card is already at the top.' : 'This card is already at the bottom.');
       },
       moveTo,
@@ -70,7 +76,7 @@ export function useCardCommands(): CardCommands {
         const column = readBoards(doc)[card.board];
         const i = column.findIndex((c) => c.id === cardId);
         const neighbour = column[i + 1] ?? column[i - 1];
-        deleteCard(doc, cardId);
+        change(() => deleteCard(doc, cardId));
         focusWhenRendered(neighbour ? cardElementId(neighbour.id) : addButtonId(card.board));
         announce(`Card deleted from ${BOARD_TITLES[card.board]}.`);
       },

@@ -113,4 +113,31 @@ describe('two people on one board', () => {
     await graham.context.setOffline(false);
     await eventually(() => b.locator('.connection').textContent()).toBe('Connected');
   });
+
+  it('keeps someone writing in a card when another person moves that card', async () => {
+    const a = aileen.page;
+    const b = graham.page;
+    // Graham writes in the headline of Relationships while Aileen moves it down.
+    await addCard(a, 'What is working well', 'Leadership');
+    await eventually(() => cardNames(b, 'What is working well')).toEqual(['Card 1: Relationships', 'Card 2: Leadership']);
+    const headline = cardByHeadline(b, 'Relationships').locator('textarea');
+    await headline.click();
+    await b.keyboard.press('End');
+    await b.keyboard.type(' and');
+    await cardByHeadline(a, 'Relationships and').focus();
+    await a.keyboard.press('Alt+ArrowDown');
+    await eventually(() => cardNames(b, 'What is working well')).toEqual(['Card 1: Leadership', 'Card 2: Relationships and']);
+    await b.keyboard.type(' trust');
+    await eventually(() => cardNames(a, 'What is working well')).toEqual(['Card 1: Leadership', 'Card 2: Relationships and trust']);
+
+    // Graham writes in the body of Leadership while Aileen sends it to another column.
+    const body = cardByHeadline(b, 'Leadership').locator('.card-body__editor');
+    await body.click();
+    await b.keyboard.type('Head Teachers');
+    await cardByHeadline(a, 'Leadership').focus();
+    await a.keyboard.press('Alt+ArrowRight');
+    await eventually(() => cardNames(b, 'Areas for development')).toEqual(['Card 1: Leadership']);
+    await b.keyboard.type(' feel supported');
+    await eventually(() => bodyText(cardByHeadline(a, 'Leadership'))).toBe('Head Teachers feel supported');
+  });
 });
