@@ -1,39 +1,47 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 
+const versions = new WeakMap<Y.Doc, { n: number }>();
+
 /**
- * A plain snapshot of part of the document that keeps its identity until the part
+ * How many transactions a document has seen. Counted by one listener per document,
+ * attached on first use, so that a change landing between a render and React's
+ * subscription is still noticed.
+ */
+function versionOf(doc: Y.Doc): number {
+  let version = versions.get(doc);
+  if (!version) {
+    const counter = { n: 0 };
+    doc.on('afterTransaction', () => counter.n++);
+    versions.set(doc, counter);
+    version = counter;
+  }
+  return version.n;
+}
+
+/**
+ * A plain snapshot of part of the document that keeps its identity until that part
  * really changes: `share` returns the previous value when the new one is equal, so a
- * keystroke in one card's body does not re-render the board.
+ * keystroke in one card's body does not re-render the board. It is recomputed only
+ * after a transaction, never on a mere re-render.
  */
 export function useDocSnapshot<T>(doc: Y.Doc, read: (doc: Y.Doc) => T, share: (prev: T, next: T) => T): T {
-  const cache = useRef<{ doc: Y.Doc; value: T } | null>(null);
-  const getSnapshot = useCallback((): T => {
-    const next = read(doc);
-    const prev = cache.current?.doc === doc ? cache.current.value : null;
-    const value = prev === null ? next : share(prev, next);
-    cache.current = { doc, value };
-    return value;
-  }, [doc, read, share]);
-  // Recomputing on every read would be wasteful; only a transaction can change it.
-  const dirty = useRef(true);
+  const cache = useRef<{ doc: Y.Doc; version: number; value: T } | null>(null);
   const subscribe = useCallback(
     (onChange: () => void) => {
-      const handler = () => {
-        dirty.current = true;
-        onChange();
-      };
-      doc.on('afterTransaction', handler);
-      return () => doc.off('afterTransaction', handler);
+      doc.on('afterTransaction', onChange);
+      return () => doc.off('afterTransaction', onChange);
     },
     [doc],
   );
-  const cachedSnapshot = useCallback((): T => {
-    if (dirty.current || cache.current?.doc !== doc) {
-      dirty.current = false;
-      return getSnapshot();
-    }
-    return cache.current.value;
-  }, [doc, getSnapshot]);
-  return useSyncExternalStore(subscribe, cachedSnapshot);
+  const getSnapshot = useCallback((): T => {
+    const version = versionOf(doc);
+    const cached = cache.current?.doc === doc ? cache.current : null;
+    if (cached && cached.version === version) return cached.value;
+    const next = read(doc);
+    const value = cached ? share(cached.value, next) : next;
+    cache.current = { doc, version, value };
+    return value;
+  }, [doc, read, share]);
+  return useSyncExternalStore(subscribe, getSnapshot);
 }
