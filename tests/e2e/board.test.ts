@@ -77,4 +77,26 @@ describe('a board with findings from the Dundee report', () => {
     await phone.page.screenshot({ path: path.join(ARTIFACTS, 'board-phone.png'), fullPage: true });
     await phone.context.close();
   });
+
+  it('shows at most six faces, then “+N” with the other names for screen readers', async () => {
+    const names = ['Aileen Brown', 'Graham Reid', 'Fiona Grant', 'Iain Kerr', 'Shona Mackay'];
+    const others = names.map((name) => {
+      const client = connect(server.wsUrl, workshop.id, workshop.tokens.participant);
+      client.provider.awareness.setLocalStateField('user', { name, color: '#1a7032', role: 'participant' });
+      return client;
+    });
+    try {
+      const presence = morag.page.getByRole('list', { name: 'Who is here' });
+      await eventually(() => presence.getByRole('listitem').count()).toBe(6);
+      expect(await morag.page.locator('.presence__count').textContent()).toBe('7 here');
+      const more = presence.locator('.presence__more');
+      expect(await more.locator('[aria-hidden="true"]').textContent()).toBe('+2');
+      // Everyone is named in words, those behind “+2” too.
+      const text = (await presence.textContent()) ?? '';
+      for (const name of [...names, 'Morag Henderson', 'Callum Reid']) expect(text).toContain(name);
+    } finally {
+      for (const client of others) client.destroy();
+    }
+    await eventually(() => morag.page.locator('.presence__count').textContent()).toBe('2 here');
+  });
 });
