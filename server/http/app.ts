@@ -18,7 +18,7 @@ export interface AppDeps {
 }
 
 export function createApp(deps: AppDeps): express.Express {
-  const { rooms, log, clientDir } = deps;
+  const { rooms, log, clientDir, publicUrl } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -28,6 +28,10 @@ export function createApp(deps: AppDeps): express.Express {
           // The board talks to this same server over WebSocket.
           'connect-src': ["'self'", 'ws:', 'wss:'],
           'img-src': ["'self'", 'data:'],
+          // Cairn is often served over plain http on a room's network (HOST=0.0.0.0):
+          // upgrading would send every request to an https that does not exist and
+          // leave a blank page. Only ask for it when Cairn is known to be on https.
+          'upgrade-insecure-requests': publicUrl?.startsWith('https:') ? [] : null,
         },
       },
       // Links carry their secret after '#'; never send even the path elsewhere.

@@ -18,6 +18,12 @@ describe('the HTTP side of the server', () => {
     expect(res.headers.get('x-powered-by')).toBeNull();
   });
 
+  it('does not ask browsers to upgrade to https when Cairn is served over http', async () => {
+    // Otherwise a council laptop opening http://<host>:8080 gets a blank page.
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.headers.get('content-security-policy')).not.toContain('upgrade-insecure-requests');
+  });
+
   it('answers an unknown API address with a JSON error, not the app', async () => {
     const res = await fetch(`${server.url}/api/nothing-here`);
     expect(res.status).toBe(404);
