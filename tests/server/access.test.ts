@@ -29,9 +29,11 @@ afterAll(async () => {
 async function serverState(): Promise<Y.Doc> {
   // A fresh client reads what the server holds, after everything in flight has landed.
   const c = connect(server.wsUrl, w.id, w.tokens.participant);
-  clients.push(c);
   await synced(c);
-  return c.doc;
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(c.doc));
+  c.destroy();
+  return copy;
 }
 
 describe('who may join and who may write', () => {
@@ -52,6 +54,7 @@ describe('who may join and who may write', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect(c.provider.shouldConnect).toBe(false);
     expect(c.provider.wsconnected).toBe(false);
+    c.destroy();
   });
 
   it('refuses a token from another workshop', async () => {
@@ -59,6 +62,7 @@ describe('who may join and who may write', () => {
     const c = connect(server.wsUrl, w.id, other.tokens.host);
     clients.push(c);
     expect(await closeCode(c)).toBe(CLOSE.unauthorised.code);
+    c.destroy();
   });
 
   it('never applies a viewer’s update, and tells the viewer why', async () => {
