@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { DocStore } from '../storage/docStore.js';
 import { Room } from './room.js';
+import { migrate, SCHEMA_VERSION } from '../../shared/model/index.js';
 
 /**
  * Opens and closes rooms. Concurrent opens of one workshop share one load, and a room
@@ -37,6 +38,10 @@ export class RoomManager {
       try {
         const room = new Room(name, this.store, this.log);
         room.loadFrom(await this.store.load(name));
+        // A workshop written by an earlier schema is brought up to date once, here, so
+        // every client sees the same result; the change is saved like any other update.
+        const from = migrate(room.doc);
+        if (from < SCHEMA_VERSION && from > 0) this.log.info({ workshop: name, from, to: SCHEMA_VERSION }, 'Workshop migrated');
         this.rooms.set(name, room);
         // If nobody ends up joining (the socket closed while loading), unload later.
         this.scheduleUnload(room);

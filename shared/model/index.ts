@@ -1,7 +1,15 @@
-// The public face of the document model. Raw root accessors (metaMap, cardsMap) stay
+// The public face of the document model. Raw root accessors (metaMap, cardsMap …) stay
 // inside shared/model on purpose.
-export { SCHEMA_VERSION, BOARD_IDS, BOARD_TITLES, isBoardId, type BoardId } from './schema.js';
+export { SCHEMA_VERSION, BOARD_IDS, BOARD_TITLES, BOARD_SECTIONS, CARD_TEXT_FIELDS, isBoardId, type BoardId, type CardTextField } from './schema.js';
 export * from './types.js';
 export * from './read.js';
+export * from './readSetup.js';
+export * from './readDetails.js';
 export * from './mutations.js';
+export * from './cardFields.js';
+export * from './setup.js';
+export * from './fieldwork.js';
+export * from './offers.js';
+export * from './suggestions.js';
+export { migrate, MIGRATION_ORIGIN } from './migrate.js';
 export { compareByOrder } from './order.js';

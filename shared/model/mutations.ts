@@ -1,5 +1,7 @@
 import * as Y from 'yjs';
-import { CARD_KEYS, META_KEYS, SCHEMA_VERSION, cardMap, cardsMap, isBoardId, metaMap, type BoardId } from './schema.js';
+import { CARD_KEYS, META_KEYS, OFFER_KEYS, SCHEMA_VERSION, cardMap, cardsMap, idSet, isBoardId, metaMap, offersMap, type BoardId, type CardMap, type CardTextField } from './schema.js';
+import { replaceText } from './text.js';
+import { DEFAULT_ACTIVITY_TYPES } from './suggestions.js';
 import { keyBetween, keysBetween } from './order.js';
 import { newId } from './ids.js';
 import { readBoard, readCard } from './read.js';
@@ -11,7 +13,21 @@ import type { RichTextNode } from './types.js';
  */
 export const LOCAL_ORIGIN = Symbol('cairn-local');
 
-export const LIMITS = { title: 200, hostAuthority: 120, focusQuestion: 1000, headline: 300, name: 60 } as const;
+export const LIMITS = {
+  title: 200,
+  hostAuthority: 120,
+  focusQuestion: 1000,
+  rationale: 4000,
+  headline: 300,
+  quote: 500,
+  lead: 200,
+  support: 500,
+  timescale: 120,
+  successMeasure: 1000,
+  name: 60,
+  shortText: 200,
+  excerpt: 4000,
+} as const;
 
 export interface WorkshopInit {
   title: string;
@@ -26,7 +42,11 @@ export function initWorkshop(doc: Y.Doc, init: WorkshopInit): void {
     meta.set(META_KEYS.schemaVersion, SCHEMA_VERSION);
     meta.set(META_KEYS.title, init.title.slice(0, LIMITS.title));
     meta.set(META_KEYS.hostAuthority, (init.hostAuthority ?? '').slice(0, LIMITS.hostAuthority));
-    meta.set(META_KEYS.focusQuestion, (init.focusQuestion ?? '').slice(0, LIMITS.focusQuestion));
+    const question = (init.focusQuestion ?? '').slice(0, LIMITS.focusQuestion);
+    meta.set(META_KEYS.focusQuestions, Y.Array.from(question ? [question] : []));
+    meta.set(META_KEYS.rationale, new Y.Text());
+    meta.set(META_KEYS.partners, new Y.Array<string>());
+    meta.set(META_KEYS.activityTypes, Y.Array.from([...DEFAULT_ACTIVITY_TYPES]));
     meta.set(META_KEYS.createdAt, init.createdAt ?? new Date().toISOString());
   }, LOCAL_ORIGIN);
 }
@@ -61,6 +81,7 @@ export function addCard(doc: Y.Doc, card: NewCard): string {
     m.set(CARD_KEYS.body, body);
     m.set(CARD_KEYS.createdBy, card.createdBy.slice(0, LIMITS.name));
     m.set(CARD_KEYS.createdAt, card.createdAt ?? new Date().toISOString());
+    addCardFieldsV2(m);
     cardsMap(doc).set(id, m);
     // Content goes in after integration so the types are attached to the document.
     if (card.headline) headline.insert(0, card.headline.slice(0, LIMITS.headline));
@@ -69,33 +90,27 @@ export function addCard(doc: Y.Doc, card: NewCard): string {
   return id;
 }
 
-/**
- * Replace a headline with new text by changing only the span that differs, so that
- * two people editing different parts of one headline both keep their words.
- */
-export function setHeadline(doc: Y.Doc, cardId: string, next: string): void {
-  const text = cardMap(doc, cardId)?.get(CARD_KEYS.headline);
+/** Set one of a card's short text fields, changing only the span that differs. */
+export function setCardText(doc: Y.Doc, cardId: string, field: CardTextField, next: string): void {
+  const text = cardMap(doc, cardId)?.get(CARD_KEYS[field]);
   if (!(text instanceof Y.Text)) return;
-  const value = next.slice(0, LIMITS.headline);
-  const prev = text.toString();
-  if (prev === value) return;
-  let start = 0;
-  while (start < prev.length && start < value.length && prev[start] === value[start]) start++;
-  let endPrev = prev.length;
-  let endNext = value.length;
-  while (endPrev > start && endNext > start && prev[endPrev - 1] === value[endNext - 1]) {
-    endPrev--;
-    endNext--;
-  }
-  doc.transact(() => {
-    if (endPrev > start) text.delete(start, endPrev - start);
-    if (endNext > start) text.insert(start, value.slice(start, endNext));
-  }, LOCAL_ORIGIN);
+  const value = next.slice(0, LIMITS[field]);
+  if (text.toString() === value) return;
+  doc.transact(() => replaceText(text, value), LOCAL_ORIGIN);
 }
 
+export function setHeadline(doc: Y.Doc, cardId: string, next: string): void {
+  setCardText(doc, cardId, 'headline', next);
+}
+
+/** Delete a card, and every link to it from actions and offers, in one step. */
 export function deleteCard(doc: Y.Doc, cardId: string): boolean {
   if (!cardMap(doc, cardId)) return false;
-  doc.transact(() => cardsMap(doc).delete(cardId), LOCAL_ORIGIN);
+  doc.transact(() => {
+    cardsMap(doc).delete(cardId);
+    cardsMap(doc).forEach((other) => idSet(other, CARD_KEYS.answers)?.delete(cardId));
+    offersMap(doc).forEach((offer) => idSet(offer, OFFER_KEYS.actions)?.delete(cardId));
+  }, LOCAL_ORIGIN);
   return true;
 }
 
@@ -178,4 +193,14 @@ function nodeToXml(node: RichTextNode): Y.XmlElement | null {
   endRun();
   el.insert(0, children);
   return el;
+}
+
+/** The fields a card gained in schema 2; also used by the migration from schema 1. */
+export function addCardFieldsV2(card: CardMap): void {
+  for (const field of ['quote', 'lead', 'support', 'timescale', 'successMeasure'] as const) {
+    if (!(card.get(CARD_KEYS[field]) instanceof Y.Text)) card.set(CARD_KEYS[field], new Y.Text());
+  }
+  if (!(card.get(CARD_KEYS.evidence) instanceof Y.Map)) card.set(CARD_KEYS.evidence, new Y.Map());
+  if (!(card.get(CARD_KEYS.answers) instanceof Y.Map)) card.set(CARD_KEYS.answers, new Y.Map());
+  if (card.get(CARD_KEYS.status) === undefined) card.set(CARD_KEYS.status, 'draft');
 }

@@ -5,6 +5,12 @@ import type { BoardsSnapshot, CardSnapshot, RichTextNode, WorkshopMeta, Workshop
 
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
 
+function firstFocusQuestion(meta: Y.Map<unknown>): string {
+  const list = meta.get(META_KEYS.focusQuestions);
+  if (list instanceof Y.Array) return str(list.get(0));
+  return str(meta.get(META_KEYS.focusQuestion));
+}
+
 export function readMeta(doc: Y.Doc): WorkshopMeta {
   const meta = metaMap(doc);
   const version = meta.get(META_KEYS.schemaVersion);
@@ -12,7 +18,7 @@ export function readMeta(doc: Y.Doc): WorkshopMeta {
     schemaVersion: typeof version === 'number' ? version : 0,
     title: str(meta.get(META_KEYS.title)),
     hostAuthority: str(meta.get(META_KEYS.hostAuthority)),
-    focusQuestion: str(meta.get(META_KEYS.focusQuestion)),
+    focusQuestion: firstFocusQuestion(meta),
     createdAt: str(meta.get(META_KEYS.createdAt)),
   };
 }

@@ -33,3 +33,82 @@ export interface RichTextNode {
   marks?: { type: string; attrs?: Record<string, unknown> }[];
   content?: RichTextNode[];
 }
+
+export type WorkshopMode = 'online' | 'in-person' | 'mixed' | '';
+export type FindingStatus = 'draft' | 'agreed';
+
+export interface WorkshopSetup extends WorkshopMeta {
+  focusQuestions: string[];
+  rationale: string;
+  startDate: string;
+  endDate: string;
+  mode: WorkshopMode;
+  partners: string[];
+  activityTypes: string[];
+}
+
+export interface Theme {
+  id: string;
+  name: string;
+  colour: string;
+  order: string;
+}
+
+export interface TeamMember {
+  id: string;
+  organisation: string;
+  role: string;
+  name: string;
+  order: string;
+}
+
+export interface Activity {
+  id: string;
+  type: string;
+  title: string;
+  date: string;
+  themeIds: string[];
+  participants: number | null;
+  order: string;
+  createdAt: string;
+}
+
+export interface EvidenceLink {
+  activityId: string;
+  /** The words taken from the recording sheet, if the finding was made from a selection. */
+  excerpt: string;
+}
+
+/** Everything a card holds beyond its summary: finding and action fields, links. */
+export interface CardDetails {
+  id: string;
+  quote: string;
+  themeId: string | null;
+  evidence: EvidenceLink[];
+  status: FindingStatus;
+  agreedBy: string;
+  agreedAt: string;
+  lead: string;
+  support: string;
+  timescale: string;
+  successMeasure: string;
+  /** Ids of the areas for development this action answers (only live ones). */
+  answers: string[];
+}
+
+export interface Offer {
+  id: string;
+  from: string;
+  offer: string;
+  to: string;
+  actionIds: string[];
+  order: string;
+}
+
+export interface ThemeBalance {
+  themeId: string | null;
+  name: string;
+  strengths: number;
+  areas: number;
+  actions: number;
+}
