@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCard, cardBodyFragment, readBoards, readCardBodyText, readMeta, setCardBody, setHeadline } from '../../shared/model/index.js';
+import { SCHEMA_VERSION, addCard, cardBodyFragment, readBoards, readCardBodyText, readMeta, setCardBody, setHeadline } from '../../shared/model/index.js';
 import { createWorkshop, startTestServer, waitFor, type TestServer } from '../helpers/server.js';
 import { connect, synced, type TestClient } from '../helpers/provider.js';
 import * as Y from 'yjs';
@@ -25,7 +25,7 @@ describe('live co-editing through the sync server', () => {
     const w = await createWorkshop(server, { title: 'Dundee', hostAuthority: 'Dundee City Council', focusQuestion: 'How well…?' });
     const c = client(server.wsUrl, w.id, w.tokens.participant);
     await synced(c);
-    expect(readMeta(c.doc)).toMatchObject({ title: 'Dundee', hostAuthority: 'Dundee City Council', focusQuestion: 'How well…?', schemaVersion: 1 });
+    expect(readMeta(c.doc)).toMatchObject({ title: 'Dundee', hostAuthority: 'Dundee City Council', focusQuestion: 'How well…?', schemaVersion: SCHEMA_VERSION });
   });
 
   it('lets two stock providers type in the same card at once and converge', async () => {
