@@ -81,7 +81,7 @@ export function addCard(doc: Y.Doc, card: NewCard): string {
     m.set(CARD_KEYS.body, body);
     m.set(CARD_KEYS.createdBy, card.createdBy.slice(0, LIMITS.name));
     m.set(CARD_KEYS.createdAt, card.createdAt ?? new Date().toISOString());
-    addCardFieldsV2(m);
+    for (const [key, value] of newCardFieldsV2()) m.set(key, value);
     cardsMap(doc).set(id, m);
     // Content goes in after integration so the types are attached to the document.
     if (card.headline) headline.insert(0, card.headline.slice(0, LIMITS.headline));
@@ -195,12 +195,17 @@ function nodeToXml(node: RichTextNode): Y.XmlElement | null {
   return el;
 }
 
-/** The fields a card gained in schema 2; also used by the migration from schema 1. */
+/** Fresh values for the fields a card gained in schema 2. */
+function newCardFieldsV2(): [string, unknown][] {
+  return [
+    ...(['quote', 'lead', 'support', 'timescale', 'successMeasure'] as const).map((f): [string, unknown] => [CARD_KEYS[f], new Y.Text()]),
+    [CARD_KEYS.evidence, new Y.Map()],
+    [CARD_KEYS.answers, new Y.Map()],
+    [CARD_KEYS.status, 'draft'],
+  ];
+}
+
+/** Give a card already in the document any schema-2 field it lacks (the migration). */
 export function addCardFieldsV2(card: CardMap): void {
-  for (const field of ['quote', 'lead', 'support', 'timescale', 'successMeasure'] as const) {
-    if (!(card.get(CARD_KEYS[field]) instanceof Y.Text)) card.set(CARD_KEYS[field], new Y.Text());
-  }
-  if (!(card.get(CARD_KEYS.evidence) instanceof Y.Map)) card.set(CARD_KEYS.evidence, new Y.Map());
-  if (!(card.get(CARD_KEYS.answers) instanceof Y.Map)) card.set(CARD_KEYS.answers, new Y.Map());
-  if (card.get(CARD_KEYS.status) === undefined) card.set(CARD_KEYS.status, 'draft');
+  for (const [key, value] of newCardFieldsV2()) if (!card.has(key)) card.set(key, value);
 }
