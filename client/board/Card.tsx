@@ -5,13 +5,21 @@ import { announceEditing } from '../collab/presence.js';
 import { CardActions } from './CardActions.js';
 import { CardBody } from './CardBody.js';
 import { CardEditors } from './CardEditors.js';
-import { CardHeadline } from './CardHeadline.js';
-import { CARD_KEYS_HELP_ID, cardElementId, headlineElementId } from './elementIds.js';
+import { CardField } from './CardField.js';
+import { ActionGrid } from './ActionGrid.js';
+import { AnsweredBy } from './AnsweredBy.js';
+import { FindingEvidence } from './FindingEvidence.js';
+import { FindingStatus } from './FindingStatus.js';
+import { ThemeSelect } from '../themes/ThemeSelect.js';
+import { useBoardLinks } from './boardLinks.js';
+import { useCardDetails } from './useCardDetails.js';
+import { CARD_KEYS_HELP_ID, bodyElementId, cardElementId, headlineElementId } from './elementIds.js';
 import { useCardCommands } from './useCardCommands.js';
 
 interface CardProps {
   card: CardSnapshot;
-  number: number;
+  /** "4.1": the report section and place in the column, shown and spoken with the headline. */
+  number: string;
   isFirst: boolean;
   isLast: boolean;
 }
@@ -20,8 +28,11 @@ const isWritingPlace = (el: EventTarget | null): boolean =>
   el instanceof HTMLTextAreaElement || (el instanceof HTMLElement && el.isContentEditable);
 
 export const Card = memo(function Card({ card, number, isFirst, isLast }: CardProps) {
-  const { canEdit, provider } = useWorkshop();
+  const { doc, canEdit, provider } = useWorkshop();
   const commands = useCardCommands();
+  const details = useCardDetails(doc, card.id);
+  const { themes } = useBoardLinks();
+  const isAction = card.board === 'action';
 
   // Only when the card itself has focus: inside a field, Alt+arrows belong to the field.
   function onKeyDown(e: KeyboardEvent<HTMLElement>) {
@@ -54,12 +65,13 @@ export const Card = memo(function Card({ card, number, isFirst, isLast }: CardPr
   }
 
   const headline = card.headline.trim();
+  const kind = isAction ? 'Action' : 'Finding';
   return (
     <article
       id={cardElementId(card.id)}
       className={`card card--${card.board}`}
       tabIndex={0}
-      aria-label={`Card ${number}: ${headline || 'no headline yet'}`}
+      aria-label={`${kind} ${number}: ${headline || 'no headline yet'}`}
       aria-describedby={canEdit ? CARD_KEYS_HELP_ID : undefined}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
@@ -69,9 +81,37 @@ export const Card = memo(function Card({ card, number, isFirst, isLast }: CardPr
         <span className="card__number" aria-hidden="true">
           {number}
         </span>
-        <CardHeadline cardId={card.id} />
+        <CardField
+          cardId={card.id}
+          field="headline"
+          label={isAction ? 'What will be done' : 'Headline'}
+          placeholder={isAction ? 'What will be done' : 'Headline'}
+          className="card__headline"
+          nextId={bodyElementId(card.id)}
+        />
       </div>
+      {!isAction && details && (canEdit || details.quote.trim()) ? (
+        <div className="card__quote-wrap">
+          <CardField
+            cardId={card.id}
+            field="quote"
+            label="Quote"
+            placeholder="A short quote from the fieldwork (optional)"
+            className="card__quote"
+            nextId={bodyElementId(card.id)}
+          />
+        </div>
+      ) : null}
       <CardBody cardId={card.id} />
+      {details && isAction ? <ActionGrid cardId={card.id} number={number} details={details} /> : null}
+      {details && !isAction ? <FindingEvidence cardId={card.id} number={number} details={details} /> : null}
+      {card.board === 'development' ? <AnsweredBy cardId={card.id} /> : null}
+      {details ? (
+        <div className="card__meta">
+          <ThemeSelect cardId={card.id} themeId={details.themeId} themes={themes} />
+          {isAction ? null : <FindingStatus cardId={card.id} number={number} details={details} />}
+        </div>
+      ) : null}
       <div className="card__footer">
         <CardEditors cardId={card.id} />
         {canEdit ? <CardActions card={card} number={number} isFirst={isFirst} isLast={isLast} /> : null}

@@ -6,7 +6,7 @@ import { useCardCommands } from './useCardCommands.js';
 
 interface CardActionsProps {
   card: CardSnapshot;
-  number: number;
+  number: string;
   isFirst: boolean;
   isLast: boolean;
 }

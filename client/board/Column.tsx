@@ -1,7 +1,10 @@
 import { memo } from 'react';
-import { BOARD_TITLES, type BoardId, type CardSnapshot } from '../../shared/model/index.js';
+import { BOARD_TITLES, findingNumber, type BoardId, type CardSnapshot } from '../../shared/model/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
+import { stripe } from '../themes/ThemeChip.js';
+import { filterByTheme, laneByTheme, type ThemeView } from '../themes/themeView.js';
 import { ADD_LABEL } from './boardText.js';
+import { useBoardLinks } from './boardLinks.js';
 import { Card } from './Card.js';
 import { EmptyColumn } from './EmptyColumn.js';
 import { addButtonId } from './elementIds.js';
@@ -10,14 +13,47 @@ import { useCardCommands } from './useCardCommands.js';
 interface ColumnProps {
   board: BoardId;
   cards: CardSnapshot[];
+  view: ThemeView;
+  /** Each card's theme; only read while grouping or filtering by theme. */
+  cardThemes: Map<string, string | null>;
   /** Behind tabs the tab already names the column. */
   titleHidden?: boolean;
 }
 
-export const Column = memo(function Column({ board, cards, titleHidden }: ColumnProps) {
+interface Placed {
+  card: CardSnapshot;
+  number: string;
+  isFirst: boolean;
+  isLast: boolean;
+}
+
+export const Column = memo(function Column({ board, cards, view, cardThemes, titleHidden }: ColumnProps) {
   const { canEdit } = useWorkshop();
+  const { themes } = useBoardLinks();
   const { add } = useCardCommands();
   const titleId = `column-${board}-title`;
+  // Numbers come from the whole column, so a card keeps its number when others are hidden.
+  const placed: Placed[] = cards.map((card, i) => ({ card, number: findingNumber(board, i), isFirst: i === 0, isLast: i === cards.length - 1 }));
+  const themeOf = (p: Placed) => cardThemes.get(p.card.id) ?? null;
+  const shown = filterByTheme(placed, themeOf, view.filter);
+
+  let content;
+  if (cards.length === 0) content = <EmptyColumn board={board} />;
+  else if (shown.length === 0) content = <p className="column__filtered">No cards with this theme here.</p>;
+  else if (view.grouping === 'theme') {
+    content = laneByTheme(shown, themeOf, themes).map((lane) => {
+      const laneId = `lane-${board}-${lane.key}`;
+      return (
+        <section key={lane.key} className="lane" aria-labelledby={laneId}>
+          <h3 id={laneId} className="lane__title" style={stripe(lane.theme)}>
+            {lane.theme ? lane.theme.name : 'No theme'} <span className="lane__count">({lane.items.length})</span>
+          </h3>
+          <CardList items={lane.items} labelledBy={laneId} />
+        </section>
+      );
+    });
+  } else content = <CardList items={shown} labelledBy={titleId} />;
+
   return (
     <section className={`column column--${board}`} aria-labelledby={titleId}>
       <div className="column__header">
@@ -36,17 +72,19 @@ export const Column = memo(function Column({ board, cards, titleHidden }: Column
           </button>
         ) : null}
       </div>
-      {cards.length === 0 ? (
-        <EmptyColumn board={board} />
-      ) : (
-        <div role="list" className="column__cards" aria-labelledby={titleId}>
-          {cards.map((card, i) => (
-            <div role="listitem" key={card.id} className="column__item">
-              <Card card={card} number={i + 1} isFirst={i === 0} isLast={i === cards.length - 1} />
-            </div>
-          ))}
-        </div>
-      )}
+      {content}
     </section>
   );
 });
+
+function CardList({ items, labelledBy }: { items: Placed[]; labelledBy: string }) {
+  return (
+    <div role="list" className="column__cards" aria-labelledby={labelledBy}>
+      {items.map((p) => (
+        <div role="listitem" key={p.card.id} className="column__item">
+          <Card card={p.card} number={p.number} isFirst={p.isFirst} isLast={p.isLast} />
+        </div>
+      ))}
+    </div>
+  );
+}

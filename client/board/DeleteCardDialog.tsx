@@ -3,7 +3,7 @@ import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 interface DeleteCardDialogProps {
   isOpen: boolean;
   onOpenChange: (open: boolean) => void;
-  number: number;
+  number: string;
   headline: string;
   onConfirm: () => void;
 }

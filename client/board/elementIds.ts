@@ -1,6 +1,9 @@
+import type { CardTextField } from '../../shared/model/index.js';
+
 /** Element ids used to move focus to a card and its parts after it re-renders. */
 export const cardElementId = (cardId: string): string => `card-${cardId}`;
-export const headlineElementId = (cardId: string): string => `card-${cardId}-headline`;
+export const fieldElementId = (cardId: string, field: CardTextField): string => `card-${cardId}-${field}`;
+export const headlineElementId = (cardId: string): string => fieldElementId(cardId, 'headline');
 export const bodyElementId = (cardId: string): string => `card-${cardId}-body`;
 export const addButtonId = (board: string): string => `add-${board}`;
 export const CARD_KEYS_HELP_ID = 'card-keys-help';

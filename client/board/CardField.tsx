@@ -1,23 +1,36 @@
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import * as Y from 'yjs';
-import { LIMITS, LOCAL_ORIGIN, cardHeadlineText, setHeadline } from '../../shared/model/index.js';
+import { LIMITS, LOCAL_ORIGIN, cardTextField, setCardText, type CardTextField } from '../../shared/model/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
-import { bodyElementId, cardElementId, headlineElementId } from './elementIds.js';
+import { cardElementId, fieldElementId } from './elementIds.js';
 import { mapIndexThroughDelta, type DeltaOp } from './textDelta.js';
 
+interface CardFieldProps {
+  cardId: string;
+  field: CardTextField;
+  label: string;
+  /** The headline and quote are named by their place on the card; the action grid shows its labels. */
+  labelVisible?: boolean;
+  placeholder: string;
+  className: string;
+  /** Where Enter takes the writer (the next field, or the body). */
+  nextId?: string;
+}
+
 /**
- * The headline is a plain field bound to the card's shared text. It is uncontrolled on
- * purpose: React does not re-render on each keystroke, and a remote change updates the
- * field directly, keeping the caret where the writer left it.
+ * One of a card's short fields (headline, quote, lead …) bound to the card's shared
+ * text. It is uncontrolled on purpose: React does not re-render on each keystroke, and
+ * a remote change updates the field directly, keeping the caret where the writer left it.
  */
-export function CardHeadline({ cardId }: { cardId: string }) {
+export function CardField({ cardId, field, label, labelVisible, placeholder, className, nextId }: CardFieldProps) {
   const { doc, canEdit } = useWorkshop();
-  const text = useMemo(() => cardHeadlineText(doc, cardId), [doc, cardId]);
-  const field = useRef<HTMLTextAreaElement>(null);
+  const text = useMemo(() => cardTextField(doc, cardId, field), [doc, cardId, field]);
+  const input = useRef<HTMLTextAreaElement>(null);
   const undo = useRef<Y.UndoManager | null>(null);
+  const id = fieldElementId(cardId, field);
 
   useEffect(() => {
-    const el = field.current;
+    const el = input.current;
     if (!text || !el) return;
     // The text may have changed between render and now.
     if (el.value !== text.toString()) el.value = text.toString();
@@ -29,11 +42,7 @@ export function CardHeadline({ cardId }: { cardId: string }) {
       el.value = next;
       if (hadFocus) {
         const delta = event.delta as DeltaOp[];
-        el.setSelectionRange(
-          mapIndexThroughDelta(selectionStart, delta),
-          mapIndexThroughDelta(selectionEnd, delta),
-          selectionDirection,
-        );
+        el.setSelectionRange(mapIndexThroughDelta(selectionStart, delta), mapIndexThroughDelta(selectionEnd, delta), selectionDirection);
       }
     };
     text.observe(onChange);
@@ -50,11 +59,11 @@ export function CardHeadline({ cardId }: { cardId: string }) {
   if (!text) return null;
 
   function onInput() {
-    const el = field.current!;
-    // A headline is one line; a pasted paragraph becomes one line too.
+    const el = input.current!;
+    // These fields are one line each; a pasted paragraph becomes one line too.
     const value = el.value.replace(/\s*\n\s*/g, ' ');
     if (value !== el.value) el.value = value;
-    setHeadline(doc, cardId, value);
+    setCardText(doc, cardId, field, value);
   }
 
   function onKeyDown(e: KeyboardEvent<HTMLTextAreaElement>) {
@@ -68,7 +77,7 @@ export function CardHeadline({ cardId }: { cardId: string }) {
       undo.current?.redo();
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      if (canEdit) (document.getElementById(bodyElementId(cardId)) as HTMLElement | null)?.focus();
+      if (canEdit && nextId) document.getElementById(nextId)?.focus();
     } else if (e.key === 'Escape') {
       e.preventDefault();
       document.getElementById(cardElementId(cardId))?.focus();
@@ -77,16 +86,16 @@ export function CardHeadline({ cardId }: { cardId: string }) {
 
   return (
     <>
-      <label className="visually-hidden" htmlFor={headlineElementId(cardId)}>
-        Headline
+      <label className={labelVisible ? 'card-field__label' : 'visually-hidden'} htmlFor={id}>
+        {label}
       </label>
       <textarea
-        ref={field}
-        id={headlineElementId(cardId)}
-        className="card__headline"
+        ref={input}
+        id={id}
+        className={className}
         rows={1}
-        maxLength={LIMITS.headline}
-        placeholder={canEdit ? 'Headline' : ''}
+        maxLength={LIMITS[field]}
+        placeholder={canEdit ? placeholder : ''}
         readOnly={!canEdit}
         defaultValue={text.toString()}
         spellCheck

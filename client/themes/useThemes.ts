@@ -1,0 +1,33 @@
+import { useCallback } from 'react';
+import type * as Y from 'yjs';
+import { BOARD_IDS, readBalance, readBoards, readCardDetails, readThemes, type Theme, type ThemeBalance } from '../../shared/model/index.js';
+import { useDocSnapshot } from '../collab/useDocSnapshot.js';
+import { keepIfSame } from '../board/shareSnapshot.js';
+
+/** The workshop's themes in order; the same array until a theme changes. */
+export function useThemes(doc: Y.Doc): Theme[] {
+  return useDocSnapshot(doc, readThemes, keepIfSame);
+}
+
+/** Strengths, areas and actions per theme, for the balance strip. */
+export function useBalance(doc: Y.Doc): ThemeBalance[] {
+  return useDocSnapshot(doc, readBalance, keepIfSame);
+}
+
+function readCardThemes(doc: Y.Doc): Map<string, string | null> {
+  const boards = readBoards(doc);
+  const out = new Map<string, string | null>();
+  for (const b of BOARD_IDS) for (const c of boards[b]) out.set(c.id, readCardDetails(doc, c.id)?.themeId ?? null);
+  return out;
+}
+
+const NOTHING = new Map<string, string | null>();
+
+/**
+ * Each card's theme, for grouping and filtering the columns. Read only while the
+ * board is grouped or filtered (`active`), since it looks at every card.
+ */
+export function useCardThemes(doc: Y.Doc, active: boolean): Map<string, string | null> {
+  const read = useCallback((d: Y.Doc) => (active ? readCardThemes(d) : NOTHING), [active]);
+  return useDocSnapshot(doc, read, keepIfSame);
+}
