@@ -42,7 +42,7 @@ export function Board() {
   const themes = useThemes(doc);
   const activities = useActivities(doc);
   const links = useMemo<BoardLinks>(() => ({ numbers, answeredBy, themes, activities }), [numbers, answeredBy, themes, activities]);
-  const cardThemes = useCardThemes(doc, themeView.grouping !== 'all' || themeView.filter !== 'all');
+  const cardThemes = useCardThemes(doc);
 
   // Someone else moving the card you are writing in must not take your caret away.
   useEffect(() => {

@@ -106,13 +106,9 @@ export const Card = memo(function Card({ card, number, isFirst, isLast }: CardPr
       {details && isAction ? <ActionGrid cardId={card.id} number={number} details={details} /> : null}
       {details && !isAction ? <FindingEvidence cardId={card.id} number={number} details={details} /> : null}
       {card.board === 'development' ? <AnsweredBy cardId={card.id} /> : null}
-      {details ? (
-        <div className="card__meta">
-          <ThemeSelect cardId={card.id} themeId={details.themeId} themes={themes} />
-          {isAction ? null : <FindingStatus cardId={card.id} number={number} details={details} />}
-        </div>
-      ) : null}
       <div className="card__footer">
+        {details ? <ThemeSelect cardId={card.id} themeId={details.themeId} themes={themes} /> : null}
+        {details && !isAction ? <FindingStatus cardId={card.id} number={number} details={details} /> : null}
         <CardEditors cardId={card.id} />
         {canEdit ? <CardActions card={card} number={number} isFirst={isFirst} isLast={isLast} /> : null}
       </div>

@@ -14,7 +14,7 @@ interface ColumnProps {
   board: BoardId;
   cards: CardSnapshot[];
   view: ThemeView;
-  /** Each card's theme; only read while grouping or filtering by theme. */
+  /** Each card's theme, for grouping and filtering. */
   cardThemes: Map<string, string | null>;
   /** Behind tabs the tab already names the column. */
   titleHidden?: boolean;
@@ -44,12 +44,12 @@ export const Column = memo(function Column({ board, cards, view, cardThemes, tit
     content = laneByTheme(shown, themeOf, themes).map((lane) => {
       const laneId = `lane-${board}-${lane.key}`;
       return (
-        <section key={lane.key} className="lane" aria-labelledby={laneId}>
+        <div key={lane.key} className="lane">
           <h3 id={laneId} className="lane__title" style={stripe(lane.theme)}>
             {lane.theme ? lane.theme.name : 'No theme'} <span className="lane__count">({lane.items.length})</span>
           </h3>
           <CardList items={lane.items} labelledBy={laneId} />
-        </section>
+        </div>
       );
     });
   } else content = <CardList items={shown} labelledBy={titleId} />;

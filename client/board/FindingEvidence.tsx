@@ -13,7 +13,9 @@ export function FindingEvidence({ cardId, number, details }: { cardId: string; n
   const { activities } = useBoardLinks();
   const [open, setOpen] = useState(false);
   const byId = new Map(activities.map((a) => [a.id, a]));
-  const cited = details.evidence.filter((e) => byId.has(e.activityId));
+  // In fieldwork order, as the report lists its focus groups.
+  const place = new Map(activities.map((a, i) => [a.id, i]));
+  const cited = details.evidence.filter((e) => byId.has(e.activityId)).sort((a, b) => place.get(a.activityId)! - place.get(b.activityId)!);
   const names = cited.map((e) => activityLabel(byId.get(e.activityId)!));
   const excerpts = cited.filter((e) => e.excerpt.trim());
   if (!canEdit && cited.length === 0) return null;

@@ -43,7 +43,7 @@ export function ThemeToolbar({ themes, view, onChange }: ThemeToolbarProps) {
         </fieldset>
         <div className="theme-toolbar__filter">
           <label className="theme-toolbar__legend" htmlFor={`${id}-filter`}>
-            Theme
+            Filter by theme
           </label>
           <div className="ds_select-wrapper">
             <select id={`${id}-filter`} className="ds_select" value={filter} onChange={(e) => onChange({ ...view, filter: e.target.value })}>

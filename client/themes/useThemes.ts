@@ -1,4 +1,3 @@
-import { useCallback } from 'react';
 import type * as Y from 'yjs';
 import { BOARD_IDS, readBalance, readBoards, readCardDetails, readThemes, type Theme, type ThemeBalance } from '../../shared/model/index.js';
 import { useDocSnapshot } from '../collab/useDocSnapshot.js';
@@ -21,13 +20,10 @@ function readCardThemes(doc: Y.Doc): Map<string, string | null> {
   return out;
 }
 
-const NOTHING = new Map<string, string | null>();
-
 /**
- * Each card's theme, for grouping and filtering the columns. Read only while the
- * board is grouped or filtered (`active`), since it looks at every card.
+ * Each card's theme, for grouping and filtering the columns. Kept as one snapshot
+ * (not per view) so switching to "by theme" needs no fresh read of the document.
  */
-export function useCardThemes(doc: Y.Doc, active: boolean): Map<string, string | null> {
-  const read = useCallback((d: Y.Doc) => (active ? readCardThemes(d) : NOTHING), [active]);
-  return useDocSnapshot(doc, read, keepIfSame);
+export function useCardThemes(doc: Y.Doc): Map<string, string | null> {
+  return useDocSnapshot(doc, readCardThemes, keepIfSame);
 }

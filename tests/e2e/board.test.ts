@@ -70,8 +70,8 @@ describe('a board with findings from the Dundee report', () => {
     expect(await phone.page.getByRole('article').count()).toBe(3);
     await phone.page.getByRole('tab', { name: /^Towards action/ }).click();
     await eventually(() => cardNames(phone.page, 'Towards action')).toEqual([
-      'Card 1: A more detailed citywide Senior Phase Improvement Plan',
-      'Card 2: Strengthen the EDLM Improvement Strategy',
+      'Action 6.1: A more detailed citywide Senior Phase Improvement Plan',
+      'Action 6.2: Strengthen the EDLM Improvement Strategy',
     ]);
     expect(await seriousViolations(new AxeBuilder({ page: phone.page }))).toEqual([]);
     await phone.page.screenshot({ path: path.join(ARTIFACTS, 'board-phone.png'), fullPage: true });

@@ -61,32 +61,32 @@ describe('two people on one board', () => {
     const b = graham.page;
     for (const headline of ['Knowledge of context', 'Pedagogy Team']) await addCard(a, 'What is working well', headline);
     await eventually(() => cardNames(b, 'What is working well')).toEqual([
-      'Card 1: Relationships',
-      'Card 2: Knowledge of context',
-      'Card 3: Pedagogy Team',
+      'Finding 4.1: Relationships',
+      'Finding 4.2: Knowledge of context',
+      'Finding 4.3: Pedagogy Team',
     ]);
 
     // Alt+ArrowDown on a focused card; focus follows the card and the move is announced.
     await cardByHeadline(a, 'Relationships').focus();
     await a.keyboard.press('Alt+ArrowDown');
     await eventually(() => cardNames(b, 'What is working well')).toEqual([
-      'Card 1: Knowledge of context',
-      'Card 2: Relationships',
-      'Card 3: Pedagogy Team',
+      'Finding 4.1: Knowledge of context',
+      'Finding 4.2: Relationships',
+      'Finding 4.3: Pedagogy Team',
     ]);
-    await eventually(() => a.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Card 2: Relationships');
+    await eventually(() => a.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Finding 4.2: Relationships');
     await eventually(() => a.locator('#announcements').textContent()).toBe('Card moved to What is working well, position 2 of 3.');
 
     // The "Move or delete" menu, driven from the keyboard.
-    await a.getByRole('button', { name: 'Move or delete card 3' }).focus();
+    await a.getByRole('button', { name: 'Move or delete card 4.3' }).focus();
     await a.keyboard.press('Enter');
     await a.getByRole('menuitem', { name: 'Move to Areas for development' }).press('Enter');
-    await eventually(() => cardNames(b, 'Areas for development')).toEqual(['Card 1: Pedagogy Team']);
-    await eventually(() => a.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Card 1: Pedagogy Team');
+    await eventually(() => cardNames(b, 'Areas for development')).toEqual(['Finding 5.1: Pedagogy Team']);
+    await eventually(() => a.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Finding 5.1: Pedagogy Team');
 
     // Alt+ArrowRight sends the focused card to the next column.
     await a.keyboard.press('Alt+ArrowRight');
-    await eventually(() => cardNames(b, 'Towards action')).toEqual(['Card 1: Pedagogy Team']);
+    await eventually(() => cardNames(b, 'Towards action')).toEqual(['Action 6.1: Pedagogy Team']);
     expect(await cardNames(b, 'Areas for development')).toEqual([]);
     expect(await column(b, 'Areas for development').textContent()).toContain('Improve the Broad General Education (BGE)');
     await eventually(() => a.locator('#announcements').textContent()).toBe('Card moved to Towards action, position 1 of 1.');
@@ -95,18 +95,18 @@ describe('two people on one board', () => {
   it('deletes a card only after asking, and says when this browser is offline', async () => {
     const a = aileen.page;
     const b = graham.page;
-    await a.getByRole('button', { name: 'Move or delete card 1' }).first().click();
+    await a.getByRole('button', { name: 'Move or delete card 4.1' }).first().click();
     await a.getByRole('menuitem', { name: 'Delete card…' }).click();
-    const dialog = a.getByRole('alertdialog', { name: 'Delete card 1?' });
+    const dialog = a.getByRole('alertdialog', { name: 'Delete card 4.1?' });
     await dialog.waitFor();
     await dialog.getByRole('button', { name: 'Keep the card' }).click();
     expect(await cardNames(b, 'What is working well')).toHaveLength(2);
 
-    await a.getByRole('button', { name: 'Move or delete card 1' }).first().click();
+    await a.getByRole('button', { name: 'Move or delete card 4.1' }).first().click();
     await a.getByRole('menuitem', { name: 'Delete card…' }).click();
     await dialog.getByRole('button', { name: 'Delete card', exact: true }).click();
-    await eventually(() => cardNames(b, 'What is working well')).toEqual(['Card 1: Relationships']);
-    await eventually(() => a.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Card 1: Relationships');
+    await eventually(() => cardNames(b, 'What is working well')).toEqual(['Finding 4.1: Relationships']);
+    await eventually(() => a.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Finding 4.1: Relationships');
 
     await graham.context.setOffline(true);
     await eventually(() => b.locator('.connection .connection__words').textContent()).toBe('Offline');
@@ -119,16 +119,16 @@ describe('two people on one board', () => {
     const b = graham.page;
     // Graham writes in the headline of Relationships while Aileen moves it down.
     await addCard(a, 'What is working well', 'Leadership');
-    await eventually(() => cardNames(b, 'What is working well')).toEqual(['Card 1: Relationships', 'Card 2: Leadership']);
-    const headline = cardByHeadline(b, 'Relationships').locator('textarea');
+    await eventually(() => cardNames(b, 'What is working well')).toEqual(['Finding 4.1: Relationships', 'Finding 4.2: Leadership']);
+    const headline = cardByHeadline(b, 'Relationships').locator('textarea.card__headline');
     await headline.click();
     await b.keyboard.press('End');
     await b.keyboard.type(' and');
     await cardByHeadline(a, 'Relationships and').focus();
     await a.keyboard.press('Alt+ArrowDown');
-    await eventually(() => cardNames(b, 'What is working well')).toEqual(['Card 1: Leadership', 'Card 2: Relationships and']);
+    await eventually(() => cardNames(b, 'What is working well')).toEqual(['Finding 4.1: Leadership', 'Finding 4.2: Relationships and']);
     await b.keyboard.type(' trust');
-    await eventually(() => cardNames(a, 'What is working well')).toEqual(['Card 1: Leadership', 'Card 2: Relationships and trust']);
+    await eventually(() => cardNames(a, 'What is working well')).toEqual(['Finding 4.1: Leadership', 'Finding 4.2: Relationships and trust']);
 
     // Graham writes in the body of Leadership while Aileen sends it to another column.
     const body = cardByHeadline(b, 'Leadership').locator('.card-body__editor');
@@ -136,7 +136,7 @@ describe('two people on one board', () => {
     await b.keyboard.type('Head Teachers');
     await cardByHeadline(a, 'Leadership').focus();
     await a.keyboard.press('Alt+ArrowRight');
-    await eventually(() => cardNames(b, 'Areas for development')).toEqual(['Card 1: Leadership']);
+    await eventually(() => cardNames(b, 'Areas for development')).toEqual(['Finding 5.1: Leadership']);
     await b.keyboard.type(' feel supported');
     await eventually(() => bodyText(cardByHeadline(a, 'Leadership'))).toBe('Head Teachers feel supported');
   });

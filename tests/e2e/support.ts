@@ -39,7 +39,7 @@ export async function waitForConnected(page: Page): Promise<void> {
 
 export const column = (page: Page, title: string): Locator => page.getByRole('region', { name: new RegExp(`^${title}`) });
 
-/** Accessible names of the cards in a column, top to bottom ("Card 1: Relationships"). */
+/** Accessible names of the cards in a column, top to bottom ("Finding 4.1: Relationships"). */
 export function cardNames(page: Page, title: string): Promise<string[]> {
   return column(page, title)
     .getByRole('article')
@@ -47,7 +47,7 @@ export function cardNames(page: Page, title: string): Promise<string[]> {
 }
 
 export const cardByHeadline = (page: Page, headline: string): Locator =>
-  page.getByRole('article', { name: new RegExp(`^Card \\d+: ${headline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
+  page.getByRole('article', { name: new RegExp(`^(Finding|Action) \\d+\\.\\d+: ${headline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) });
 
 /**
  * The text of a card body as the reader sees it, without other people's caret labels:
