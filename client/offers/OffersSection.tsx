@@ -23,7 +23,9 @@ export function OffersSection() {
         </ul>
       ) : (
         <p className="offers__empty">
-          No offers yet. For example: “Inverclyde, Education Scotland, RIC — support with moderation and assessment — Clackmannanshire”.
+          {canEdit
+            ? 'No offers yet. For example: “Inverclyde, Education Scotland, RIC — support with moderation and assessment — Clackmannanshire”.'
+            : 'No offers of collaboration have been recorded yet.'}
         </p>
       )}
       {canEdit ? <AddOfferForm /> : null}
