@@ -26,7 +26,7 @@ function versionOf(doc: Y.Doc): number {
  * after a transaction, never on a mere re-render.
  */
 export function useDocSnapshot<T>(doc: Y.Doc, read: (doc: Y.Doc) => T, share: (prev: T, next: T) => T): T {
-  const cache = useRef<{ doc: Y.Doc; version: number; value: T } | null>(null);
+  const cache = useRef<{ doc: Y.Doc; read: (doc: Y.Doc) => T; version: number; value: T } | null>(null);
   const subscribe = useCallback(
     (onChange: () => void) => {
       doc.on('afterTransaction', onChange);
@@ -37,10 +37,12 @@ export function useDocSnapshot<T>(doc: Y.Doc, read: (doc: Y.Doc) => T, share: (p
   const getSnapshot = useCallback((): T => {
     const version = versionOf(doc);
     const cached = cache.current?.doc === doc ? cache.current : null;
-    if (cached && cached.version === version) return cached.value;
+    // A different read function (a hook whose inputs changed) is a new question, even
+    // if the document has not changed; `share` still keeps equal answers identical.
+    if (cached && cached.version === version && cached.read === read) return cached.value;
     const next = read(doc);
     const value = cached ? share(cached.value, next) : next;
-    cache.current = { doc, version, value };
+    cache.current = { doc, read, version, value };
     return value;
   }, [doc, read, share]);
   return useSyncExternalStore(subscribe, getSnapshot);
