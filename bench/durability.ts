@@ -33,6 +33,27 @@ async function once(delayMs: number): Promise<number> {
   return n;
 }
 
+/** Without a kill: how long did any update wait between arriving and being committed? */
+async function commitLag(): Promise<number> {
+  const server = await spawnServer(tempDataDir());
+  const w = await createWorkshop(server);
+  const a = connect(server.wsUrl, w.id, w.tokens.participant);
+  await synced(a);
+  for (let i = 0; i < BURST; i++) addCard(a.doc, { board: 'working-well', headline: `Finding ${i}`, createdBy: 'Bench' });
+  let health: { pendingWrites: number; maxCommitLagMs: number; connections: number };
+  do {
+    await new Promise((r) => setTimeout(r, 50));
+    health = (await (await fetch(`${server.url}/healthz`)).json()) as typeof health;
+  } while (health.pendingWrites > 0);
+  a.destroy();
+  await server.close();
+  return health.maxCommitLagMs;
+}
+
+const lags: number[] = [];
+for (let r = 0; r < RUNS; r++) lags.push(await commitLag());
+console.log(`Longest wait from an update's arrival to its commit, ${BURST} updates in one burst: ${lags.map((l) => `${l} ms`).join(', ')} (limit: 50 ms)`);
+console.log('');
 console.log(`Updates surviving a SIGKILL, ${BURST} sent in one burst, ${RUNS} runs per delay`);
 console.log('delay after last send (ms) | survived (each run)      | all survived?');
 for (const d of DELAYS) {

@@ -18,7 +18,7 @@ export interface AppDeps {
 }
 
 export function createApp(deps: AppDeps): express.Express {
-  const { rooms, log, clientDir, publicUrl } = deps;
+  const { rooms, docs, log, clientDir, publicUrl } = deps;
   const app = express();
   app.disable('x-powered-by');
   app.use(
@@ -41,7 +41,14 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(express.json({ limit: '64kb' }));
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', workshopsOpen: rooms.openRooms, connections: rooms.connectionCount, uptimeSeconds: Math.round(process.uptime()) });
+    res.json({
+      status: 'ok',
+      workshopsOpen: rooms.openRooms,
+      connections: rooms.connectionCount,
+      pendingWrites: docs.pending(),
+      maxCommitLagMs: Math.round(docs.maxCommitLagMs * 10) / 10,
+      uptimeSeconds: Math.round(process.uptime()),
+    });
   });
 
   app.use('/api', workshopsApi(deps));

@@ -15,6 +15,8 @@ export interface DocStore {
   compact(name: string, state: Uint8Array): Promise<void>;
   /** Updates appended but not yet written. */
   pending(): number;
+  /** The longest an update has waited between append() and being written, in ms. */
+  readonly maxCommitLagMs: number;
   /** Write everything pending now. */
   flush(): Promise<void>;
 }

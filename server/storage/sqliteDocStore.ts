@@ -4,11 +4,20 @@ import type { DocStore } from './docStore.js';
 
 interface Batch {
   items: { name: string; data: Uint8Array }[];
+  /** When the oldest update in the batch arrived (performance.now()). */
+  since: number;
   done: Promise<void>;
   resolve: () => void;
 }
 
 const RETRY_MS = 1000;
+/**
+ * A burst of messages read from one socket chunk is handled synchronously, so the
+ * next turn of the event loop can be far off; past this age (or size) a batch is
+ * written at once, keeping every update's wait well under the 50 ms promise.
+ */
+const MAX_BATCH_AGE_MS = 10;
+const MAX_BATCH_ITEMS = 1000;
 
 /**
  * SQLite document store with group commit: updates that arrive in the same turn of the
@@ -17,6 +26,9 @@ const RETRY_MS = 1000;
  */
 export class SqliteDocStore implements DocStore {
   private batch: Batch | null = null;
+  private retrying = false;
+  /** The longest any update has waited between append() and its commit, in ms. */
+  maxCommitLagMs = 0;
   private timer: NodeJS.Immediate | NodeJS.Timeout | null = null;
   private readonly insert;
   private readonly selectState;
@@ -48,11 +60,16 @@ export class SqliteDocStore implements DocStore {
     if (!this.batch) {
       let resolve!: () => void;
       const done = new Promise<void>((r) => (resolve = r));
-      this.batch = { items: [], done, resolve };
+      this.batch = { items: [], since: performance.now(), done, resolve };
     }
-    this.batch.items.push({ name, data: update });
-    if (!this.timer) this.timer = setImmediate(() => this.writeNow());
-    return this.batch.done;
+    const batch = this.batch;
+    batch.items.push({ name, data: update });
+    const due = batch.items.length >= MAX_BATCH_ITEMS || performance.now() - batch.since >= MAX_BATCH_AGE_MS;
+    // While a failed write waits to be retried, new updates join it rather than each
+    // hammering a database that is refusing writes.
+    if (due && !this.retrying) this.writeNow();
+    else if (!this.timer) this.timer = setImmediate(() => this.writeNow());
+    return batch.done;
   }
 
   async compact(name: string, state: Uint8Array): Promise<void> {
@@ -88,10 +105,13 @@ export class SqliteDocStore implements DocStore {
       })();
     } catch (err) {
       this.log.error({ err, pending: batch.items.length }, 'Could not write updates; keeping them in memory and retrying');
+      this.retrying = true;
       this.timer = setTimeout(() => this.writeNow(), RETRY_MS);
       return;
     }
+    this.retrying = false;
     this.batch = null;
+    this.maxCommitLagMs = Math.max(this.maxCommitLagMs, performance.now() - batch.since);
     batch.resolve();
   }
 }

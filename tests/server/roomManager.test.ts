@@ -40,6 +40,9 @@ class ObservedStore implements DocStore {
   pending() {
     return this.inner.pending();
   }
+  get maxCommitLagMs() {
+    return this.inner.maxCommitLagMs;
+  }
   flush() {
     return this.inner.flush();
   }
@@ -151,9 +154,12 @@ describe('the SQLite document store', () => {
     const written = store.append('d', new Uint8Array([0, 0]));
     await new Promise((r) => setTimeout(r, 50));
     expect(store.pending()).toBe(1);
+    // Updates arriving meanwhile join the waiting batch.
+    const more = store.append('d', new Uint8Array([0, 0]));
+    expect(store.pending()).toBe(2);
     db.exec('DROP TRIGGER refuse');
-    await written;
+    await Promise.all([written, more]);
     expect(store.pending()).toBe(0);
-    expect((db.prepare('SELECT count(*) AS n FROM doc_updates').get() as { n: number }).n).toBe(1);
+    expect((db.prepare('SELECT count(*) AS n FROM doc_updates').get() as { n: number }).n).toBe(2);
   });
 });
