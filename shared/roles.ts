@@ -15,3 +15,8 @@ export function canEdit(role: Role): boolean {
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
+
+/** Who may change the workshop's setup and fieldwork plan (not its findings). */
+export function canSetUp(role: Role): boolean {
+  return role === 'host' || role === 'facilitator';
+}

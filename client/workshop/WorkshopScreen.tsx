@@ -11,6 +11,10 @@ import { useMeta } from '../collab/useBoards.js';
 import { NameDialog } from './NameDialog.js';
 import { ReadOnlyBanner } from './ReadOnlyBanner.js';
 import { WorkshopHeader } from './WorkshopHeader.js';
+import { ViewNav } from './ViewNav.js';
+import { ViewContext, useViewState } from './views.js';
+import { SetupView } from '../setup/SetupView.js';
+import { FieldworkView } from '../fieldwork/FieldworkView.js';
 
 interface ScreenProps {
   workshopId: string;
@@ -32,6 +36,7 @@ function LiveWorkshop({ connection, workshopId, info, identity, onRename }: Scre
   const state = useSyncExternalStore(status.subscribe, status.getSnapshot);
   const meta = useMeta(doc);
   const [renaming, setRenaming] = useState(false);
+  const navigation = useViewState();
   // Once the board has arrived it stays on screen through any later reconnection.
   const loaded = useSyncExternalStore(status.subscribe, () => status.loaded);
 
@@ -49,25 +54,36 @@ function LiveWorkshop({ connection, workshopId, info, identity, onRename }: Scre
 
   return (
     <WorkshopContext value={workshop}>
-      <SkipLink target="board">Skip to board</SkipLink>
-      <WorkshopHeader title={title} hostAuthority={meta.hostAuthority} connection={state} onChangeName={() => setRenaming(true)} />
-      <main id="board" className="workshop-main" tabIndex={-1}>
-        {workshop.canEdit ? null : <ReadOnlyBanner />}
-        <h2 className="visually-hidden">Board</h2>
-        {meta.focusQuestion ? (
-          <p className="focus-question">
-            <span className="focus-question__label">Focus question</span> {meta.focusQuestion}
-          </p>
-        ) : null}
-        {loaded ? (
-          <Board />
-        ) : state.kind === 'refused' ? (
-          <p className="ds_leader">{state.message}</p>
-        ) : (
-          <p className="workshop-main__loading">Opening the board…</p>
-        )}
-      </main>
-      <NameDialog isOpen={renaming} onOpenChange={setRenaming} currentName={identity.name} onSave={onRename} />
+      <ViewContext value={navigation}>
+        <SkipLink target="board">{navigation.view === 'board' ? 'Skip to board' : 'Skip to main content'}</SkipLink>
+        <WorkshopHeader title={title} hostAuthority={meta.hostAuthority} connection={state} onChangeName={() => setRenaming(true)} />
+        <ViewNav />
+        <main id="board" className="workshop-main" tabIndex={-1}>
+          {workshop.canEdit ? null : <ReadOnlyBanner />}
+          {!loaded ? (
+            state.kind === 'refused' ? (
+              <p className="ds_leader">{state.message}</p>
+            ) : (
+              <p className="workshop-main__loading">Opening the workshop…</p>
+            )
+          ) : navigation.view === 'setup' ? (
+            <SetupView />
+          ) : navigation.view === 'fieldwork' ? (
+            <FieldworkView />
+          ) : (
+            <>
+              <h2 className="visually-hidden">Board</h2>
+              {meta.focusQuestion ? (
+                <p className="focus-question">
+                  <span className="focus-question__label">Focus question</span> {meta.focusQuestion}
+                </p>
+              ) : null}
+              <Board />
+            </>
+          )}
+        </main>
+        <NameDialog isOpen={renaming} onOpenChange={setRenaming} currentName={identity.name} onSave={onRename} />
+      </ViewContext>
     </WorkshopContext>
   );
 }

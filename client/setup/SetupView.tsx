@@ -1,0 +1,3 @@
+export function SetupView() {
+  return <h2>Setup</h2>;
+}

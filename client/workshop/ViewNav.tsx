@@ -1,0 +1,25 @@
+import type { MouseEvent } from 'react';
+import { VIEWS, VIEW_LABELS, viewHref, useViewNavigation, type View } from './views.js';
+
+/** Board · Setup · Fieldwork: real links, so they work with every keyboard and reader. */
+export function ViewNav() {
+  const { view, go } = useViewNavigation();
+  const open = (e: MouseEvent<HTMLAnchorElement>, next: View) => {
+    if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
+    e.preventDefault();
+    go(next);
+  };
+  return (
+    <nav className="view-nav" aria-label="Workshop sections">
+      <ul className="view-nav__list">
+        {VIEWS.map((v) => (
+          <li key={v}>
+            <a className="view-nav__link" href={viewHref(v)} aria-current={v === view ? 'page' : undefined} onClick={(e) => open(e, v)}>
+              {VIEW_LABELS[v]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
