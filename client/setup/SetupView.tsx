@@ -1,3 +1,31 @@
+import { canSetUp } from '../../shared/roles.js';
+import { useWorkshop } from '../collab/WorkshopContext.js';
+import { DetailsSection } from './DetailsSection.js';
+import { FocusSection } from './FocusSection.js';
+import { ThemesSection } from './ThemesSection.js';
+import { TeamSection } from './TeamSection.js';
+import { SetupSummary } from './SetupSummary.js';
+import { PartnersSection } from './PartnersSection.js';
+import '../styles/setup.css';
+
+/** The workshop's setup: what every part of the report's sections 1-3 is built from. */
 export function SetupView() {
-  return <h2>Setup</h2>;
+  const { role } = useWorkshop();
+  return (
+    <section className="setup" aria-labelledby="setup-heading">
+      <h2 id="setup-heading">Setup</h2>
+      {canSetUp(role) ? (
+        <>
+          <p className="ds_hint-text">Changes are saved as you type and everyone sees them straight away.</p>
+          <DetailsSection />
+          <FocusSection />
+          <ThemesSection />
+          <TeamSection />
+          <PartnersSection />
+        </>
+      ) : (
+        <SetupSummary />
+      )}
+    </section>
+  );
 }

@@ -1,5 +1,6 @@
 import type { MouseEvent } from 'react';
 import { VIEWS, VIEW_LABELS, viewHref, useViewNavigation, type View } from './views.js';
+import '../styles/nav.css';
 
 /** Board · Setup · Fieldwork: real links, so they work with every keyboard and reader. */
 export function ViewNav() {

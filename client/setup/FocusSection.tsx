@@ -1,0 +1,24 @@
+import { updateSetup } from '../../shared/model/index.js';
+import { useWorkshop } from '../collab/WorkshopContext.js';
+import { Field } from './Field.js';
+import { ListEditor } from './ListEditor.js';
+import { useSetup } from './useSetup.js';
+
+/** The focus question(s) and why they were chosen. */
+export function FocusSection() {
+  const { doc } = useWorkshop();
+  const setup = useSetup(doc);
+  return (
+    <section className="setup-section" aria-labelledby="setup-focus">
+      <h3 id="setup-focus">The focus</h3>
+      <h4 className="setup-subheading">Focus questions</h4>
+      <ListEditor id="setup-question" itemName="focus question" items={setup.focusQuestions} multiline onChange={(focusQuestions) => updateSetup(doc, { focusQuestions })} />
+      <Field id="setup-rationale" label="Rationale" hint="Why this focus, from the authority’s self-evaluation. A short paragraph.">
+        {(d) => (
+          <textarea id="setup-rationale" className="ds_input setup-rationale" rows={4} value={setup.rationale} aria-describedby={d}
+            onChange={(e) => updateSetup(doc, { rationale: e.target.value })} />
+        )}
+      </Field>
+    </section>
+  );
+}

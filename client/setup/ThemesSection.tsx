@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { HGIOS4_INDICATORS, MAX_THEMES, THEME_COLOURS, addTheme, deleteTheme, updateTheme } from '../../shared/model/index.js';
+import { useWorkshop } from '../collab/WorkshopContext.js';
+import { useThemes } from '../themes/useThemes.js';
+import { useAnnounce } from '../ui/Announcer.js';
+import { COLOUR_NAMES } from './useSetup.js';
+
+/** One to six themes, each with a name and a colour (shown with its name, never alone). */
+export function ThemesSection() {
+  const { doc } = useWorkshop();
+  const themes = useThemes(doc);
+  const announce = useAnnounce();
+  const [name, setName] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const add = () => {
+    try {
+      addTheme(doc, name);
+      announce(`Theme added: ${name.trim()}`);
+      setName('');
+      setError(null);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
+  return (
+    <section className="setup-section" aria-labelledby="setup-themes">
+      <h3 id="setup-themes">Themes</h3>
+      <p className="ds_hint-text">Up to {MAX_THEMES}. Quality indicators from How good is our school? (4th edition) are suggested as you type.</p>
+      <datalist id="hgios4">{HGIOS4_INDICATORS.map((q) => <option key={q} value={q} />)}</datalist>
+      {themes.length > 0 ? (
+        <ol className="setup-rows">
+          {themes.map((t, i) => (
+            <li key={t.id} className="setup-row theme-row" style={{ borderLeftColor: t.colour }}>
+              <div>
+                <label className="ds_label" htmlFor={`theme-name-${t.id}`}>Theme {i + 1} name</label>
+                <input id={`theme-name-${t.id}`} className="ds_input" list="hgios4" value={t.name} onChange={(e) => updateTheme(doc, t.id, { name: e.target.value })} />
+              </div>
+              <div>
+                <label className="ds_label" htmlFor={`theme-colour-${t.id}`}>Colour</label>
+                <div className="ds_select-wrapper">
+                  <select id={`theme-colour-${t.id}`} className="ds_select" value={t.colour} onChange={(e) => updateTheme(doc, t.id, { colour: e.target.value })}>
+                    {THEME_COLOURS.map((c) => <option key={c} value={c}>{COLOUR_NAMES[c] ?? c}</option>)}
+                  </select>
+                  <span className="ds_select-arrow" aria-hidden="true" />
+                </div>
+              </div>
+              <button type="button" className="ds_button ds_button--secondary ds_button--small setup-row__remove"
+                onClick={() => { deleteTheme(doc, t.id); announce(`Theme removed: ${t.name}. Cards that had it now have no theme.`); }}>
+                Remove<span className="visually-hidden"> theme {t.name}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>No themes yet. Dundee’s were: curriculum design and delivery; data use; central support and challenge.</p>
+      )}
+      <div className={`ds_question${error ? ' ds_question--error' : ''}`}>
+        <label className="ds_label" htmlFor="theme-new">Add a theme</label>
+        {error ? <p className="ds_question__error-message" id="theme-new-error" role="alert">{error}</p> : null}
+        <div className="list-editor__add-row">
+          <input id="theme-new" className="ds_input" list="hgios4" value={name} aria-describedby={error ? 'theme-new-error' : undefined}
+            onChange={(e) => setName(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); add(); } }} />
+          <button type="button" className="ds_button ds_button--secondary ds_button--small" onClick={add}>Add theme</button>
+        </div>
+      </div>
+    </section>
+  );
+}
