@@ -6,8 +6,11 @@ import { readConfig } from '../../server/config.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import type { CreateWorkshopResponse } from '../../shared/api.js';
 
+/** A fresh data folder, inside the test run's own temporary folder (see globalSetup.ts). */
 export function tempDataDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'cairn-test-'));
+  const parent = process.env.CAIRN_TEST_TMP ?? os.tmpdir();
+  fs.mkdirSync(parent, { recursive: true });
+  return fs.mkdtempSync(path.join(parent, 'cairn-test-'));
 }
 
 export interface TestServer {
