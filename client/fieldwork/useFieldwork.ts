@@ -1,0 +1,33 @@
+import type * as Y from 'yjs';
+import { readActivities, readSetup, type Activity } from '../../shared/model/index.js';
+import { useDocSnapshot } from '../collab/useDocSnapshot.js';
+import { keepIfSame } from '../board/shareSnapshot.js';
+
+const readTypes = (doc: Y.Doc): string[] => readSetup(doc).activityTypes;
+
+/** The focus groups and other activities, in order; the same array until one changes. */
+export function useActivities(doc: Y.Doc): Activity[] {
+  return useDocSnapshot(doc, readActivities, keepIfSame);
+}
+
+/** The kinds of activity offered when adding one (edited in Setup). */
+export function useActivityTypes(doc: Y.Doc): string[] {
+  return useDocSnapshot(doc, readTypes, keepIfSame);
+}
+
+/** "2023-01-25" → "25 January 2023"; empty stays empty. */
+export function formatDate(date: string): string {
+  if (!date) return '';
+  const d = new Date(`${date}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return date;
+  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** What an activity is called on screen: its title, or its type when it has none. */
+export const activityName = (a: Pick<Activity, 'title' | 'type'>): string => a.title.trim() || a.type || 'Untitled activity';
+
+/** "4.2" / "4.2 and 5.1" / "4.1, 4.2 and 5.1". */
+export function listNumbers(numbers: string[]): string {
+  if (numbers.length <= 1) return numbers.join('');
+  return `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
+}
