@@ -78,6 +78,14 @@ describe('fieldwork: focus groups, recording sheets and findings made from them'
     expect(await callum.page.getByRole('button', { name: /^(Edit|Delete) / }).count()).toBe(0);
     expect(await callum.page.getByRole('form').count()).toBe(0);
     expect(readActivities(seeder.doc).map((a) => [a.type, a.participants, a.date])).toEqual([['Head teachers', 6, '2023-01-25']]);
+
+    // Editing saves each change at once; "Done" only closes the fields.
+    await page.getByRole('button', { name: 'Edit Head teachers' }).click();
+    const edit = page.getByRole('group', { name: 'Edit Head teachers' });
+    await edit.getByLabel('Number of participants').fill('7');
+    await eventually(() => seen.locator('.activity__details').textContent()).toBe('25 January 2023 · 7 participants');
+    await edit.getByRole('button', { name: 'Done' }).click();
+    await edit.waitFor({ state: 'detached' });
   });
 
   it('shares the recording sheet, and turns selected words into a finding on the board', async () => {
@@ -94,7 +102,9 @@ describe('fieldwork: focus groups, recording sheets and findings made from them'
     // Select the last two words with the keyboard; the button comes on.
     for (let i = 0; i < PHRASE.length; i++) await c.keyboard.press('Shift+ArrowLeft');
     await eventually(() => make.isEnabled()).toBe(true);
-    await make.click();
+    // Reached by keyboard, the button keeps the selection the person made.
+    await make.focus();
+    await c.keyboard.press('Enter');
     const dialog = c.getByRole('dialog', { name: 'Make a finding' });
     await dialog.waitFor();
     expect(await dialog.locator('blockquote').textContent()).toBe(PHRASE);
