@@ -144,6 +144,20 @@ describe('fieldwork: focus groups, recording sheets and findings made from them'
     await page.screenshot({ path: path.join(ARTIFACTS, 'fieldwork.png'), fullPage: true });
   });
 
+  it('shows a viewer the sheets read-only, with no way to make a finding', async () => {
+    const viewer = await join(browser, w.links.viewer, 'Morag Kerr');
+    try {
+      await openFieldwork(viewer.page);
+      const sheet = viewer.page.getByRole('textbox', { name: SHEET });
+      await eventually(() => sheetText(viewer.page)).toContain(RELATIONSHIPS);
+      expect(await sheet.getAttribute('contenteditable')).toBe('false');
+      expect(await sheet.getAttribute('aria-readonly')).toBe('true');
+      expect(await viewer.page.getByRole('button', { name: /Make a finding|Bold|Delete|Edit/ }).count()).toBe(0);
+    } finally {
+      await viewer.context.close();
+    }
+  });
+
   it('asks before deleting a focus group that a finding cites, naming the finding', async () => {
     const page = shona.page;
     await page.getByRole('button', { name: 'Delete Head teachers' }).click();
