@@ -110,6 +110,8 @@ describe('fieldwork: focus groups, recording sheets and findings made from them'
     expect(await dialog.locator('blockquote').textContent()).toBe(PHRASE);
     expect(await dialog.getByLabel('What is working well').isChecked()).toBe(true);
     await dialog.getByLabel('Headline (optional)').fill('Relationships');
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    await c.screenshot({ path: path.join(ARTIFACTS, 'fieldwork-make-finding.png') });
     await dialog.getByRole('button', { name: 'Make finding' }).click();
     await eventually(() => announced(c)).toBe('Finding 4.1 made on What is working well');
 
