@@ -8,15 +8,19 @@ import { MODE_LABELS, useSetup } from './useSetup.js';
 export function DetailsSection() {
   const { doc } = useWorkshop();
   const setup = useSetup(doc);
-  const [error, setError] = useState<string | null>(null);
+  // Each date keeps its own message, shown beside it.
+  const [errors, setErrors] = useState<{ startDate?: string; endDate?: string }>({});
   const change = (changes: SetupChanges) => {
     try {
       updateSetup(doc, changes);
-      setError(null);
+      setErrors({});
     } catch (err) {
-      setError((err as Error).message);
+      const key = 'endDate' in changes ? 'endDate' : 'startDate';
+      setErrors({ [key]: (err as Error).message });
     }
   };
+  // Saved anyway, since the other date may be about to change, but said plainly.
+  const backwards = setup.startDate && setup.endDate && setup.endDate < setup.startDate ? 'The last day is before the first day. Check both dates.' : null;
   return (
     <section className="setup-section" aria-labelledby="setup-details">
       <h3 id="setup-details">The workshop</h3>
@@ -29,10 +33,10 @@ export function DetailsSection() {
         )}
       </Field>
       <div className="setup-dates">
-        <Field id="setup-start" label="First day of fieldwork" error={error}>
+        <Field id="setup-start" label="First day of fieldwork" error={errors.startDate}>
           {(d) => <input id="setup-start" type="date" className="ds_input" value={setup.startDate} aria-describedby={d} onChange={(e) => change({ startDate: e.target.value })} />}
         </Field>
-        <Field id="setup-end" label="Last day">
+        <Field id="setup-end" label="Last day" error={errors.endDate ?? backwards}>
           {(d) => <input id="setup-end" type="date" className="ds_input" value={setup.endDate} aria-describedby={d} onChange={(e) => change({ endDate: e.target.value })} />}
         </Field>
       </div>

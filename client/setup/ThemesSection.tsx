@@ -37,11 +37,15 @@ export function ThemesSection() {
               </div>
               <div>
                 <label className="ds_label" htmlFor={`theme-colour-${t.id}`}>Colour</label>
-                <div className="ds_select-wrapper">
-                  <select id={`theme-colour-${t.id}`} className="ds_select" value={t.colour} onChange={(e) => updateTheme(doc, t.id, { colour: e.target.value })}>
-                    {THEME_COLOURS.map((c) => <option key={c} value={c}>{COLOUR_NAMES[c] ?? c}</option>)}
-                  </select>
-                  <span className="ds_select-arrow" aria-hidden="true" />
+                <div className="theme-colour">
+                  {/* The swatch shows the colour; the name in the list says it in words. */}
+                  <span className="theme-colour__swatch" style={{ background: t.colour }} aria-hidden="true" />
+                  <div className="ds_select-wrapper">
+                    <select id={`theme-colour-${t.id}`} className="ds_select" value={t.colour} onChange={(e) => updateTheme(doc, t.id, { colour: e.target.value })}>
+                      {THEME_COLOURS.map((c) => <option key={c} value={c}>{COLOUR_NAMES[c] ?? c}</option>)}
+                    </select>
+                    <span className="ds_select-arrow" aria-hidden="true" />
+                  </div>
                 </div>
               </div>
               <button type="button" className="ds_button ds_button--secondary ds_button--small setup-row__remove"
