@@ -7,7 +7,7 @@ import { useAnnounce } from '../ui/Announcer.js';
 import { DeleteActivityDialog } from './DeleteActivityDialog.js';
 import { EditActivity } from './EditActivity.js';
 import { RecordingSheet } from './RecordingSheet.js';
-import { activityName, formatDate } from './useFieldwork.js';
+import { activityName, formatDate, sheetHasNotes } from './useFieldwork.js';
 
 const participantsText = (n: number | null): string => (n === null ? '' : n === 1 ? '1 participant' : `${n} participants`);
 
@@ -26,9 +26,10 @@ export function ActivityItem({ activity, themes }: { activity: Activity; themes:
     deleteActivity(doc, activity.id);
     announce(`${name} deleted`);
   }
+  // Ask first when something would be lost: links from findings, or the sheet's notes.
   function askToDelete() {
     const ids = findingsCiting(doc, activity.id);
-    if (ids.length === 0) return remove();
+    if (ids.length === 0 && !sheetHasNotes(doc, activity.id)) return remove();
     const numbers = readNumbers(doc);
     setCiting(ids.map((id) => numbers.get(id) ?? '?'));
   }

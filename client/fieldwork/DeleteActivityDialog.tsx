@@ -9,7 +9,7 @@ interface Props {
   onConfirm: () => void;
 }
 
-/** Asked only when findings cite the activity: they would lose that link. */
+/** Asked when findings cite the activity (they would lose that link) or its sheet has notes. */
 export function DeleteActivityDialog({ isOpen, onOpenChange, name, citing, onConfirm }: Props) {
   const one = citing.length === 1;
   return (
@@ -21,10 +21,13 @@ export function DeleteActivityDialog({ isOpen, onOpenChange, name, citing, onCon
               <Heading slot="title" className="modal__title">
                 Delete “{name}”?
               </Heading>
-              <p>
-                {one ? 'Finding' : 'Findings'} {listNumbers(citing)} {one ? 'cites' : 'cite'} this focus group; {one ? 'it' : 'they'} will lose that
-                link. Its recording sheet will be removed for everyone in the workshop.
-              </p>
+              {citing.length > 0 ? (
+                <p>
+                  {one ? 'Finding' : 'Findings'} {listNumbers(citing)} {one ? 'cites' : 'cite'} this focus group; {one ? 'it' : 'they'} will lose
+                  that link.
+                </p>
+              ) : null}
+              <p>Its recording sheet and its notes will be removed for everyone in the workshop.</p>
               <div className="ds_button-group">
                 <button
                   type="button"

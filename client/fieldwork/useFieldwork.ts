@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { readActivities, readSetup, type Activity } from '../../shared/model/index.js';
+import { activitySheetFragment, readActivities, readSetup, type Activity } from '../../shared/model/index.js';
 import { useDocSnapshot } from '../collab/useDocSnapshot.js';
 import { keepIfSame } from '../board/shareSnapshot.js';
 
@@ -30,4 +30,10 @@ export const activityName = (a: Pick<Activity, 'title' | 'type'>): string => a.t
 export function listNumbers(numbers: string[]): string {
   if (numbers.length <= 1) return numbers.join('');
   return `${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
+}
+
+/** Whether an activity's recording sheet has any words in it, so deleting it would lose notes. */
+export function sheetHasNotes(doc: Y.Doc, activityId: string): boolean {
+  const fragment = activitySheetFragment(doc, activityId);
+  return !!fragment && fragment.toString().replace(/<[^>]*>/g, '').trim() !== '';
 }
