@@ -5,6 +5,7 @@ export * from './types.js';
 export * from './read.js';
 export * from './readSetup.js';
 export * from './readDetails.js';
+export * from './readReport.js';
 export * from './mutations.js';
 export * from './cardFields.js';
 export * from './setup.js';

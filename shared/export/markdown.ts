@@ -1,0 +1,81 @@
+import { BOARD_TITLES } from '../model/schema.js';
+import type { ReportContent, NumberedCard } from './report.js';
+import { blocksToMarkdown, escapeMarkdown as esc } from './markdownText.js';
+import { WHAT_IS_CI } from './standardText.js';
+
+const MODES = { online: 'online', 'in-person': 'in person', mixed: 'partly online and partly in person' } as const;
+
+function formatDate(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso)
+    ? new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    : iso;
+}
+
+function card(c: NumberedCard, include: ReportContent['include']): string[] {
+  const lines = [`### ${c.number} ${esc(c.headline.trim() || 'Untitled')}${include === 'all' && c.status !== 'agreed' ? ' (Draft)' : ''}`, ''];
+  if (c.quote.trim()) lines.push(`> ${esc(c.quote.trim())}`, '');
+  const body = blocksToMarkdown(c.body);
+  if (body.length > 0) lines.push(...joinBlocks(body), '');
+  return lines;
+}
+
+/** Paragraphs need a blank line between them; list items do not. */
+function joinBlocks(lines: string[]): string[] {
+  const out: string[] = [];
+  lines.forEach((line, i) => {
+    const isItem = /^\s*(- |\d+\. )/.test(line);
+    const prevItem = i > 0 && /^\s*(- |\d+\. )/.test(lines[i - 1]!);
+    if (i > 0 && !(isItem && prevItem) && !/^\s/.test(line)) out.push('');
+    out.push(line);
+  });
+  return out;
+}
+
+function action(a: NumberedCard, include: ReportContent['include']): string[] {
+  const lines = card(a, include);
+  const facts: [string, string][] = [
+    ['Lead', a.lead],
+    ['Timescale', a.timescale],
+    ['How success will be measured', a.successMeasure],
+    ['Partners or support offered', a.support],
+    ['Answers', a.answerNumbers.join(', ')],
+  ];
+  for (const [label, value] of facts) if (value.trim()) lines.push(`- **${label}:** ${esc(value.trim())}`);
+  if (facts.some(([, v]) => v.trim())) lines.push('');
+  return lines;
+}
+
+/** The report as Markdown, in the shape the programme's reports take (sections 1-6). */
+export function reportToMarkdown(r: ReportContent): string {
+  const s = r.setup;
+  const when = [s.startDate, s.endDate].filter(Boolean).map(formatDate).join(' to ');
+  const out: string[] = [`# ${esc(s.title)}`, ''];
+  const facts = [s.hostAuthority, when, s.mode ? `Held ${MODES[s.mode]}` : ''].filter(Boolean).map(esc);
+  if (facts.length) out.push(facts.join(' · '), '');
+  out.push('## 1. What is Collaborative Improvement?', '', ...WHAT_IS_CI.flatMap((p) => [p, '']));
+  out.push('## 2. The focus', '');
+  for (const q of s.focusQuestions) out.push(`> ${esc(q)}`, '');
+  if (s.rationale.trim()) out.push(...s.rationale.trim().split(/\n+/).flatMap((p) => [esc(p), '']));
+  if (r.themes.length) out.push('The themes were:', '', ...r.themes.map((t) => `- ${esc(t.name)}`), '');
+  out.push('## 3. Planning, process and fieldwork', '');
+  if (r.team.length) {
+    out.push('| Organisation | Role |', '| --- | --- |');
+    for (const m of r.team) out.push(`| ${esc(m.organisation)} | ${esc([m.role, m.name].filter(Boolean).join(', '))} |`);
+    out.push('');
+  }
+  if (r.activityCounts.length) {
+    out.push('Fieldwork included:', '');
+    for (const a of r.activityCounts) out.push(`- ${esc(a.type)}: ${a.count}${a.participants ? ` (${a.participants} participants)` : ''}`);
+    out.push('');
+  }
+  if (s.partners.length) out.push(`Partners: ${s.partners.map(esc).join(', ')}.`, '');
+  out.push(`## 4. ${BOARD_TITLES['working-well']}?`, '', ...r.strengths.flatMap((c) => card(c, r.include)));
+  out.push(`## 5. ${BOARD_TITLES.development}`, '', ...r.areas.flatMap((c) => card(c, r.include)));
+  out.push('## 6. What will happen next?', '', ...r.actions.flatMap((a) => action(a, r.include)));
+  if (r.offers.length) {
+    out.push('### Further collaboration and support offered', '');
+    for (const o of r.offers) out.push(`- ${[o.from, o.offer, o.to].filter((x) => x.trim()).map(esc).join(' — ')}`);
+    out.push('');
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';
+}

@@ -1,0 +1,40 @@
+import type { RichTextNode } from '../model/types.js';
+
+/** Escape what Markdown would otherwise read as formatting in text a person wrote. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/, '$1\\$2$3');
+}
+
+function inline(nodes: RichTextNode[] = []): string {
+  return nodes
+    .map((n) => {
+      if (n.type === 'hardBreak') return '  \n';
+      let text = escapeMarkdown(n.text ?? '');
+      const marks = new Set((n.marks ?? []).map((m) => m.type));
+      if (marks.has('italic')) text = `*${text}*`;
+      if (marks.has('bold')) text = `**${text}**`;
+      const link = n.marks?.find((m) => m.type === 'link');
+      const href = typeof link?.attrs?.href === 'string' ? link.attrs.href : null;
+      if (href && /^(https?:|mailto:)/i.test(href)) text = `[${text}](<${href.replace(/[<>]/g, encodeURIComponent)}>)`;
+      return text;
+    })
+    .join('');
+}
+
+/** A card body as Markdown blocks: paragraphs, bullet and numbered lists (nested). */
+export function blocksToMarkdown(blocks: RichTextNode[], indent = ''): string[] {
+  const out: string[] = [];
+  for (const b of blocks) {
+    if (b.type === 'paragraph') out.push(indent + inline(b.content));
+    else if (b.type === 'heading') out.push(`${indent}#### ${inline(b.content)}`);
+    else if (b.type === 'bulletList' || b.type === 'orderedList') {
+      (b.content ?? []).forEach((item, i) => {
+        const marker = b.type === 'bulletList' ? '- ' : `${i + 1}. `;
+        const [first, ...rest] = item.content ?? [];
+        out.push(`${indent}${marker}${first ? inline(first.content) : ''}`);
+        for (const line of blocksToMarkdown(rest, indent + ' '.repeat(marker.length))) out.push(line);
+      });
+    } else if (b.content) out.push(...blocksToMarkdown(b.content, indent));
+  }
+  return out;
+}

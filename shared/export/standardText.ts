@@ -1,0 +1,5 @@
+/** Section 1's standard text, as the programme's published reports give it. Editable per workshop later. */
+export const WHAT_IS_CI = [
+  'The overall aim of Collaborative Improvement is to share what works well at a local authority level and to support improvement in areas of local authority activity that have been identified as in need of further development. Collaborative Improvement aims to promote partnership working to ensure that we achieve sustainable improvements for all children and young people, including those from disadvantaged backgrounds.',
+  'Collaborative Improvement is an approach to bringing about improvement through shared work involving staff from the host local authority, Education Scotland, and the Association of Directors of Education in Scotland (ADES). Together, the team establishes the focus for the visit and then undertakes activities in the local authority that result in an evaluative summary of where there are strengths and where there are areas that may require further focus.',
+];
