@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import {
+  addCard,
+  addOffer,
+  agreeFinding,
+  initWorkshop,
+  linkAnswer,
+  readBoards,
+  readCardBodyText,
+  readCardDetails,
+  readOffers,
+  readReport,
+  setCardText,
+} from '../../shared/model/index.js';
+import { selectReport } from '../../shared/export/report.js';
+import { reportToMarkdown } from '../../shared/export/markdown.js';
+import { OutlineError, parseOutline } from '../../shared/import/outline.js';
+import { importOutline } from '../../shared/import/importOutline.js';
+
+// Clackmannanshire's 2022 report, as an outline a host might paste in.
+const OUTLINE = `# Collaborative Improvement – Clackmannanshire
+
+## What is working well
+
+### Recovery approaches
+> They feel upskilled, empowered and enjoy the sense of autonomy
+
+Literacy and numeracy interventions appear to be having a **positive impact** on children's participation and progress.
+
+- Small group interventions have a rationale and are set within a clear, *structured* framework.
+- Health and Wellbeing programmes are in place to support learners and families.
+  - Digital services through [Kooth](https://www.kooth.com)
+
+### School profiles
+School profiles are being used to support schools with data for improvement.
+
+## Areas for further development
+
+### Robust data
+Attainment and other data is robust and staff are confident in using it.
+
+## What will happen next
+
+### Continue to develop the Local Authority data strategy
+- **Lead:** Chief Education Officer
+- **Timescale:** 2022/2023
+- **Answers:** 5.1
+
+### Further collaboration and support offered
+- Inverclyde, Education Scotland, RIC — Support with moderation and assessment — Clackmannanshire
+`;
+
+function imported(text: string): Y.Doc {
+  const doc = new Y.Doc();
+  initWorkshop(doc, { title: 'Import' });
+  importOutline(doc, parseOutline(text), 'Imported');
+  return doc;
+}
+
+describe('importing a Markdown outline', () => {
+  it('makes a card per level-3 heading under each board, with quote, body, facts and offers', () => {
+    const doc = imported(OUTLINE);
+    const boards = readBoards(doc);
+    expect(boards['working-well'].map((c) => c.headline)).toEqual(['Recovery approaches', 'School profiles']);
+    const first = boards['working-well'][0]!.id;
+    expect(readCardDetails(doc, first)).toMatchObject({ quote: 'They feel upskilled, empowered and enjoy the sense of autonomy', status: 'agreed' });
+    expect(readCardBodyText(doc, first)).toBe(
+      "Literacy and numeracy interventions appear to be having a positive impact on children's participation and progress.\n" +
+        'Small group interventions have a rationale and are set within a clear, structured framework.\n' +
+        'Health and Wellbeing programmes are in place to support learners and families.\n' +
+        'Digital services through Kooth',
+    );
+    const area = boards.development[0]!.id;
+    const action = boards.action[0]!.id;
+    expect(readCardDetails(doc, action)).toMatchObject({ lead: 'Chief Education Officer', timescale: '2022/2023', answers: [area] });
+    expect(readOffers(doc).map(({ from, offer, to }) => ({ from, offer, to }))).toEqual([
+      { from: 'Inverclyde, Education Scotland, RIC', offer: 'Support with moderation and assessment', to: 'Clackmannanshire' },
+    ]);
+  });
+
+  it.each([
+    ['no board headings', '# Title\n\nJust some text.', 'Line 1: No board headings found'],
+    ['a card before any board', '### A card\n\n## What is working well', 'Line 1: A card heading (###) must come under a board heading'],
+    ['an empty card heading', '## Towards action\n\n###   \n', 'Line 3: This card heading has no words.'],
+    ['binary junk', 'PK\u0003\u0004\u0000\u0000binary', 'Line 1: This file is not text.'],
+  ])('refuses %s, saying where', (_name, text, message) => {
+    expect(() => parseOutline(text)).toThrow(OutlineError);
+    expect(() => parseOutline(text)).toThrow(message);
+  });
+
+  it('gives back the same boards: export, import and export again give identical Markdown', () => {
+    const doc = new Y.Doc();
+    initWorkshop(doc, { title: 'Collaborative Improvement – Clackmannanshire' });
+    const a = addCard(doc, {
+      board: 'working-well',
+      headline: 'Recovery approaches: *literacy* [and] numeracy',
+      createdBy: 'X',
+      body: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'Interventions have a ' }, { type: 'text', text: 'positive impact', marks: [{ type: 'bold' }] }, { type: 'text', text: ' on 55% of learners.' }] },
+        { type: 'bulletList', content: [
+          { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Learning Assistants feel ' }, { type: 'text', text: 'upskilled', marks: [{ type: 'italic' }] }] },
+            { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'see ' }, { type: 'text', text: 'Kooth', marks: [{ type: 'link', attrs: { href: 'https://www.kooth.com' } }] }] }] }] }] },
+          { type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: '- a dash that is text' }] }] },
+        ] },
+      ],
+    });
+    setCardText(doc, a, 'quote', 'I like who I work for, and with');
+    addCard(doc, { board: 'working-well', headline: 'Still a draft', createdBy: 'X' });
+    const area = addCard(doc, { board: 'development', headline: 'Robust data', createdBy: 'X' });
+    const act = addCard(doc, { board: 'action', headline: 'Develop the data strategy', createdBy: 'X' });
+    setCardText(doc, act, 'lead', 'Chief Education Officer');
+    setCardText(doc, act, 'successMeasure', 'Staff confident in using data');
+    linkAnswer(doc, act, area);
+    addOffer(doc, { from: 'Inverclyde, Education Scotland, RIC', offer: 'Support with moderation and assessment', to: 'Clackmannanshire' });
+    for (const id of [a, area, act]) agreeFinding(doc, id, 'X');
+
+    const first = reportToMarkdown(selectReport(readReport(doc), 'all'));
+    const again = reportToMarkdown(selectReport(readReport(imported(first)), 'all'));
+    const boardsPart = (md: string) => md.slice(md.indexOf('## 4.'));
+    expect(boardsPart(again)).toBe(boardsPart(first));
+    expect(first).toContain('### 4.2 Still a draft (Draft)');
+  });
+});
