@@ -7,6 +7,8 @@ import type { WorkshopStore } from '../workshops/workshopStore.js';
 import type { DocStore } from '../storage/docStore.js';
 import type { RoomManager } from '../collab/roomManager.js';
 import { workshopsApi } from './workshopsApi.js';
+import { exportApi } from './exportApi.js';
+import { importApi } from './importApi.js';
 
 export interface AppDeps {
   workshops: WorkshopStore;
@@ -15,6 +17,10 @@ export interface AppDeps {
   log: Logger;
   clientDir: string;
   publicUrl?: string;
+}
+
+function sizeLimit(bytes = 0): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 export function createApp(deps: AppDeps): express.Express {
@@ -38,6 +44,8 @@ export function createApp(deps: AppDeps): express.Express {
       referrerPolicy: { policy: 'no-referrer' },
     }),
   );
+  // Imports carry whole files: their own parser and limit, ahead of the small JSON one.
+  app.use('/api/workshops/import', importApi(deps));
   app.use(express.json({ limit: '64kb' }));
 
   app.get('/healthz', (_req, res) => {
@@ -52,6 +60,7 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   app.use('/api', workshopsApi(deps));
+  app.use('/api', exportApi(deps));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'There is no such API address.' });
   });
@@ -74,7 +83,7 @@ export function createApp(deps: AppDeps): express.Express {
       err.type === 'entity.parse.failed'
         ? 'The request body is not valid JSON.'
         : err.type === 'entity.too.large'
-          ? 'The request body is too large.'
+          ? `The file or request is too large (the limit is ${sizeLimit((err as { limit?: number }).limit)}).`
           : status < 500
             ? err.message
             : 'Something went wrong on the server. Try again; if it keeps happening, tell the host.';

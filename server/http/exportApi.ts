@@ -1,0 +1,53 @@
+import express, { type Request, type Response } from 'express';
+import * as Y from 'yjs';
+import { SCHEMA_VERSION, readReport } from '../../shared/model/index.js';
+import { selectReport, type Include } from '../../shared/export/report.js';
+import { reportToMarkdown } from '../../shared/export/markdown.js';
+import { actionsToCsv } from '../../shared/export/csv.js';
+import { workshopToJson } from '../../shared/export/json.js';
+import type { WorkshopStore } from '../workshops/workshopStore.js';
+import type { RoomManager } from '../collab/roomManager.js';
+import { workshopAccess } from './access.js';
+
+const FORMATS = {
+  md: { type: 'text/markdown; charset=utf-8', ext: 'md' },
+  csv: { type: 'text/csv; charset=utf-8', ext: 'csv' },
+  json: { type: 'application/json; charset=utf-8', ext: 'json' },
+} as const;
+type Format = keyof typeof FORMATS;
+
+/** "dundee-city-council-collaborative-improvement-2023-01-27" */
+export function exportName(authority: string, date: string): string {
+  const slug = authority.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'workshop';
+  return `${slug}-collaborative-improvement-${date}`;
+}
+
+export function exportApi(deps: { workshops: WorkshopStore; rooms: RoomManager }): express.Router {
+  const router = express.Router();
+  router.get('/workshops/:id/export', async (req: Request, res: Response) => {
+    const access = workshopAccess(req, res, deps.workshops, ['host', 'facilitator']);
+    if (!access) return;
+    const format = String(req.query.format ?? '');
+    const include = String(req.query.include ?? 'agreed');
+    if (!(format in FORMATS)) {
+      res.status(400).json({ error: `Choose a format: ${Object.keys(FORMATS).join(', ')}.` });
+      return;
+    }
+    if (include !== 'agreed' && include !== 'all') {
+      res.status(400).json({ error: 'Choose what to include: "agreed" (the default) or "all" (drafts too).' });
+      return;
+    }
+    // The live document, whether or not anyone has the workshop open.
+    const room = await deps.rooms.open(access.record.id);
+    const snapshot = readReport(room.doc);
+    const content = selectReport(snapshot, include as Include);
+    const body =
+      format === 'md' ? reportToMarkdown(content)
+      : format === 'csv' ? actionsToCsv(content)
+      : workshopToJson(Y.encodeStateAsUpdate(room.doc), snapshot, SCHEMA_VERSION);
+    const date = snapshot.setup.endDate || snapshot.setup.startDate || new Date().toISOString().slice(0, 10);
+    const { type, ext } = FORMATS[format as Format];
+    res.type(type).attachment(`${exportName(snapshot.setup.hostAuthority, date)}.${ext}`).send(body);
+  });
+  return router;
+}

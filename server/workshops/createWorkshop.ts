@@ -1,0 +1,19 @@
+import * as Y from 'yjs';
+import { workshopPath, type CreateWorkshopResponse } from '../../shared/api.js';
+import { readMeta } from '../../shared/model/index.js';
+import { ROLES, type Role } from '../../shared/roles.js';
+import type { DocStore } from '../storage/docStore.js';
+import type { WorkshopStore } from './workshopStore.js';
+
+/**
+ * Stores a new workshop whose document is `doc` (built by the caller through the shared
+ * model) and returns its links: the one way a workshop comes into being, whether
+ * created, imported from JSON or from a Markdown outline.
+ */
+export async function storeNewWorkshop(doc: Y.Doc, deps: { workshops: WorkshopStore; docs: DocStore }, baseUrl: string): Promise<CreateWorkshopResponse> {
+  const title = readMeta(doc).title || 'Untitled workshop';
+  const { record, tokens } = deps.workshops.create(title);
+  await deps.docs.append(record.id, Y.encodeStateAsUpdate(doc));
+  const links = Object.fromEntries(ROLES.map((r) => [r, baseUrl + workshopPath(record.id, tokens[r])])) as Record<Role, string>;
+  return { id: record.id, tokens, links };
+}
