@@ -1,10 +1,15 @@
-import type { MouseEvent } from 'react';
+import { useState, type MouseEvent } from 'react';
+import { canSetUp } from '../../shared/roles.js';
+import { useWorkshop } from '../collab/WorkshopContext.js';
+import { ExportDialog } from '../export/ExportDialog.js';
 import { VIEWS, VIEW_LABELS, viewHref, useViewNavigation, type View } from './views.js';
 import '../styles/nav.css';
 
 /** Board · Setup · Fieldwork: real links, so they work with every keyboard and reader. */
-export function ViewNav() {
+export function ViewNav({ secret }: { secret: string }) {
   const { view, go } = useViewNavigation();
+  const { role } = useWorkshop();
+  const [exporting, setExporting] = useState(false);
   const open = (e: MouseEvent<HTMLAnchorElement>, next: View) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
@@ -21,6 +26,14 @@ export function ViewNav() {
           </li>
         ))}
       </ul>
+      {canSetUp(role) ? (
+        <>
+          <button type="button" className="ds_button ds_button--secondary ds_button--small view-nav__export" onClick={() => setExporting(true)}>
+            Export
+          </button>
+          <ExportDialog isOpen={exporting} onOpenChange={setExporting} secret={secret} />
+        </>
+      ) : null}
     </nav>
   );
 }

@@ -31,7 +31,7 @@ export function WorkshopScreen(props: ScreenProps) {
   return <LiveWorkshop key={connection.doc.guid} connection={connection} {...props} />;
 }
 
-function LiveWorkshop({ connection, workshopId, info, identity, onRename }: ScreenProps & { connection: WorkshopConnection }) {
+function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename }: ScreenProps & { connection: WorkshopConnection }) {
   const { doc, provider, status } = connection;
   const state = useSyncExternalStore(status.subscribe, status.getSnapshot);
   const meta = useMeta(doc);
@@ -57,7 +57,7 @@ function LiveWorkshop({ connection, workshopId, info, identity, onRename }: Scre
       <ViewContext value={navigation}>
         <SkipLink target="board">{navigation.view === 'board' ? 'Skip to board' : 'Skip to main content'}</SkipLink>
         <WorkshopHeader title={title} hostAuthority={meta.hostAuthority} connection={state} onChangeName={() => setRenaming(true)} />
-        <ViewNav />
+        <ViewNav secret={secret} />
         <main id="board" className="workshop-main" tabIndex={-1}>
           {workshop.canEdit ? null : <ReadOnlyBanner />}
           {!loaded ? (

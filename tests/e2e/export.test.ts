@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import { addCard, agreeFinding, updateSetup } from '../../shared/model/index.js';
+import type { CreateWorkshopResponse } from '../../shared/api.js';
+import { createWorkshop, startTestServer, type TestServer } from '../helpers/server.js';
+import { connect, synced, type TestClient } from '../helpers/provider.js';
+import { seriousViolations } from './axe.js';
+import { join, launchBrowser, type Person } from './support.js';
+
+describe('exporting the report from the interface', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let w: CreateWorkshopResponse;
+  let seeder: TestClient;
+  let host: Person;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+    w = await createWorkshop(server, { title: 'Collaborative Improvement – Dundee', hostAuthority: 'Dundee City Council' });
+    seeder = connect(server.wsUrl, w.id, w.tokens.host);
+    await synced(seeder);
+    updateSetup(seeder.doc, { endDate: '2023-01-27' });
+    agreeFinding(seeder.doc, addCard(seeder.doc, { board: 'working-well', headline: 'Relationships', createdBy: 'Shona' }), 'Shona');
+    addCard(seeder.doc, { board: 'development', headline: 'A draft area', createdBy: 'Callum' });
+    host = await join(browser, w.links.host, 'Morag Henderson');
+  });
+  afterAll(async () => {
+    seeder?.destroy();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('downloads the Markdown report with the authority and date in its name', async () => {
+    const page = host.page;
+    await page.getByRole('button', { name: 'Export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export the report' });
+    await dialog.waitFor();
+    expect(await seriousViolations(new AxeBuilder({ page }))).toEqual([]);
+    expect(await dialog.getByLabel('Markdown (.md)').isChecked()).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+    expect(download.suggestedFilename()).toBe('dundee-city-council-collaborative-improvement-2023-01-27.md');
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    expect(text).toContain('### 4.1 Relationships');
+    expect(text).not.toContain('A draft area');
+    await dialog.waitFor({ state: 'detached' });
+
+    // Drafts too, as CSV of the actions: a second format and choice through the same dialog.
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.locator('label[for="export-format-csv"]').click();
+    await page.locator('label[for="export-include-all"]').click();
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download' }).click()]);
+    expect(csv.suggestedFilename()).toBe('dundee-city-council-collaborative-improvement-2023-01-27.csv');
+    expect(fs.readFileSync((await csv.path())!, 'utf8')).toMatch(/^Number,Action,Lead/);
+  });
+
+  it('offers no export to a participant', async () => {
+    const participant = await join(browser, w.links.participant, 'Callum Reid');
+    try {
+      expect(await participant.page.getByRole('button', { name: 'Export' }).count()).toBe(0);
+    } finally {
+      await participant.context.close();
+    }
+  });
+});
