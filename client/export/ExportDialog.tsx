@@ -15,9 +15,10 @@ interface ExportDialogProps {
   isOpen: boolean;
   onOpenChange: (open: boolean) => void;
   secret: string;
+  onCheckLanguage: () => void;
 }
 
-export function ExportDialog({ isOpen, onOpenChange, secret }: ExportDialogProps) {
+export function ExportDialog({ isOpen, onOpenChange, secret, onCheckLanguage }: ExportDialogProps) {
   const { id } = useWorkshop();
   const announce = useAnnounce();
   const [format, setFormat] = useState<string>('md');
@@ -54,6 +55,10 @@ export function ExportDialog({ isOpen, onOpenChange, secret }: ExportDialogProps
       <Modal className="modal">
         <Dialog className="modal__dialog">
           <Heading slot="title" className="modal__title">Export the report</Heading>
+          <p>
+            Before you export, you can{' '}
+            <button type="button" className="link-button" onClick={onCheckLanguage}>check the language of the findings</button>.
+          </p>
           <form onSubmit={submit}>
             <fieldset className="export-group">
               <legend className="ds_label">Format</legend>

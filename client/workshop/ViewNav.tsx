@@ -2,6 +2,7 @@ import { useState, type MouseEvent } from 'react';
 import { canSetUp } from '../../shared/roles.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { ExportDialog } from '../export/ExportDialog.js';
+import { LanguagePanel } from '../export/LanguagePanel.js';
 import { VIEWS, VIEW_LABELS, viewHref, useViewNavigation, type View } from './views.js';
 import '../styles/nav.css';
 
@@ -10,6 +11,7 @@ export function ViewNav({ secret }: { secret: string }) {
   const { view, go } = useViewNavigation();
   const { role } = useWorkshop();
   const [exporting, setExporting] = useState(false);
+  const [checking, setChecking] = useState(false);
   const open = (e: MouseEvent<HTMLAnchorElement>, next: View) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
@@ -26,14 +28,18 @@ export function ViewNav({ secret }: { secret: string }) {
           </li>
         ))}
       </ul>
-      {canSetUp(role) ? (
-        <>
-          <button type="button" className="ds_button ds_button--secondary ds_button--small view-nav__export" onClick={() => setExporting(true)}>
+      <div className="view-nav__actions">
+        <button type="button" className="ds_button ds_button--secondary ds_button--small" onClick={() => setChecking(true)}>
+          Check the language
+        </button>
+        {canSetUp(role) ? (
+          <button type="button" className="ds_button ds_button--secondary ds_button--small" onClick={() => setExporting(true)}>
             Export
           </button>
-          <ExportDialog isOpen={exporting} onOpenChange={setExporting} secret={secret} />
-        </>
-      ) : null}
+        ) : null}
+      </div>
+      <LanguagePanel isOpen={checking} onOpenChange={setChecking} />
+      {canSetUp(role) ? <ExportDialog isOpen={exporting} onOpenChange={setExporting} secret={secret} onCheckLanguage={() => { setExporting(false); setChecking(true); }} /> : null}
     </nav>
   );
 }

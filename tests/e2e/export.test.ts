@@ -55,6 +55,29 @@ describe('exporting the report from the interface', () => {
     expect(fs.readFileSync((await csv.path())!, 'utf8')).toMatch(/^Number,Action,Lead/);
   });
 
+  it('lists a planted "minority" in the language check, for anyone to see', async () => {
+    addCard(seeder.doc, {
+      board: 'development',
+      headline: 'Transitions',
+      createdBy: 'Callum',
+      body: [{ type: 'paragraph', content: [{ type: 'text', text: 'A minority of pupils find S3 unchallenging. Most head teachers, 5 of 8 head teachers, agreed.' }] }],
+    });
+    const participant = await join(browser, w.links.participant, 'Callum Reid');
+    try {
+      const page = participant.page;
+      await page.getByRole('button', { name: 'Check the language' }).click();
+      const panel = page.getByRole('dialog', { name: 'Check the language' });
+      await panel.waitFor();
+      const text = await panel.textContent();
+      expect(text).toContain('“minority” in 5.2: Not a national term');
+      expect(text).toContain('the national term for that is “majority” (50% to 74%)');
+      expect(await panel.getByRole('row', { name: /most 75% to 90%/ }).count()).toBe(1);
+      expect(await seriousViolations(new AxeBuilder({ page }))).toEqual([]);
+    } finally {
+      await participant.context.close();
+    }
+  });
+
   it('offers no export to a participant', async () => {
     const participant = await join(browser, w.links.participant, 'Callum Reid');
     try {

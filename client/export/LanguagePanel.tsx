@@ -1,0 +1,60 @@
+import { useMemo } from 'react';
+import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { readReport } from '../../shared/model/index.js';
+import { checkLanguage } from '../../shared/language/check.js';
+import { useWorkshop } from '../collab/WorkshopContext.js';
+
+interface LanguagePanelProps {
+  isOpen: boolean;
+  onOpenChange: (open: boolean) => void;
+}
+
+/**
+ * Advice on the findings' evaluative language against the national definitions. Read
+ * when opened (not on every keystroke); it advises and never blocks an export.
+ */
+export function LanguagePanel({ isOpen, onOpenChange }: LanguagePanelProps) {
+  const { doc } = useWorkshop();
+  // Re-read each time it opens.
+  const check = useMemo(() => (isOpen ? checkLanguage(readReport(doc)) : null), [isOpen, doc]);
+  return (
+    <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={onOpenChange} isDismissable>
+      <Modal className="modal modal--wide">
+        <Dialog className="modal__dialog language-panel">
+          <Heading slot="title" className="modal__title">Check the language</Heading>
+          {check ? (
+            <>
+              <p className="ds_hint-text">Against Education Scotland’s definitions of the terms used in inspection. This is advice: it never stops an export.</p>
+              <h3>Things to check ({check.issues.length})</h3>
+              {check.issues.length ? (
+                <ul className="language-panel__issues">{check.issues.map((i, n) => <li key={n}>{i.message}</li>)}</ul>
+              ) : (
+                <p>Nothing to check: every term is a national one, counts fit their terms and every finding has evidence.</p>
+              )}
+              <h3>Quantity terms used</h3>
+              {check.terms.length ? (
+                <table className="language-panel__table">
+                  <thead><tr><th scope="col">Finding</th><th scope="col">Term</th><th scope="col">National meaning</th><th scope="col">Where</th></tr></thead>
+                  <tbody>
+                    {check.terms.map((t, n) => (
+                      <tr key={n}><td>{t.number}</td><td>{t.term}</td><td>{t.definition ?? 'Not a national term'}</td><td>{t.sentence}</td></tr>
+                    ))}
+                  </tbody>
+                </table>
+              ) : (
+                <p>No quantity terms (all, almost all, most, majority, less than half, few, none) are used yet.</p>
+              )}
+              <h3>Strengths and areas by theme</h3>
+              <ul className="language-panel__balance">
+                {check.balance.map((b) => <li key={b.theme}>{b.theme}: {b.strengths} {b.strengths === 1 ? 'strength' : 'strengths'}, {b.areas} {b.areas === 1 ? 'area' : 'areas'} for development</li>)}
+              </ul>
+            </>
+          ) : null}
+          <div className="ds_button-group">
+            <button type="button" className="ds_button ds_button--secondary" onClick={() => onOpenChange(false)}>Close</button>
+          </div>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
+  );
+}
