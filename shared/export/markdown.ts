@@ -59,8 +59,8 @@ export function reportToMarkdown(r: ReportContent): string {
   if (r.themes.length) out.push('The themes were:', '', ...r.themes.map((t) => `- ${esc(t.name)}`), '');
   out.push('## 3. Planning, process and fieldwork', '');
   if (r.team.length) {
-    out.push('| Organisation | Role |', '| --- | --- |');
-    for (const m of r.team) out.push(`| ${esc(m.organisation)} | ${esc([m.role, m.name].filter(Boolean).join(', '))} |`);
+    out.push('The core team:', '', '| Organisation | Role | Name |', '| --- | --- | --- |');
+    for (const m of r.team) out.push(`| ${esc(m.organisation)} | ${esc(m.role)} | ${esc(m.name)} |`);
     out.push('');
   }
   if (r.activityCounts.length) {
@@ -68,7 +68,7 @@ export function reportToMarkdown(r: ReportContent): string {
     for (const a of r.activityCounts) out.push(`- ${esc(a.type)}: ${a.count}${a.participants ? ` (${a.participants} participants)` : ''}`);
     out.push('');
   }
-  if (s.partners.length) out.push(`Partners: ${s.partners.map(esc).join(', ')}.`, '');
+  if (s.partners.length) out.push('Partner organisations:', '', ...s.partners.map((p) => `- ${esc(p)}`), '');
   out.push(`## 4. ${BOARD_TITLES['working-well']}?`, '', ...r.strengths.flatMap((c) => card(c, r.include)));
   out.push(`## 5. ${BOARD_TITLES.development}`, '', ...r.areas.flatMap((c) => card(c, r.include)));
   out.push('## 6. What will happen next?', '', ...r.actions.flatMap((a) => action(a, r.include)));

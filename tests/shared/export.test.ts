@@ -86,7 +86,7 @@ describe('the report as Markdown', () => {
     expect(md).not.toContain('Still being discussed');
     expect(md).toContain('Dundee City Council · 25 January 2023 to 27 January 2023 · Held in person');
     expect(md).toContain('> I like who I work for, and with\n\nColleagues **enjoy working in Dundee**.\n\n- Head Teachers feel very well supported');
-    expect(md).toContain('| ADES | Director of Education, Renfrewshire |');
+    expect(md).toContain('| ADES | Director of Education, Renfrewshire |  |');
     expect(md).toContain('- Head teachers: 2 (11 participants)\n- Pupils: 1 (12 participants)');
     expect(md).toContain('- **Lead:** A head teacher, overseen by the Chief Education Officer\n- **Timescale:** by June 2023\n- **Answers:** 5.1');
     expect(md).toContain('- Inverclyde, Education Scotland, RIC — Support with moderation and assessment — Dundee');
