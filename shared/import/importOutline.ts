@@ -3,7 +3,9 @@ import { BOARD_IDS } from '../model/schema.js';
 import { addCard, setCardText } from '../model/mutations.js';
 import { agreeFinding, linkAnswer } from '../model/cardFields.js';
 import { addOffer } from '../model/offers.js';
-import { updateSetup } from '../model/setup.js';
+import { addTeamMember, addTheme, updateSetup } from '../model/setup.js';
+import { addActivity } from '../model/fieldwork.js';
+import { MAX_THEMES } from '../model/suggestions.js';
 import type { Outline } from './outline.js';
 
 /**
@@ -12,7 +14,24 @@ import type { Outline } from './outline.js';
  */
 export function importOutline(doc: Y.Doc, outline: Outline, importedBy: string): void {
   doc.transact(() => {
-    if (outline.title) updateSetup(doc, { title: outline.title });
+    const s = outline.setup;
+    updateSetup(doc, {
+      ...(outline.title ? { title: outline.title } : {}),
+      hostAuthority: s.hostAuthority,
+      startDate: s.startDate,
+      endDate: s.endDate,
+      mode: s.mode,
+      focusQuestions: s.focusQuestions,
+      rationale: s.rationale.join('\n'),
+      partners: s.partners,
+    });
+    for (const name of s.themes.slice(0, MAX_THEMES)) addTheme(doc, name);
+    for (const m of s.team) addTeamMember(doc, m);
+    // A report gives counts per kind of activity; each becomes that many activities,
+    // the first carrying the number of participants.
+    for (const a of s.activityCounts) {
+      for (let i = 0; i < Math.min(a.count, 200); i++) addActivity(doc, { type: a.type, participants: i === 0 ? a.participants : null });
+    }
     const areaByNumber = new Map<string, string>();
     for (const board of BOARD_IDS) {
       outline.boards[board].forEach((c, i) => {

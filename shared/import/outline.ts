@@ -1,6 +1,7 @@
 import type { BoardId } from '../model/schema.js';
 import type { RichTextNode } from '../model/types.js';
 import { parseInline, plainInline } from './inlineMarkdown.js';
+import { emptySetup, readSetupLine, readTitleFacts, type OutlineSetup } from './outlineSetup.js';
 
 export interface OutlineCard {
   line: number;
@@ -14,6 +15,7 @@ export interface OutlineCard {
 
 export interface Outline {
   title: string;
+  setup: OutlineSetup;
   boards: Record<BoardId, OutlineCard[]>;
   offers: { from: string; offer: string; to: string }[];
 }
@@ -54,8 +56,11 @@ const normalise = (heading: string) => plainInline(heading).replace(/^\d+\.\s*/,
  */
 export function parseOutline(text: string): Outline {
   if (/\u0000|\uFFFD{3}/.test(text)) throw new OutlineError(1, 'This file is not text. Choose a Markdown (.md) file.');
-  const outline: Outline = { title: '', boards: { 'working-well': [], development: [], action: [] }, offers: [] };
+  const outline: Outline = { title: '', setup: emptySetup(), boards: { 'working-well': [], development: [], action: [] }, offers: [] };
   let board: BoardId | null = null;
+  // Sections 2 and 3 of a report describe the setup; the line under the title, its facts.
+  let setupSection: 'focus' | 'fieldwork' | 'title' | null = null;
+  let setupBlock: Parameters<typeof readSetupLine>[2] = null;
   let inOffers = false;
   let sawSection = false;
   let sawBoard = false;
@@ -81,11 +86,17 @@ export function parseOutline(text: string): Outline {
       const level = heading[1]!.length;
       const title = heading[2] ?? '';
       if (level === 1) {
-        if (!outline.title) outline.title = plainInline(title);
+        if (!outline.title) {
+          outline.title = plainInline(title);
+          setupSection = 'title';
+        }
         return;
       }
       if (level === 2) {
         sawSection = true;
+        const name = normalise(title);
+        setupSection = name === 'the focus' ? 'focus' : name === 'planning, process and fieldwork' ? 'fieldwork' : null;
+        setupBlock = null;
         board = BOARD_HEADINGS[normalise(title)] ?? null;
         if (board) sawBoard = true;
         inOffers = false;
@@ -113,6 +124,15 @@ export function parseOutline(text: string): Outline {
     }
     if (!line.trim()) {
       endPara();
+      return;
+    }
+    if (setupSection === 'title') {
+      readTitleFacts(line, outline.setup);
+      setupSection = null;
+      return;
+    }
+    if (setupSection && !board) {
+      setupBlock = readSetupLine(setupSection, line, setupBlock, outline.setup);
       return;
     }
     if (inOffers) {
