@@ -6,6 +6,7 @@ import { ThemesSection } from './ThemesSection.js';
 import { TeamSection } from './TeamSection.js';
 import { SetupSummary } from './SetupSummary.js';
 import { PartnersSection } from './PartnersSection.js';
+import { ReportTextSection } from './ReportTextSection.js';
 import '../styles/setup.css';
 
 /** The workshop's setup: what every part of the report's sections 1-3 is built from. */
@@ -22,6 +23,7 @@ export function SetupView() {
           <ThemesSection />
           <TeamSection />
           <PartnersSection />
+          <ReportTextSection />
         </>
       ) : (
         <SetupSummary />

@@ -52,7 +52,8 @@ export function reportToMarkdown(r: ReportContent): string {
   const out: string[] = [`# ${esc(s.title)}`, ''];
   const facts = [s.hostAuthority, when, s.mode ? `Held ${MODES[s.mode]}` : ''].filter(Boolean).map(esc);
   if (facts.length) out.push(facts.join(' · '), '');
-  out.push('## 1. What is Collaborative Improvement?', '', ...WHAT_IS_CI.flatMap((p) => [p, '']));
+  const ci = s.ciText.trim() ? s.ciText.trim().split(/\n+/).map(esc) : WHAT_IS_CI;
+  out.push('## 1. What is Collaborative Improvement?', '', ...ci.flatMap((p) => [p, '']));
   out.push('## 2. The focus', '');
   for (const q of s.focusQuestions) out.push(`> ${esc(q)}`, '');
   if (s.rationale.trim()) out.push(...s.rationale.trim().split(/\n+/).flatMap((p) => [esc(p), '']));

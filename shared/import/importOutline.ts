@@ -6,6 +6,7 @@ import { addOffer } from '../model/offers.js';
 import { addTeamMember, addTheme, updateSetup } from '../model/setup.js';
 import { addActivity } from '../model/fieldwork.js';
 import { MAX_THEMES } from '../model/suggestions.js';
+import { WHAT_IS_CI } from '../export/standardText.js';
 import type { Outline } from './outline.js';
 
 /**
@@ -24,6 +25,8 @@ export function importOutline(doc: Y.Doc, outline: Outline, importedBy: string):
       focusQuestions: s.focusQuestions,
       rationale: s.rationale.join('\n'),
       partners: s.partners,
+      // The standard text stays "standard" (empty), so a later change to it reaches this workshop too.
+      ciText: s.ciText.join('\n') === WHAT_IS_CI.join('\n') ? '' : s.ciText.join('\n'),
     });
     for (const name of s.themes.slice(0, MAX_THEMES)) addTheme(doc, name);
     for (const m of s.team) addTeamMember(doc, m);

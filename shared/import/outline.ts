@@ -59,7 +59,7 @@ export function parseOutline(text: string): Outline {
   const outline: Outline = { title: '', setup: emptySetup(), boards: { 'working-well': [], development: [], action: [] }, offers: [] };
   let board: BoardId | null = null;
   // Sections 2 and 3 of a report describe the setup; the line under the title, its facts.
-  let setupSection: 'focus' | 'fieldwork' | 'title' | null = null;
+  let setupSection: 'about' | 'focus' | 'fieldwork' | 'title' | null = null;
   let setupBlock: Parameters<typeof readSetupLine>[2] = null;
   let inOffers = false;
   let sawSection = false;
@@ -95,7 +95,11 @@ export function parseOutline(text: string): Outline {
       if (level === 2) {
         sawSection = true;
         const name = normalise(title);
-        setupSection = name === 'the focus' ? 'focus' : name === 'planning, process and fieldwork' ? 'fieldwork' : null;
+        setupSection =
+          name === 'what is collaborative improvement' ? 'about'
+          : name === 'the focus' ? 'focus'
+          : name === 'planning, process and fieldwork' ? 'fieldwork'
+          : null;
         setupBlock = null;
         board = BOARD_HEADINGS[normalise(title)] ?? null;
         if (board) sawBoard = true;

@@ -13,10 +13,12 @@ export interface OutlineSetup {
   team: { organisation: string; role: string; name: string }[];
   activityCounts: { type: string; count: number; participants: number | null }[];
   partners: string[];
+  /** Section 1's paragraphs. */
+  ciText: string[];
 }
 
 export const emptySetup = (): OutlineSetup => ({
-  hostAuthority: '', startDate: '', endDate: '', mode: '', focusQuestions: [], rationale: [], themes: [], team: [], activityCounts: [], partners: [],
+  hostAuthority: '', startDate: '', endDate: '', mode: '', focusQuestions: [], rationale: [], themes: [], team: [], activityCounts: [], partners: [], ciText: [],
 });
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
@@ -46,8 +48,12 @@ export function readTitleFacts(line: string, setup: OutlineSetup): void {
 type Block = 'rationale' | 'themes' | 'team' | 'fieldwork' | 'partners' | null;
 
 /** Reads one line of section 2 or 3, given which list it is in; returns the list it is in next. */
-export function readSetupLine(section: 'focus' | 'fieldwork', line: string, block: Block, setup: OutlineSetup): Block {
+export function readSetupLine(section: 'about' | 'focus' | 'fieldwork', line: string, block: Block, setup: OutlineSetup): Block {
   const text = line.trim();
+  if (section === 'about') {
+    setup.ciText.push(plainInline(text));
+    return null;
+  }
   if (section === 'focus') {
     const quote = /^>\s?(.*)$/.exec(text);
     if (quote) {

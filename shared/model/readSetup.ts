@@ -33,6 +33,7 @@ export function readSetup(doc: Y.Doc): WorkshopSetup {
     mode: MODES.includes(mode as WorkshopMode) ? (mode as WorkshopMode) : '',
     partners: stringsOf(meta, META_KEYS.partners),
     activityTypes: stringsOf(meta, META_KEYS.activityTypes),
+    ciText: textOf(meta, META_KEYS.ciText),
   };
 }
 

@@ -52,6 +52,8 @@ export const META_KEYS = {
   mode: 'mode',
   partners: 'partners',
   activityTypes: 'activityTypes',
+  /** Section 1 of the report, "What is Collaborative Improvement?"; empty means the standard text. */
+  ciText: 'ciText',
   createdAt: 'createdAt',
 } as const;
 

@@ -18,6 +18,7 @@ export interface SetupChanges {
   rationale?: string;
   partners?: string[];
   activityTypes?: string[];
+  ciText?: string;
 }
 
 const DATE = /^(\d{4}-\d{2}-\d{2})?$/;
@@ -58,10 +59,13 @@ export function updateSetup(doc: Y.Doc, changes: SetupChanges): void {
     if (changes.focusQuestions) setList(META_KEYS.focusQuestions, changes.focusQuestions, LIMITS.focusQuestion);
     if (changes.partners) setList(META_KEYS.partners, changes.partners, LIMITS.shortText);
     if (changes.activityTypes) setList(META_KEYS.activityTypes, changes.activityTypes, LIMITS.shortText);
-    if (changes.rationale !== undefined) {
-      let text = meta.get(META_KEYS.rationale);
-      if (!(text instanceof Y.Text)) meta.set(META_KEYS.rationale, (text = new Y.Text()));
-      replaceText(text as Y.Text, changes.rationale.slice(0, LIMITS.rationale));
+    for (const key of ['rationale', 'ciText'] as const) {
+      const value = changes[key];
+      if (value === undefined) continue;
+      // Longer texts are shared texts, so two people editing them both keep their words.
+      let text = meta.get(META_KEYS[key]);
+      if (!(text instanceof Y.Text)) meta.set(META_KEYS[key], (text = new Y.Text()));
+      replaceText(text as Y.Text, value.slice(0, LIMITS.rationale));
     }
   }, LOCAL_ORIGIN);
 }

@@ -45,6 +45,8 @@ export interface WorkshopSetup extends WorkshopMeta {
   mode: WorkshopMode;
   partners: string[];
   activityTypes: string[];
+  /** The workshop's own wording of section 1, or '' for the standard text. */
+  ciText: string;
 }
 
 export interface Theme {

@@ -93,6 +93,18 @@ describe('importing a Markdown outline', () => {
     expect(() => parseOutline(text)).toThrow(message);
   });
 
+  it('keeps a workshop’s own section 1, and the standard text otherwise', () => {
+    const doc = new Y.Doc();
+    initWorkshop(doc, { title: 'Own words' });
+    const standard = reportToMarkdown(selectReport(readReport(doc)));
+    expect(standard).toContain('The overall aim of Collaborative Improvement is to share what works well');
+    updateSetup(doc, { ciText: 'Our own account of the programme.\nA second paragraph.' });
+    const own = reportToMarkdown(selectReport(readReport(doc)));
+    expect(own).toContain('## 1. What is Collaborative Improvement?\n\nOur own account of the programme.\n\nA second paragraph.\n\n## 2.');
+    expect(readReport(imported(own)).setup.ciText).toBe('Our own account of the programme.\nA second paragraph.');
+    expect(readReport(imported(standard)).setup.ciText).toBe('');
+  });
+
   it('gives back the same report: export, import and export again give identical Markdown', () => {
     const doc = new Y.Doc();
     initWorkshop(doc, { title: 'Collaborative Improvement – Clackmannanshire', hostAuthority: 'Clackmannanshire Council' });
