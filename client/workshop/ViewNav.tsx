@@ -1,5 +1,6 @@
 import { useState, type MouseEvent } from 'react';
-import { canSetUp } from '../../shared/roles.js';
+import { canExport } from '../../shared/roles.js';
+import { useSetup } from '../setup/useSetup.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { ExportDialog } from '../export/ExportDialog.js';
 import { LanguagePanel } from '../export/LanguagePanel.js';
@@ -9,7 +10,9 @@ import '../styles/nav.css';
 /** Board · Setup · Fieldwork: real links, so they work with every keyboard and reader. */
 export function ViewNav({ secret }: { secret: string }) {
   const { view, go } = useViewNavigation();
-  const { role } = useWorkshop();
+  const { role, doc } = useWorkshop();
+  const { readersMayExport } = useSetup(doc);
+  const mayExport = canExport(role, readersMayExport);
   const [exporting, setExporting] = useState(false);
   const [checking, setChecking] = useState(false);
   const open = (e: MouseEvent<HTMLAnchorElement>, next: View) => {
@@ -32,14 +35,14 @@ export function ViewNav({ secret }: { secret: string }) {
         <button type="button" className="ds_button ds_button--secondary ds_button--small" onClick={() => setChecking(true)}>
           Check the language
         </button>
-        {canSetUp(role) ? (
+        {mayExport ? (
           <button type="button" className="ds_button ds_button--secondary ds_button--small" onClick={() => setExporting(true)}>
             Export
           </button>
         ) : null}
       </div>
       <LanguagePanel isOpen={checking} onOpenChange={setChecking} />
-      {canSetUp(role) ? <ExportDialog isOpen={exporting} onOpenChange={setExporting} secret={secret} onCheckLanguage={() => { setExporting(false); setChecking(true); }} /> : null}
+      {mayExport ? <ExportDialog isOpen={exporting} onOpenChange={setExporting} secret={secret} onCheckLanguage={() => { setExporting(false); setChecking(true); }} /> : null}
     </nav>
   );
 }

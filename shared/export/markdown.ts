@@ -3,9 +3,9 @@ import type { ReportContent, NumberedCard } from './report.js';
 import { blocksToMarkdown, escapeMarkdown as esc } from './markdownText.js';
 import { WHAT_IS_CI } from './standardText.js';
 
-const MODES = { online: 'online', 'in-person': 'in person', mixed: 'partly online and partly in person' } as const;
+export const MODES = { online: 'online', 'in-person': 'in person', mixed: 'partly online and partly in person' } as const;
 
-function formatDate(iso: string): string {
+export function formatDate(iso: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(iso)
     ? new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
     : iso;
