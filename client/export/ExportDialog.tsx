@@ -6,6 +6,8 @@ import { downloadExport } from './download.js';
 
 /** The formats the server can make now, with what each is for. */
 const FORMATS = [
+  { id: 'docx', label: 'Word (.docx)', hint: 'The report with real headings, lists and tables, ready to edit and publish.' },
+  { id: 'html', label: 'Web page (.html)', hint: 'Print it and choose “Save as PDF” for a clean PDF with page numbers.' },
   { id: 'md', label: 'Markdown (.md)', hint: 'The report as plain text with headings; it can be imported back into Cairn.' },
   { id: 'csv', label: 'Actions table (.csv)', hint: 'Section 6 for a spreadsheet or an improvement plan.' },
   { id: 'json', label: 'Complete backup (.json)', hint: 'Everything in the workshop, to keep or to move to another server.' },
@@ -21,7 +23,7 @@ interface ExportDialogProps {
 export function ExportDialog({ isOpen, onOpenChange, secret, onCheckLanguage }: ExportDialogProps) {
   const { id } = useWorkshop();
   const announce = useAnnounce();
-  const [format, setFormat] = useState<string>('md');
+  const [format, setFormat] = useState<string>('docx');
   const [include, setInclude] = useState<'agreed' | 'all'>('agreed');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -3,6 +3,8 @@ import * as Y from 'yjs';
 import { SCHEMA_VERSION, readReport } from '../../shared/model/index.js';
 import { selectReport, type Include } from '../../shared/export/report.js';
 import { reportToMarkdown } from '../../shared/export/markdown.js';
+import { reportToHtml } from '../../shared/export/html.js';
+import { reportToDocx } from '../../shared/export/docx.js';
 import { actionsToCsv } from '../../shared/export/csv.js';
 import { workshopToJson } from '../../shared/export/json.js';
 import type { WorkshopStore } from '../workshops/workshopStore.js';
@@ -11,6 +13,8 @@ import { workshopAccess } from './access.js';
 import { canExport } from '../../shared/roles.js';
 
 const FORMATS = {
+  docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx' },
+  html: { type: 'text/html; charset=utf-8', ext: 'html' },
   md: { type: 'text/markdown; charset=utf-8', ext: 'md' },
   csv: { type: 'text/csv; charset=utf-8', ext: 'csv' },
   json: { type: 'application/json; charset=utf-8', ext: 'json' },
@@ -47,7 +51,9 @@ export function exportApi(deps: { workshops: WorkshopStore; rooms: RoomManager }
     }
     const content = selectReport(snapshot, include as Include);
     const body =
-      format === 'md' ? reportToMarkdown(content)
+      format === 'docx' ? Buffer.from(await reportToDocx(content))
+      : format === 'html' ? reportToHtml(content)
+      : format === 'md' ? reportToMarkdown(content)
       : format === 'csv' ? actionsToCsv(content)
       : workshopToJson(Y.encodeStateAsUpdate(room.doc), snapshot, SCHEMA_VERSION);
     const date = snapshot.setup.endDate || snapshot.setup.startDate || new Date().toISOString().slice(0, 10);

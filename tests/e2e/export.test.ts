@@ -32,13 +32,21 @@ describe('exporting the report from the interface', () => {
     await server?.close();
   });
 
-  it('downloads the Markdown report with the authority and date in its name', async () => {
+  it('downloads the Word and Markdown reports with the authority and date in their names', async () => {
     const page = host.page;
     await page.getByRole('button', { name: 'Export' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export the report' });
     await dialog.waitFor();
     expect(await seriousViolations(new AxeBuilder({ page }))).toEqual([]);
-    expect(await dialog.getByLabel('Markdown (.md)').isChecked()).toBe(true);
+    // Word is the default: the report a host publishes.
+    expect(await dialog.getByLabel('Word (.docx)').isChecked()).toBe(true);
+    const [word] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+    expect(word.suggestedFilename()).toBe('dundee-city-council-collaborative-improvement-2023-01-27.docx');
+    expect([...fs.readFileSync((await word.path())!).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    await dialog.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.locator('label[for="export-format-md"]').click();
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
     expect(download.suggestedFilename()).toBe('dundee-city-council-collaborative-improvement-2023-01-27.md');
     const text = fs.readFileSync((await download.path())!, 'utf8');

@@ -67,6 +67,18 @@ describe('exporting the report', () => {
     expect(all).toContain('### 5.1 A draft area (Draft)');
   });
 
+  it('gives Word and a print-ready web page too', async () => {
+    const docx = await fetch(exportUrl('format=docx'), { headers: auth(w.tokens.host) });
+    expect(docx.status).toBe(200);
+    expect(docx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(docx.headers.get('content-disposition')).toMatch(/collaborative-improvement-2023-01-27\.docx"?$/);
+    const bytes = new Uint8Array(await docx.arrayBuffer());
+    expect([...bytes.slice(0, 4)]).toEqual([0x50, 0x4b, 0x03, 0x04]); // a zip, as .docx files are
+    const html = await fetch(exportUrl('format=html'), { headers: auth(w.tokens.host) });
+    expect(html.headers.get('content-type')).toContain('text/html');
+    expect(await html.text()).toContain('Relationships');
+  });
+
   it('refuses participants and viewers unless the host allows them, and a format it does not know', async () => {
     for (const role of ['participant', 'viewer'] as const) {
       const res = await fetch(exportUrl('format=md'), { headers: auth(w.tokens[role]) });
