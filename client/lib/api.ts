@@ -33,3 +33,9 @@ export function fetchWorkshopInfo(workshopId: string, secret: string): Promise<A
     headers: { authorization: `Bearer ${secret}` },
   });
 }
+
+/** Send a file to become a new workshop: a Cairn JSON export or a Markdown outline. */
+export function importWorkshop(file: File): Promise<ApiResult<CreateWorkshopResponse>> {
+  const type = /\.json$/i.test(file.name) || file.type === 'application/json' ? 'application/json' : 'text/markdown';
+  return call('/api/workshops/import', { method: 'POST', headers: { 'content-type': type }, body: file });
+}

@@ -3,6 +3,7 @@ import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { SkipLink } from '../ui/SkipLink.js';
 import { CreateWorkshopForm } from './CreateWorkshopForm.js';
 import { JoinLinks } from './JoinLinks.js';
+import { ImportWorkshopForm } from './ImportWorkshopForm.js';
 
 interface Created {
   title: string;
@@ -52,6 +53,7 @@ export function StartPage() {
               development and the actions that follow. Everyone writes at once; every change is saved as it is made.
             </p>
             <CreateWorkshopForm onCreated={(title, response) => setCreated({ title, response })} />
+            <ImportWorkshopForm onImported={(title, response) => setCreated({ title, response })} />
           </>
         )}
       </main>

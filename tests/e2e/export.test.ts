@@ -86,6 +86,25 @@ describe('exporting the report from the interface', () => {
     }
   });
 
+  it('imports a Markdown outline from the start page, and says which line is wrong in a bad one', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/`);
+      const outline = '# Clackmannanshire\n\n## What is working well\n\n### Recovery approaches\nStaff are confident.\n';
+      await page.getByLabel('A Cairn backup (.json) or a Markdown outline (.md)').setInputFiles({ name: 'bad.md', mimeType: 'text/markdown', buffer: Buffer.from('Intro\n\n### A card first\n') });
+      await page.getByRole('button', { name: 'Import' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toContain('Line 3: A card heading (###) must come under a board heading');
+      await page.getByLabel('A Cairn backup (.json) or a Markdown outline (.md)').setInputFiles({ name: 'clacks.md', mimeType: 'text/markdown', buffer: Buffer.from(outline) });
+      await page.getByRole('button', { name: 'Import' }).click();
+      await page.getByRole('heading', { name: 'Your workshop is ready' }).waitFor();
+      expect(await page.getByLabel('Host link').inputValue()).toMatch(/\/w\/[a-z0-9]+#k=/);
+      expect(await seriousViolations(new AxeBuilder({ page }))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('offers no export to a participant', async () => {
     const participant = await join(browser, w.links.participant, 'Callum Reid');
     try {
