@@ -20,8 +20,3 @@ export function isRole(value: unknown): value is Role {
 export function canSetUp(role: Role): boolean {
   return role === 'host' || role === 'facilitator';
 }
-
-/** Who may export the report: the host and facilitator, and others if the host allows it. */
-export function canExport(role: Role, readersMayExport: boolean): boolean {
-  return canSetUp(role) || readersMayExport;
-}

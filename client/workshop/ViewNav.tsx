@@ -1,6 +1,5 @@
 import { useState, type MouseEvent } from 'react';
-import { canExport } from '../../shared/roles.js';
-import { useSetup } from '../setup/useSetup.js';
+import { canSetUp } from '../../shared/roles.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { ExportDialog } from '../export/ExportDialog.js';
 import { LanguagePanel } from '../export/LanguagePanel.js';
@@ -10,9 +9,8 @@ import '../styles/nav.css';
 /** Board · Setup · Fieldwork: real links, so they work with every keyboard and reader. */
 export function ViewNav({ secret }: { secret: string }) {
   const { view, go } = useViewNavigation();
-  const { role, doc } = useWorkshop();
-  const { readersMayExport } = useSetup(doc);
-  const mayExport = canExport(role, readersMayExport);
+  const { role } = useWorkshop();
+  const mayExport = canSetUp(role);
   const [exporting, setExporting] = useState(false);
   const [checking, setChecking] = useState(false);
   const open = (e: MouseEvent<HTMLAnchorElement>, next: View) => {

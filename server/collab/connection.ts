@@ -14,6 +14,8 @@ import type { Connection } from './room.js';
 
 const READ_ONLY_REASON = 'You are viewing this workshop read-only. Ask the host for a participant link.';
 const PING_INTERVAL_MS = 30_000;
+const MAX_AWARENESS_BYTES = 64 * 1024;
+const MAX_AWARENESS_IDS = 8;
 
 /**
  * The message as bytes whose underlying buffer ends where the message ends. ws hands
@@ -48,8 +50,9 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder, rep
   const update = decoding.readVarUint8Array(decoder);
   if (!canEdit(conn.role)) {
     // A viewer may read but never change the document, whether the change comes as an
-    // update or is tucked inside a sync step 2.
-    if (!isEmptyUpdate(update)) {
+    // update or is tucked inside a sync step 2. A stock client's step 2 always repeats
+    // the deletions it knows of, so only say "not kept" when it holds something new.
+    if (type === syncProtocol.messageYjsUpdate ? !isEmptyUpdate(update) : carriesNew(room, update)) {
       const denied = encoding.createEncoder();
       encoding.writeVarUint(denied, MESSAGE.auth);
       authProtocol.writePermissionDenied(denied, READ_ONLY_REASON);
@@ -60,12 +63,27 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder, rep
   // Applied directly, not through y-protocols' readSyncStep2, which logs and swallows
   // a broken update: a client that sends one must be closed, not kept.
   Y.applyUpdate(room.doc, update, conn);
+  const store = room.doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
+  if (store.pendingStructs || store.pendingDs) room.appendRaw(update);
+}
+
+/** Whether an update holds items the document does not have yet. */
+function carriesNew(room: Room, update: Uint8Array): boolean {
+  const have = Y.decodeStateVector(Y.encodeStateVector(room.doc));
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
+    if (clock > (have.get(client) ?? 0)) return true;
+  }
+  return false;
 }
 
 const handlers: Record<number, Handler> = {
   [MESSAGE.sync]: handleSync,
   [MESSAGE.awareness]: (room, conn, decoder) => {
-    awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(decoder), conn);
+    // Presence is small: a name, a colour, a caret. Bound it so no one can fill memory.
+    const update = decoding.readVarUint8Array(decoder);
+    if (update.length > MAX_AWARENESS_BYTES) throw new Error('awareness message too large');
+    awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn);
+    if (conn.awarenessIds.size > MAX_AWARENESS_IDS) throw new Error('too many presence ids for one connection');
   },
   [MESSAGE.queryAwareness]: (room, _conn, _decoder, reply) => {
     encoding.writeVarUint(reply, MESSAGE.awareness);

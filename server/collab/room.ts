@@ -30,6 +30,8 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Map<WebSocket, Connection>();
   pendingWrites = 0;
+  /** A stored row could not be read: never compact, or that row would be lost for good. */
+  private damaged = false;
   private updatesSinceCompact = 0;
   private compactTimer: NodeJS.Timeout | null = null;
 
@@ -53,7 +55,8 @@ export class Room {
           Y.applyUpdate(this.doc, update, 'load');
         } catch (err) {
           // One unreadable row must not hide the rest of a workshop.
-          this.log.error({ err, workshop: this.name }, 'Skipped an unreadable stored update');
+          this.damaged = true;
+          this.log.error({ err, workshop: this.name }, 'Skipped an unreadable stored update; this workshop will not be compacted until it is repaired');
         }
       }
     } finally {
@@ -78,7 +81,15 @@ export class Room {
     for (const conn of this.connections.values()) if (conn.ws !== except) this.send(conn, message);
   }
 
-  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+  /**
+   * Write a client's update as it came. Used when Yjs holds (part of) it back waiting for
+   * an earlier update: the document has it, so the log must too, or a crash loses it.
+   */
+  appendRaw(update: Uint8Array): void {
+    this.persist(update);
+  }
+
+  private persist(update: Uint8Array): void {
     this.pendingWrites++;
     this.store.append(this.name, update).then(
       () => this.pendingWrites--,
@@ -88,6 +99,10 @@ export class Room {
         this.log.error({ err, workshop: this.name }, 'An update could not be written');
       },
     );
+  }
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.persist(update);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.sync);
     syncProtocol.writeUpdate(encoder, update);
@@ -124,6 +139,7 @@ export class Room {
 
   /** Replace the update log with one state row. Safe at any time. */
   async compact(): Promise<void> {
+    if (this.damaged) return;
     const state = Y.encodeStateAsUpdate(this.doc);
     this.updatesSinceCompact = 0;
     try {

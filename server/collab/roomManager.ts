@@ -36,8 +36,15 @@ export class RoomManager {
     if (inFlight) return inFlight;
     const load = (async () => {
       try {
+        const updates = await this.store.load(name);
+        // Built only once the bytes are here, so a failed load leaves nothing behind.
         const room = new Room(name, this.store, this.log);
-        room.loadFrom(await this.store.load(name));
+        try {
+          room.loadFrom(updates);
+        } catch (err) {
+          room.destroy();
+          throw err;
+        }
         // A workshop written by an earlier schema is brought up to date once, here, so
         // every client sees the same result; the change is saved like any other update.
         const from = migrate(room.doc);

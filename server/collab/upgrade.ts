@@ -35,12 +35,14 @@ export function handleUpgrade(
   deps: { wss: WebSocketServer; workshops: WorkshopStore; rooms: RoomManager; log: Logger },
 ): void {
   const { wss, workshops, rooms, log } = deps;
+  // First of all: Node removes its own error handler before 'upgrade', and a peer that
+  // resets mid-reply would otherwise crash the process.
+  socket.on('error', () => socket.destroy());
   const path = (req.url ?? '').split('?')[0] ?? '';
   if (!path.startsWith(COLLAB_PATH + '/')) {
     socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
     return;
   }
-  socket.on('error', () => socket.destroy());
   let verdict: Verdict;
   try {
     verdict = authorise(req.url, workshops);

@@ -34,7 +34,6 @@ export function readSetup(doc: Y.Doc): WorkshopSetup {
     partners: stringsOf(meta, META_KEYS.partners),
     activityTypes: stringsOf(meta, META_KEYS.activityTypes),
     ciText: textOf(meta, META_KEYS.ciText),
-    readersMayExport: meta.get(META_KEYS.readersMayExport) === true,
   };
 }
 

@@ -54,8 +54,6 @@ export const META_KEYS = {
   activityTypes: 'activityTypes',
   /** Section 1 of the report, "What is Collaborative Improvement?"; empty means the standard text. */
   ciText: 'ciText',
-  /** Whether participants and viewers may export the report too (the host decides). */
-  readersMayExport: 'readersMayExport',
   createdAt: 'createdAt',
 } as const;
 

@@ -19,7 +19,6 @@ export interface SetupChanges {
   partners?: string[];
   activityTypes?: string[];
   ciText?: string;
-  readersMayExport?: boolean;
 }
 
 const DATE = /^(\d{4}-\d{2}-\d{2})?$/;
@@ -57,7 +56,6 @@ export function updateSetup(doc: Y.Doc, changes: SetupChanges): void {
     if (changes.startDate !== undefined) meta.set(META_KEYS.startDate, changes.startDate);
     if (changes.endDate !== undefined) meta.set(META_KEYS.endDate, changes.endDate);
     if (changes.mode !== undefined) meta.set(META_KEYS.mode, changes.mode);
-    if (changes.readersMayExport !== undefined) meta.set(META_KEYS.readersMayExport, changes.readersMayExport === true);
     if (changes.focusQuestions) setList(META_KEYS.focusQuestions, changes.focusQuestions, LIMITS.focusQuestion);
     if (changes.partners) setList(META_KEYS.partners, changes.partners, LIMITS.shortText);
     if (changes.activityTypes) setList(META_KEYS.activityTypes, changes.activityTypes, LIMITS.shortText);

@@ -47,7 +47,6 @@ export interface WorkshopSetup extends WorkshopMeta {
   activityTypes: string[];
   /** The workshop's own wording of section 1, or '' for the standard text. */
   ciText: string;
-  readersMayExport: boolean;
 }
 
 export interface Theme {
