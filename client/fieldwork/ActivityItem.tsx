@@ -7,7 +7,8 @@ import { useAnnounce } from '../ui/Announcer.js';
 import { DeleteActivityDialog } from './DeleteActivityDialog.js';
 import { EditActivity } from './EditActivity.js';
 import { RecordingSheet } from './RecordingSheet.js';
-import { activityName, formatDate, sheetHasNotes } from './useFieldwork.js';
+import { formatDate } from '../../shared/format.js';
+import { activityName, sheetHasNotes } from './useFieldwork.js';
 
 const participantsText = (n: number | null): string => (n === null ? '' : n === 1 ? '1 participant' : `${n} participants`);
 

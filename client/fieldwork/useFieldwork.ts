@@ -15,14 +15,6 @@ export function useActivityTypes(doc: Y.Doc): string[] {
   return useDocSnapshot(doc, readTypes, keepIfSame);
 }
 
-/** "2023-01-25" → "25 January 2023"; empty stays empty. */
-export function formatDate(date: string): string {
-  if (!date) return '';
-  const d = new Date(`${date}T00:00:00Z`);
-  if (Number.isNaN(d.getTime())) return date;
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-}
-
 /** What an activity is called on screen: its title, or its type when it has none. */
 export const activityName = (a: Pick<Activity, 'title' | 'type'>): string => a.title.trim() || a.type || 'Untitled activity';
 

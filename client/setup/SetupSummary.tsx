@@ -1,6 +1,7 @@
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useThemes } from '../themes/useThemes.js';
-import { MODE_LABELS, formatDate, useSetup, useTeam } from './useSetup.js';
+import { formatDate } from '../../shared/format.js';
+import { MODE_LABELS, useSetup, useTeam } from './useSetup.js';
 
 /** The setup as a plain read-out, for those who cannot change it. */
 export function SetupSummary() {

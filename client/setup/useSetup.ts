@@ -21,9 +21,3 @@ export const COLOUR_NAMES: Record<string, string> = {
   '#b10e1e': 'Red',
   '#005a70': 'Teal',
 };
-
-/** "25 January 2023", or the raw value if it is not a date. */
-export function formatDate(iso: string): string {
-  const d = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : null;
-  return d ? d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }) : iso;
-}

@@ -16,7 +16,8 @@ import {
 import { BOARD_TITLES } from '../model/schema.js';
 import type { RichTextNode } from '../model/types.js';
 import type { NumberedCard, ReportContent } from './report.js';
-import { formatDate, MODES } from './markdown.js';
+import { MODES } from './markdown.js';
+import { formatDate } from '../format.js';
 import { WHAT_IS_CI } from './standardText.js';
 import { safeHref } from './html.js';
 

@@ -1,7 +1,8 @@
 import { BOARD_TITLES } from '../model/schema.js';
 import type { RichTextNode } from '../model/types.js';
 import type { NumberedCard, ReportContent } from './report.js';
-import { formatDate, MODES } from './markdown.js';
+import { MODES } from './markdown.js';
+import { formatDate } from '../format.js';
 import { WHAT_IS_CI } from './standardText.js';
 
 /** Everything a person wrote passes through here, in text and in attribute values alike. */

@@ -2,14 +2,10 @@ import { BOARD_TITLES } from '../model/schema.js';
 import type { ReportContent, NumberedCard } from './report.js';
 import { blocksToMarkdown, escapeMarkdown as esc } from './markdownText.js';
 import { WHAT_IS_CI } from './standardText.js';
+import { formatDate } from '../format.js';
 
 export const MODES = { online: 'online', 'in-person': 'in person', mixed: 'partly online and partly in person' } as const;
 
-export function formatDate(iso: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso)
-    ? new Date(`${iso}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-    : iso;
-}
 
 function card(c: NumberedCard, include: ReportContent['include']): string[] {
   const lines = [`### ${c.number} ${esc(c.headline.trim() || 'Untitled')}${include === 'all' && c.status !== 'agreed' ? ' (Draft)' : ''}`, ''];
