@@ -24,6 +24,20 @@ export interface WorkshopInfoResponse {
   id: string;
   title: string;
   role: Role;
+  /** Whether the host lets participants and readers export the report. */
+  readersMayExport: boolean;
+}
+
+/** What PATCH /api/workshops/:id/settings accepts (host only). */
+export const workshopSettingsSchema = z.strictObject(
+  { readersMayExport: z.boolean({ error: 'readersMayExport must be true or false.' }) },
+  { error: (i) => (i.code === 'unrecognized_keys' ? `Unknown setting: ${(i as { keys?: string[] }).keys?.join(', ')}.` : 'Send the settings as a JSON object.') },
+);
+export type WorkshopSettings = z.infer<typeof workshopSettingsSchema>;
+
+/** Who may export the report: the host and facilitator always; others when the host allows. */
+export function mayExport(role: Role, readersMayExport: boolean): boolean {
+  return role === 'host' || role === 'facilitator' || readersMayExport;
 }
 
 export interface ApiError {

@@ -1,8 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useAnnounce } from '../ui/Announcer.js';
 import { downloadExport } from './download.js';
+import { readReport } from '../../shared/model/index.js';
+import { checkLanguage } from '../../shared/language/check.js';
+import { saveWorkshopSettings } from '../lib/api.js';
 
 /** The formats the server can make now, with what each is for. */
 const FORMATS = [
@@ -18,22 +21,40 @@ interface ExportDialogProps {
   onOpenChange: (open: boolean) => void;
   secret: string;
   onCheckLanguage: () => void;
+  readersMayExport: boolean;
+  onReadersMayExportChange: (allowed: boolean) => void;
 }
 
-export function ExportDialog({ isOpen, onOpenChange, secret, onCheckLanguage }: ExportDialogProps) {
-  const { id } = useWorkshop();
+/** Formats that hold the report's findings (and so can group them by theme). */
+const REPORT_FORMATS = new Set(['docx', 'html', 'md']);
+
+export function ExportDialog({ isOpen, onOpenChange, secret, onCheckLanguage, readersMayExport, onReadersMayExportChange }: ExportDialogProps) {
+  const { id, doc, role } = useWorkshop();
   const announce = useAnnounce();
   const [format, setFormat] = useState<string>('docx');
   const [include, setInclude] = useState<'agreed' | 'all'>('agreed');
+  const [groupByTheme, setGroupByTheme] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [settingError, setSettingError] = useState<string | null>(null);
+  // The language check runs each time the dialog opens, so the advice is seen before every export.
+  const language = useMemo(() => (isOpen ? checkLanguage(readReport(doc)) : null), [isOpen, doc]);
+
+  async function allowReaders(allowed: boolean) {
+    setSettingError(null);
+    const result = await saveWorkshopSettings(id, secret, { readersMayExport: allowed });
+    if (result.ok) {
+      onReadersMayExportChange(result.data.readersMayExport);
+      announce(allowed ? 'Participants and readers can now export the report.' : 'Only the host and facilitator can export the report now.');
+    } else setSettingError(result.message);
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      const name = await downloadExport({ workshopId: id, secret, format, include });
+      const name = await downloadExport({ workshopId: id, secret, format, include, groupByTheme: groupByTheme && REPORT_FORMATS.has(format) });
       announce(`Downloaded ${name}`);
       onOpenChange(false);
     } catch (err) {
@@ -57,10 +78,23 @@ export function ExportDialog({ isOpen, onOpenChange, secret, onCheckLanguage }: 
       <Modal className="modal">
         <Dialog className="modal__dialog">
           <Heading slot="title" className="modal__title">Export the report</Heading>
-          <p>
-            Before you export, you can{' '}
-            <button type="button" className="link-button" onClick={onCheckLanguage}>check the language of the findings</button>.
-          </p>
+          {language ? (
+            <div className="export-language" role="note" aria-labelledby="export-language-title">
+              <h3 id="export-language-title" className="export-language__title">
+                {language.issues.length === 0 ? 'The language check found nothing to look at' : `The language check found ${language.issues.length} ${language.issues.length === 1 ? 'thing' : 'things'} to look at`}
+              </h3>
+              {language.issues.length ? (
+                <ul className="export-language__issues">
+                  {language.issues.slice(0, 3).map((i, n) => <li key={n}>{i.message}</li>)}
+                  {language.issues.length > 3 ? <li>and {language.issues.length - 3} more</li> : null}
+                </ul>
+              ) : null}
+              <p className="ds_hint-text">
+                This is advice; you can export anyway.{' '}
+                <button type="button" className="link-button" onClick={onCheckLanguage}>See the full language check</button>
+              </p>
+            </div>
+          ) : null}
           <form onSubmit={submit}>
             <fieldset className="export-group">
               <legend className="ds_label">Format</legend>
@@ -71,6 +105,23 @@ export function ExportDialog({ isOpen, onOpenChange, secret, onCheckLanguage }: 
               {radio('include', 'agreed', 'Agreed findings and actions only', include === 'agreed', () => setInclude('agreed'))}
               {radio('include', 'all', 'Drafts too, marked “Draft”', include === 'all', () => setInclude('all'))}
             </fieldset>
+            {REPORT_FORMATS.has(format) ? (
+              <div className="ds_checkbox ds_checkbox--small">
+                <input className="ds_checkbox__input" type="checkbox" id="export-group-theme" checked={groupByTheme}
+                  onChange={(e) => setGroupByTheme(e.target.checked)} aria-describedby="export-group-theme-hint" />
+                <label className="ds_checkbox__label" htmlFor="export-group-theme">Group findings by theme</label>
+                <p className="ds_hint-text export-hint" id="export-group-theme-hint">Each theme becomes a sub-heading, with its findings numbered in turn.</p>
+              </div>
+            ) : null}
+            {role === 'host' ? (
+              <div className="ds_checkbox ds_checkbox--small">
+                <input className="ds_checkbox__input" type="checkbox" id="export-readers" checked={readersMayExport}
+                  onChange={(e) => void allowReaders(e.target.checked)} aria-describedby="export-readers-hint" />
+                <label className="ds_checkbox__label" htmlFor="export-readers">Let participants and readers export the report too</label>
+                <p className="ds_hint-text export-hint" id="export-readers-hint">Applies from now on; it does not change who can edit the board.</p>
+                {settingError ? <p className="ds_question__error-message" role="alert">{settingError}</p> : null}
+              </div>
+            ) : null}
             {error ? <p className="ds_question__error-message" role="alert">{error}</p> : null}
             <div className="ds_button-group">
               <button type="submit" className="ds_button" aria-disabled={busy || undefined} disabled={busy}>

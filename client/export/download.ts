@@ -22,11 +22,13 @@ export interface ExportRequest {
   secret: string;
   format: string;
   include: 'agreed' | 'all';
+  groupByTheme: boolean;
 }
 
 /** Fetch an export and save it; throws with the server's own words on a refusal. */
-export async function downloadExport({ workshopId, secret, format, include }: ExportRequest): Promise<string> {
-  const res = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/export?format=${format}&include=${include}`, {
+export async function downloadExport({ workshopId, secret, format, include, groupByTheme }: ExportRequest): Promise<string> {
+  const query = new URLSearchParams({ format, include, ...(groupByTheme ? { group: 'theme' } : {}) });
+  const res = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/export?${query}`, {
     headers: { authorization: `Bearer ${secret}` },
   });
   if (!res.ok) {

@@ -1,4 +1,4 @@
-import type { ApiError, CreateWorkshopRequest, CreateWorkshopResponse, WorkshopInfoResponse } from '../../shared/api.js';
+import type { ApiError, CreateWorkshopRequest, CreateWorkshopResponse, WorkshopInfoResponse, WorkshopSettings } from '../../shared/api.js';
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string };
 
@@ -38,4 +38,13 @@ export function fetchWorkshopInfo(workshopId: string, secret: string): Promise<A
 export function importWorkshop(file: File): Promise<ApiResult<CreateWorkshopResponse>> {
   const type = /\.json$/i.test(file.name) || file.type === 'application/json' ? 'application/json' : 'text/markdown';
   return call('/api/workshops/import', { method: 'POST', headers: { 'content-type': type }, body: file });
+}
+
+/** Change the workshop's settings (host only). */
+export function saveWorkshopSettings(workshopId: string, secret: string, settings: WorkshopSettings): Promise<ApiResult<WorkshopSettings>> {
+  return call(`/api/workshops/${encodeURIComponent(workshopId)}/settings`, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+    body: JSON.stringify(settings),
+  });
 }

@@ -1,5 +1,5 @@
 import { useState, type MouseEvent } from 'react';
-import { canSetUp } from '../../shared/roles.js';
+import { mayExport as roleMayExport } from '../../shared/api.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { ExportDialog } from '../export/ExportDialog.js';
 import { LanguagePanel } from '../export/LanguagePanel.js';
@@ -7,10 +7,11 @@ import { VIEWS, VIEW_LABELS, viewHref, useViewNavigation, type View } from './vi
 import '../styles/nav.css';
 
 /** Board · Setup · Fieldwork: real links, so they work with every keyboard and reader. */
-export function ViewNav({ secret }: { secret: string }) {
+export function ViewNav({ secret, readersMayExport: initiallyAllowed }: { secret: string; readersMayExport: boolean }) {
   const { view, go } = useViewNavigation();
   const { role } = useWorkshop();
-  const mayExport = canSetUp(role);
+  const [readersMayExport, setReadersMayExport] = useState(initiallyAllowed);
+  const mayExport = roleMayExport(role, readersMayExport);
   const [exporting, setExporting] = useState(false);
   const [checking, setChecking] = useState(false);
   const open = (e: MouseEvent<HTMLAnchorElement>, next: View) => {
@@ -40,7 +41,8 @@ export function ViewNav({ secret }: { secret: string }) {
         ) : null}
       </div>
       <LanguagePanel isOpen={checking} onOpenChange={setChecking} />
-      {mayExport ? <ExportDialog isOpen={exporting} onOpenChange={setExporting} secret={secret} onCheckLanguage={() => { setExporting(false); setChecking(true); }} /> : null}
+      {mayExport ? <ExportDialog isOpen={exporting} onOpenChange={setExporting} secret={secret}
+        readersMayExport={readersMayExport} onReadersMayExportChange={setReadersMayExport} onCheckLanguage={() => { setExporting(false); setChecking(true); }} /> : null}
     </nav>
   );
 }

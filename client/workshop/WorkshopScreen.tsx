@@ -57,7 +57,7 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
       <ViewContext value={navigation}>
         <SkipLink target="board">{navigation.view === 'board' ? 'Skip to board' : 'Skip to main content'}</SkipLink>
         <WorkshopHeader title={title} hostAuthority={meta.hostAuthority} connection={state} onChangeName={() => setRenaming(true)} />
-        <ViewNav secret={secret} />
+        <ViewNav secret={secret} readersMayExport={info.readersMayExport} />
         <main id="board" className="workshop-main" tabIndex={-1}>
           {workshop.canEdit ? null : <ReadOnlyBanner />}
           {!loaded ? (

@@ -10,6 +10,7 @@ import { workshopToJson } from '../../shared/export/json.js';
 import type { WorkshopStore } from '../workshops/workshopStore.js';
 import type { RoomManager } from '../collab/roomManager.js';
 import { workshopAccess } from './access.js';
+import { mayExport } from '../../shared/api.js';
 
 const FORMATS = {
   docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx' },
@@ -29,12 +30,21 @@ export function exportName(authority: string, date: string): string {
 export function exportApi(deps: { workshops: WorkshopStore; rooms: RoomManager }): express.Router {
   const router = express.Router();
   router.get('/workshops/:id/export', async (req: Request, res: Response) => {
-    const access = workshopAccess(req, res, deps.workshops, ['host', 'facilitator']);
+    const access = workshopAccess(req, res, deps.workshops);
     if (!access) return;
+    if (!mayExport(access.role, access.record.readersMayExport)) {
+      res.status(403).json({ error: 'Only the host or facilitator can export this report. The host can let everyone export it.' });
+      return;
+    }
     const format = String(req.query.format ?? '');
     const include = String(req.query.include ?? 'agreed');
     if (!(format in FORMATS)) {
       res.status(400).json({ error: `Choose a format: ${Object.keys(FORMATS).join(', ')}.` });
+      return;
+    }
+    const group = String(req.query.group ?? 'board');
+    if (group !== 'board' && group !== 'theme') {
+      res.status(400).json({ error: 'Choose how to group findings: "board" (the default, in board order) or "theme".' });
       return;
     }
     if (include !== 'agreed' && include !== 'all') {
@@ -44,7 +54,7 @@ export function exportApi(deps: { workshops: WorkshopStore; rooms: RoomManager }
     // The live document, whether or not anyone has the workshop open.
     const room = await deps.rooms.open(access.record.id);
     const snapshot = readReport(room.doc);
-    const content = selectReport(snapshot, include as Include);
+    const content = selectReport(snapshot, include as Include, group === 'theme');
     const body =
       format === 'docx' ? Buffer.from(await reportToDocx(content))
       : format === 'html' ? reportToHtml(content)

@@ -1,7 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
-import { createWorkshopSchema, type WorkshopInfoResponse } from '../../shared/api.js';
+import { createWorkshopSchema, workshopSettingsSchema, type WorkshopInfoResponse } from '../../shared/api.js';
 import { initWorkshop } from '../../shared/model/index.js';
 import { storeNewWorkshop } from '../workshops/createWorkshop.js';
 import { workshopAccess } from './access.js';
@@ -35,8 +35,24 @@ export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; l
   router.get('/workshops/:id', (req: Request, res: Response) => {
     const access = workshopAccess(req, res, workshops);
     if (!access) return;
-    const body: WorkshopInfoResponse = { id: access.record.id, title: access.record.title, role: access.role };
+    const { id, title, readersMayExport } = access.record;
+    const body: WorkshopInfoResponse = { id, title, role: access.role, readersMayExport };
     res.json(body);
+  });
+
+  // Kept out of the shared document on purpose: a participant can write to the document,
+  // and this decides what participants may do.
+  router.patch('/workshops/:id/settings', (req: Request, res: Response) => {
+    const access = workshopAccess(req, res, workshops, ['host']);
+    if (!access) return;
+    const parsed = workshopSettingsSchema.safeParse(req.body);
+    if (!parsed.success) {
+      res.status(400).json({ error: parsed.error.issues.map((i) => i.message).join(' ') });
+      return;
+    }
+    workshops.setReadersMayExport(access.record.id, parsed.data.readersMayExport);
+    log.info({ workshop: access.record.id, readersMayExport: parsed.data.readersMayExport }, 'Workshop settings changed');
+    res.json(parsed.data);
   });
 
   return router;

@@ -33,5 +33,8 @@ export function openDatabase(dataDir: string): Database.Database {
       viewer_hash BLOB NOT NULL
     );
   `);
+  // Columns added after the first release: older databases gain them on open.
+  const columns = new Set((db.prepare('PRAGMA table_info(workshops)').all() as { name: string }[]).map((c) => c.name));
+  if (!columns.has('readers_may_export')) db.exec('ALTER TABLE workshops ADD COLUMN readers_may_export INTEGER NOT NULL DEFAULT 0');
   return db;
 }

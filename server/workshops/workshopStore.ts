@@ -6,6 +6,8 @@ export interface WorkshopRecord {
   id: string;
   title: string;
   createdAt: string;
+  /** The host's choice: participants and readers may export the report too. */
+  readersMayExport: boolean;
 }
 
 interface Row {
@@ -16,18 +18,21 @@ interface Row {
   facilitator_hash: Buffer;
   participant_hash: Buffer;
   viewer_hash: Buffer;
+  readers_may_export: number;
 }
 
 /** Workshops and the hashes of their four link secrets. Plain tokens are never stored. */
 export class WorkshopStore {
   private readonly insertRow;
   private readonly selectRow;
+  private readonly updateReadersMayExport;
 
   constructor(db: Database.Database) {
     this.insertRow = db.prepare(
       'INSERT INTO workshops (id, title, created_at, host_hash, facilitator_hash, participant_hash, viewer_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.selectRow = db.prepare('SELECT * FROM workshops WHERE id = ?');
+    this.updateReadersMayExport = db.prepare('UPDATE workshops SET readers_may_export = ? WHERE id = ?');
   }
 
   /** Creates a workshop and returns its tokens: the only time they exist in plain. */
@@ -36,12 +41,16 @@ export class WorkshopStore {
     const createdAt = new Date().toISOString();
     const tokens = Object.fromEntries(ROLES.map((r) => [r, newToken()])) as Record<Role, string>;
     this.insertRow.run(id, title, createdAt, ...ROLES.map((r) => hashToken(tokens[r])));
-    return { record: { id, title, createdAt }, tokens };
+    return { record: { id, title, createdAt, readersMayExport: false }, tokens };
   }
 
   get(id: string): WorkshopRecord | null {
     const row = this.selectRow.get(id) as Row | undefined;
-    return row ? { id: row.id, title: row.title, createdAt: row.created_at } : null;
+    return row ? { id: row.id, title: row.title, createdAt: row.created_at, readersMayExport: row.readers_may_export === 1 } : null;
+  }
+
+  setReadersMayExport(id: string, allowed: boolean): void {
+    this.updateReadersMayExport.run(allowed ? 1 : 0, id);
   }
 
   /**

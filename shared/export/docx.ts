@@ -15,7 +15,7 @@ import {
 } from 'docx';
 import { BOARD_TITLES } from '../model/schema.js';
 import type { RichTextNode } from '../model/types.js';
-import type { NumberedCard, ReportContent } from './report.js';
+import { themeGroups, type NumberedCard, type ReportContent } from './report.js';
 import { MODES } from './markdown.js';
 import { formatDate } from '../format.js';
 import { WHAT_IS_CI } from './standardText.js';
@@ -23,6 +23,7 @@ import { safeHref } from './html.js';
 
 type Block = Paragraph | Table;
 type Include = ReportContent['include'];
+type Level = (typeof HeadingLevel)[keyof typeof HeadingLevel];
 
 // Real Word lists: one bulleted and one numbered definition, four levels deep for nested lists.
 const levels = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: (l: number) => string) =>
@@ -52,21 +53,23 @@ function runs(nodes: RichTextNode[] = []): ParagraphChild[] {
 }
 
 /** Card body blocks as Word paragraphs; each ordered list gets its own instance so it restarts at 1. */
-function blocks(nodes: RichTextNode[] = [], ctx: { list?: { reference: string; instance: number }; level: number; counter: { n: number } }): Paragraph[] {
+function blocks(nodes: RichTextNode[] = [], ctx: { list?: { reference: string; instance: number }; level: number; counter: { n: number }; heading?: Level; continuation?: boolean }): Paragraph[] {
   return nodes.flatMap((b): Paragraph[] => {
     if (b.type === 'paragraph') {
+      // A list item's second paragraph: indented with its item, without a marker of its own.
+      if (ctx.continuation && ctx.list) return [new Paragraph({ children: runs(b.content), indent: { left: 720 * (ctx.level + 1) } })];
       const numbering = ctx.list ? { reference: ctx.list.reference, level: ctx.level, instance: ctx.list.instance } : undefined;
       return [new Paragraph({ children: runs(b.content), numbering })];
     }
-    if (b.type === 'heading') return [new Paragraph({ children: runs(b.content), heading: HeadingLevel.HEADING_3 })];
+    if (b.type === 'heading') return [new Paragraph({ children: runs(b.content), heading: ctx.heading ?? HeadingLevel.HEADING_3 })];
     if (b.type === 'bulletList' || b.type === 'orderedList') {
       const list = { reference: b.type === 'bulletList' ? 'bullets' : 'numbers', instance: ++ctx.counter.n };
       const level = ctx.list ? ctx.level + 1 : 0;
       return (b.content ?? []).flatMap((item) => {
         const [first, ...rest] = item.content ?? [];
         // Only the item's first paragraph carries the marker; later ones are nested lists or continuation text.
-        const head = blocks(first ? [first] : [], { ...ctx, list, level });
-        return [...head, ...blocks(rest, { ...ctx, list, level })];
+        const head = blocks(first ? [first] : [], { ...ctx, list, level, continuation: false });
+        return [...head, ...blocks(rest, { ...ctx, list, level, continuation: true })];
       });
     }
     return blocks(b.content, ctx);
@@ -93,12 +96,23 @@ function table(header: string[], rows: string[][]): Table {
 const draftMark = (c: NumberedCard, include: Include) => (include === 'all' && c.status !== 'agreed' ? ' (Draft)' : '');
 const cardTitle = (c: NumberedCard, include: Include) => `${c.number} ${c.headline.trim() || 'Untitled'}${draftMark(c, include)}`;
 
-function finding(c: NumberedCard, include: Include, counter: { n: number }): Block[] {
-  const out: Block[] = [heading(cardTitle(c, include), HeadingLevel.HEADING_2)];
+function finding(c: NumberedCard, include: Include, counter: { n: number }, level: Level = HeadingLevel.HEADING_2): Block[] {
+  const out: Block[] = [heading(cardTitle(c, include), level)];
   if (c.quote.trim()) out.push(text(c.quote.trim(), { italics: true }));
-  out.push(...blocks(c.body, { level: 0, counter }));
+  // A heading inside a finding sits one level below the finding's own.
+  const inner = level === HeadingLevel.HEADING_2 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4;
+  out.push(...blocks(c.body, { level: 0, counter, heading: inner }));
   if (c.support.trim()) out.push(new Paragraph({ children: [new TextRun({ text: 'Partners or support offered: ', bold: true }), new TextRun(c.support.trim())] }));
   return out;
+}
+
+/** Findings, under a Heading 2 per theme when grouped (the findings then Heading 3). */
+function findings(r: ReportContent, cards: NumberedCard[], counter: { n: number }): Block[] {
+  if (!r.groupByTheme) return cards.flatMap((c) => finding(c, r.include, counter));
+  return themeGroups(cards).flatMap((g) => [
+    heading(g.heading, HeadingLevel.HEADING_2),
+    ...g.cards.flatMap((c) => finding(c, r.include, counter, HeadingLevel.HEADING_3)),
+  ]);
 }
 
 /** The report as a Word document (.docx bytes), with the same sections as the Markdown and HTML exports. */
@@ -119,8 +133,8 @@ export async function reportToDocx(r: ReportContent): Promise<Uint8Array> {
     children.push(text('Fieldwork included:'), ...r.activityCounts.map((a) => bullet(`${a.type}: ${a.count}${a.participants ? ` (${a.participants} participants)` : ''}`)));
   }
   if (s.partners.length) children.push(text('Partner organisations:'), ...s.partners.map(bullet));
-  children.push(heading(`4. ${BOARD_TITLES['working-well']}?`, HeadingLevel.HEADING_1), ...r.strengths.flatMap((c) => finding(c, r.include, counter)));
-  children.push(heading(`5. ${BOARD_TITLES.development}`, HeadingLevel.HEADING_1), ...r.areas.flatMap((c) => finding(c, r.include, counter)));
+  children.push(heading(`4. ${BOARD_TITLES['working-well']}?`, HeadingLevel.HEADING_1), ...findings(r, r.strengths, counter));
+  children.push(heading(`5. ${BOARD_TITLES.development}`, HeadingLevel.HEADING_1), ...findings(r, r.areas, counter));
   children.push(heading('6. What will happen next?', HeadingLevel.HEADING_1));
   if (r.actions.length) {
     const rows = r.actions.map((a) => [cardTitle(a, r.include), a.lead, a.timescale, a.successMeasure, a.answerNumbers.join(', ')]);

@@ -1,6 +1,6 @@
 import { BOARD_TITLES } from '../model/schema.js';
 import type { RichTextNode } from '../model/types.js';
-import type { NumberedCard, ReportContent } from './report.js';
+import { themeGroups, type NumberedCard, type ReportContent } from './report.js';
 import { MODES } from './markdown.js';
 import { formatDate } from '../format.js';
 import { WHAT_IS_CI } from './standardText.js';
@@ -51,10 +51,18 @@ function title(c: NumberedCard, include: ReportContent['include']): string {
   return `${c.number} ${escapeHtml(c.headline.trim() || 'Untitled')}${draft}`;
 }
 
-function finding(c: NumberedCard, include: ReportContent['include'], extra = ''): string {
+function finding(c: NumberedCard, include: ReportContent['include'], extra = '', level = 3): string {
   const quote = c.quote.trim() ? `<blockquote><em>${escapeHtml(c.quote.trim())}</em></blockquote>` : '';
   const cls = isDraft(c, include) ? 'finding is-draft' : 'finding';
-  return `<section class="${cls}"><h3>${title(c, include)}</h3>${quote}${blocks(c.body)}${extra}</section>`;
+  return `<section class="${cls}"><h${level}>${title(c, include)}</h${level}>${quote}${blocks(c.body)}${extra}</section>`;
+}
+
+/** Findings, in a sub-section per theme when grouped. */
+function findings(r: ReportContent, cards: NumberedCard[]): string {
+  if (!r.groupByTheme) return cards.map((c) => finding(c, r.include)).join('');
+  return themeGroups(cards)
+    .map((g) => `<section class="theme"><h3>${escapeHtml(g.heading)}</h3>${g.cards.map((c) => finding(c, r.include, '', 4)).join('')}</section>`)
+    .join('');
 }
 
 const list = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${i}</li>`).join('')}</ul>` : '');
@@ -75,7 +83,7 @@ function actionsTable(r: ReportContent): string {
 const CSS = `
 @page { size: A4; margin: 2cm; @bottom-center { content: counter(page); } }
 body { font-family: Arial, Helvetica, sans-serif; line-height: 1.5; color: #000; max-width: 48rem; margin: 2rem auto; padding: 0 1rem; }
-h1 { font-size: 1.9rem; } h2 { font-size: 1.45rem; margin-top: 2rem; border-bottom: 2px solid #0065bd; } h3 { font-size: 1.15rem; }
+h1 { font-size: 1.9rem; } h4 { font-size: 1.05rem; } h2 { font-size: 1.45rem; margin-top: 2rem; border-bottom: 2px solid #0065bd; } h3 { font-size: 1.15rem; }
 blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 4px solid #0065bd; }
 table { border-collapse: collapse; width: 100%; margin: 1rem 0; } caption { text-align: left; font-weight: bold; }
 th, td { border: 1px solid #555; padding: .35rem .5rem; text-align: left; vertical-align: top; } thead th { background: #ebebeb; }
@@ -115,8 +123,8 @@ export function reportToHtml(r: ReportContent): string {
     fieldwork.length ? `<p>Fieldwork included:</p>${list(fieldwork)}` : '',
     s.partners.length ? `<p>Partner organisations:</p>${list(s.partners.map(escapeHtml))}` : '',
     '</section>',
-    `<section><h2>4. ${BOARD_TITLES['working-well']}?</h2>${r.strengths.map((c) => finding(c, r.include)).join('')}</section>`,
-    `<section><h2>5. ${BOARD_TITLES.development}</h2>${r.areas.map((c) => finding(c, r.include)).join('')}</section>`,
+    `<section><h2>4. ${BOARD_TITLES['working-well']}?</h2>${findings(r, r.strengths)}</section>`,
+    `<section><h2>5. ${BOARD_TITLES.development}</h2>${findings(r, r.areas)}</section>`,
     `<section><h2>6. What will happen next?</h2>${actionsTable(r)}${r.actions.map((a) => finding(a, r.include, actionFacts(a))).join('')}`,
     offers.length ? `<section><h3>Further collaboration and support offered</h3>${list(offers)}</section>` : '',
     '</section></main>',

@@ -1,5 +1,5 @@
 import { BOARD_TITLES } from '../model/schema.js';
-import type { ReportContent, NumberedCard } from './report.js';
+import { themeGroups, type ReportContent, type NumberedCard } from './report.js';
 import { blocksToMarkdown, escapeMarkdown as esc } from './markdownText.js';
 import { WHAT_IS_CI } from './standardText.js';
 import { formatDate } from '../format.js';
@@ -7,10 +7,10 @@ import { formatDate } from '../format.js';
 export const MODES = { online: 'online', 'in-person': 'in person', mixed: 'partly online and partly in person' } as const;
 
 
-function card(c: NumberedCard, include: ReportContent['include']): string[] {
-  const lines = [`### ${c.number} ${esc(c.headline.trim() || 'Untitled')}${include === 'all' && c.status !== 'agreed' ? ' (Draft)' : ''}`, ''];
+function card(c: NumberedCard, include: ReportContent['include'], level = 3): string[] {
+  const lines = [`${'#'.repeat(level)} ${c.number} ${esc(c.headline.trim() || 'Untitled')}${include === 'all' && c.status !== 'agreed' ? ' (Draft)' : ''}`, ''];
   if (c.quote.trim()) lines.push(`> ${esc(c.quote.trim())}`, '');
-  const body = blocksToMarkdown(c.body);
+  const body = blocksToMarkdown(c.body, '', level + 1);
   if (body.length > 0) lines.push(...joinBlocks(body), '');
   return lines;
 }
@@ -41,6 +41,12 @@ function action(a: NumberedCard, include: ReportContent['include']): string[] {
   return lines;
 }
 
+/** Findings, under a "### Theme: …" sub-heading per theme when grouped (the findings then at level 4). */
+function findings(r: ReportContent, cards: NumberedCard[]): string[] {
+  if (!r.groupByTheme) return cards.flatMap((c) => card(c, r.include));
+  return themeGroups(cards).flatMap((g) => [`### ${esc(g.heading)}`, '', ...g.cards.flatMap((c) => card(c, r.include, 4))]);
+}
+
 /** The report as Markdown, in the shape the programme's reports take (sections 1-6). */
 export function reportToMarkdown(r: ReportContent): string {
   const s = r.setup;
@@ -66,8 +72,8 @@ export function reportToMarkdown(r: ReportContent): string {
     out.push('');
   }
   if (s.partners.length) out.push('Partner organisations:', '', ...s.partners.map((p) => `- ${esc(p)}`), '');
-  out.push(`## 4. ${BOARD_TITLES['working-well']}?`, '', ...r.strengths.flatMap((c) => card(c, r.include)));
-  out.push(`## 5. ${BOARD_TITLES.development}`, '', ...r.areas.flatMap((c) => card(c, r.include)));
+  out.push(`## 4. ${BOARD_TITLES['working-well']}?`, '', ...findings(r, r.strengths));
+  out.push(`## 5. ${BOARD_TITLES.development}`, '', ...findings(r, r.areas));
   out.push('## 6. What will happen next?', '', ...r.actions.flatMap((a) => action(a, r.include)));
   if (r.offers.length) {
     out.push('### Further collaboration and support offered', '');

@@ -21,20 +21,23 @@ function inline(nodes: RichTextNode[] = []): string {
     .join('');
 }
 
-/** A card body as Markdown blocks: paragraphs, bullet and numbered lists (nested). */
-export function blocksToMarkdown(blocks: RichTextNode[], indent = ''): string[] {
+/**
+ * A card body as Markdown blocks: paragraphs, bullet and numbered lists (nested). Its
+ * headings sit one level below the card's own (#### under ###, ##### under ####).
+ */
+export function blocksToMarkdown(blocks: RichTextNode[], indent = '', headingLevel = 4): string[] {
   const out: string[] = [];
   for (const b of blocks) {
     if (b.type === 'paragraph') out.push(indent + inline(b.content));
-    else if (b.type === 'heading') out.push(`${indent}#### ${inline(b.content)}`);
+    else if (b.type === 'heading') out.push(`${indent}${'#'.repeat(headingLevel)} ${inline(b.content)}`);
     else if (b.type === 'bulletList' || b.type === 'orderedList') {
       (b.content ?? []).forEach((item, i) => {
         const marker = b.type === 'bulletList' ? '- ' : `${i + 1}. `;
         const [first, ...rest] = item.content ?? [];
         out.push(`${indent}${marker}${first ? inline(first.content) : ''}`);
-        for (const line of blocksToMarkdown(rest, indent + ' '.repeat(marker.length))) out.push(line);
+        for (const line of blocksToMarkdown(rest, indent + ' '.repeat(marker.length), headingLevel)) out.push(line);
       });
-    } else if (b.content) out.push(...blocksToMarkdown(b.content, indent));
+    } else if (b.content) out.push(...blocksToMarkdown(b.content, indent, headingLevel));
   }
   return out;
 }

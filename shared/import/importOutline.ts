@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
 import { BOARD_IDS } from '../model/schema.js';
 import { addCard, setCardText } from '../model/mutations.js';
-import { agreeFinding, linkAnswer } from '../model/cardFields.js';
+import { agreeFinding, linkAnswer, setCardTheme } from '../model/cardFields.js';
 import { addOffer } from '../model/offers.js';
 import { addTeamMember, addTheme, updateSetup } from '../model/setup.js';
 import { addActivity } from '../model/fieldwork.js';
@@ -28,7 +28,13 @@ export function importOutline(doc: Y.Doc, outline: Outline, importedBy: string):
       // The standard text stays "standard" (empty), so a later change to it reaches this workshop too.
       ciText: s.ciText.join('\n') === WHAT_IS_CI.join('\n') ? '' : s.ciText.join('\n'),
     });
-    for (const name of s.themes.slice(0, MAX_THEMES)) addTheme(doc, name);
+    const themeIds = new Map<string, string>();
+    const themeId = (name: string) => {
+      const key = name.toLowerCase();
+      if (!themeIds.has(key) && themeIds.size < MAX_THEMES) themeIds.set(key, addTheme(doc, name));
+      return themeIds.get(key) ?? null;
+    };
+    for (const name of s.themes) themeId(name);
     for (const m of s.team) addTeamMember(doc, m);
     // A report gives counts per kind of activity; each becomes that many activities,
     // the first carrying the number of participants.
@@ -40,6 +46,7 @@ export function importOutline(doc: Y.Doc, outline: Outline, importedBy: string):
       outline.boards[board].forEach((c, i) => {
         const id = addCard(doc, { board, headline: c.headline, body: c.body, createdBy: importedBy });
         if (c.quote) setCardText(doc, id, 'quote', c.quote);
+        if (c.theme) setCardTheme(doc, id, themeId(c.theme));
         for (const field of ['lead', 'timescale', 'successMeasure', 'support'] as const) {
           const v = c.facts[field];
           if (v) setCardText(doc, id, field, v);

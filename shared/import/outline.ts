@@ -1,6 +1,7 @@
 import type { BoardId } from '../model/schema.js';
 import type { RichTextNode } from '../model/types.js';
 import { parseInline, plainInline } from './inlineMarkdown.js';
+import { NO_THEME_HEADING, THEME_HEADING_PREFIX } from '../export/report.js';
 import { emptySetup, readSetupLine, readTitleFacts, type OutlineSetup } from './outlineSetup.js';
 
 export interface OutlineCard {
@@ -9,6 +10,8 @@ export interface OutlineCard {
   draft: boolean;
   quote: string;
   body: RichTextNode[];
+  /** The theme sub-heading the card sat under ("### Theme: …"), if any. */
+  theme: string | null;
   /** Action facts written as "- **Lead:** …". */
   facts: { lead?: string; timescale?: string; successMeasure?: string; support?: string; answers?: string[] };
 }
@@ -51,7 +54,8 @@ const normalise = (heading: string) => plainInline(heading).replace(/^\d+\.\s*/,
 
 /**
  * Reads a Markdown outline: a level-2 heading per board, a level-3 heading per card, an
- * optional blockquote straight after it as the quote, then paragraphs and bullets. Other
+ * optional blockquote straight after it as the quote, then paragraphs and bullets. A
+ * report grouped by theme has "### Theme: …" sub-headings with its cards at level 4. Other
  * level-2 sections (a report's sections 1-3) are passed over. Throws OutlineError.
  */
 export function parseOutline(text: string): Outline {
@@ -65,6 +69,8 @@ export function parseOutline(text: string): Outline {
   let sawSection = false;
   let sawBoard = false;
   let card: OutlineCard | null = null;
+  // Under "### Theme: …" sub-headings, findings are level-4 headings.
+  let theme: { name: string | null } | null = null;
   let para: string[] = [];
   let list: { indent: number; node: RichTextNode }[] = [];
 
@@ -79,7 +85,7 @@ export function parseOutline(text: string): Outline {
   lines.forEach((raw, index) => {
     const n = index + 1;
     const line = raw.replace(/\s+$/, '');
-    const heading = /^(#{1,4})(?:\s+(.*))?$/.exec(line);
+    const heading = /^(#{1,6})(?:\s+(.*))?$/.exec(line);
     if (heading) {
       endPara();
       endList();
@@ -105,9 +111,16 @@ export function parseOutline(text: string): Outline {
         if (board) sawBoard = true;
         inOffers = false;
         card = null;
+        theme = null;
         return;
       }
-      if (level === 3) {
+      const themeHeading = level === 3 && board && board !== 'action' ? readThemeHeading(title, theme !== null) : undefined;
+      if (themeHeading !== undefined) {
+        theme = { name: themeHeading };
+        card = null;
+        return;
+      }
+      if (level === 3 || (level === 4 && theme)) {
         if (!sawSection) throw new OutlineError(n, 'A card heading (###) must come under a board heading, such as "## What is working well".');
         card = null;
         if (board === 'action' && normalise(title) === OFFERS_HEADING) {
@@ -119,7 +132,7 @@ export function parseOutline(text: string): Outline {
         const draft = /\s\(Draft\)$/.test(title);
         const headline = plainInline(title.replace(/\s\(Draft\)$/, '').replace(/^\d+\.\d+\s+/, '')).trim();
         if (!headline) throw new OutlineError(n, 'This card heading has no words.');
-        card = { line: n, headline, draft, quote: '', body: [], facts: {} };
+        card = { line: n, headline, draft, quote: '', body: [], facts: {}, theme: theme?.name ?? null };
         outline.boards[board].push(card);
         return;
       }
@@ -180,6 +193,15 @@ export function parseOutline(text: string): Outline {
   endPara();
   if (!sawBoard) throw new OutlineError(1, 'No board headings found. Use "## What is working well", "## Areas for development" and "## Towards action".');
   return outline;
+}
+
+/** A theme sub-heading's theme ("Theme: Data use" → "Data use"; "Other findings" → null), or undefined for any other heading. */
+function readThemeHeading(title: string, grouped: boolean): string | null | undefined {
+  const text = plainInline(title).trim();
+  // "Other findings" only closes a run of themes; on its own it may be a finding's headline.
+  if (grouped && text.toLowerCase() === NO_THEME_HEADING.toLowerCase()) return null;
+  if (text.toLowerCase().startsWith(THEME_HEADING_PREFIX.toLowerCase())) return text.slice(THEME_HEADING_PREFIX.length).trim() || null;
+  return undefined;
 }
 
 function addListItem(card: OutlineCard, stack: { indent: number; node: RichTextNode }[], indent: number, type: string, text: string): void {

@@ -105,10 +105,37 @@ describe('exporting the report from the interface', () => {
     }
   });
 
-  it('offers no export to a participant', async () => {
+  it('shows the language advice in the Export dialog, and groups findings by theme on request', async () => {
+    const page = host.page;
+    await page.getByRole('button', { name: 'Export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export the report' });
+    // The "minority" planted above is flagged before any export, without opening the full check.
+    await expect.poll(() => dialog.getByRole('note').textContent()).toMatch(/The language check found \d+ things? to look at.*minority/s);
+    await page.locator('label[for="export-format-md"]').click();
+    await page.locator('label[for="export-group-theme"]').click();
+    const [md] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+    expect(fs.readFileSync((await md.path())!, 'utf8')).toContain('### Other findings\n\n#### 4.1 Relationships');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('offers export to a participant only once the host allows it', async () => {
     const participant = await join(browser, w.links.participant, 'Callum Reid');
     try {
       expect(await participant.page.getByRole('button', { name: 'Export' }).count()).toBe(0);
+      const page = host.page;
+      await page.getByRole('button', { name: 'Export' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Export the report' });
+      await page.locator('label[for="export-readers"]').click();
+      await expect.poll(() => dialog.getByLabel('Let participants and readers export the report too').isChecked()).toBe(true);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+      // The setting is the server's, so a fresh page (and the export itself) sees it.
+      await participant.page.reload();
+      await participant.page.getByRole('button', { name: 'Export' }).click();
+      const theirs = participant.page.getByRole('dialog', { name: 'Export the report' });
+      expect(await theirs.getByLabel('Let participants and readers export the report too').count()).toBe(0);
+      await participant.page.locator('label[for="export-format-md"]').click();
+      const [md] = await Promise.all([participant.page.waitForEvent('download'), theirs.getByRole('button', { name: 'Download' }).click()]);
+      expect(md.suggestedFilename()).toBe('dundee-city-council-collaborative-improvement-2023-01-27.md');
     } finally {
       await participant.context.close();
     }

@@ -90,6 +90,40 @@ describe('exporting the report', () => {
     expect((await fetch(exportUrl('format=md'))).status).toBe(401);
   });
 
+  it('lets participants and readers export only once the host allows it, a setting only the host can change', async () => {
+    const settings = (token: string, body: unknown) =>
+      fetch(`${server.url}/api/workshops/${w.id}/settings`, { method: 'PATCH', headers: { ...auth(token), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const info = async (token: string) => (await (await fetch(`${server.url}/api/workshops/${w.id}`, { headers: auth(token) })).json()) as { readersMayExport: boolean };
+    expect((await info(w.tokens.viewer)).readersMayExport).toBe(false);
+    for (const role of ['facilitator', 'participant', 'viewer'] as const) {
+      const res = await settings(w.tokens[role], { readersMayExport: true });
+      expect(res.status).toBe(403);
+    }
+    const bad = await settings(w.tokens.host, { readersMayExport: 'yes' });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error).toMatch(/readersMayExport must be true or false/);
+    expect((await settings(w.tokens.host, { readersMayExport: true, colour: 'red' })).status).toBe(400);
+    expect((await fetch(exportUrl('format=md'), { headers: auth(w.tokens.viewer) })).status).toBe(403);
+
+    const ok = await settings(w.tokens.host, { readersMayExport: true });
+    expect(ok.status).toBe(200);
+    expect((await info(w.tokens.participant)).readersMayExport).toBe(true);
+    for (const role of ['participant', 'viewer'] as const) {
+      const res = await fetch(exportUrl('format=md'), { headers: auth(w.tokens[role]) });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('### 4.1 Relationships');
+    }
+    expect((await settings(w.tokens.host, { readersMayExport: false })).status).toBe(200);
+    expect((await fetch(exportUrl('format=md'), { headers: auth(w.tokens.viewer) })).status).toBe(403);
+  });
+
+  it('groups findings under theme sub-headings when asked', async () => {
+    const md = await (await fetch(exportUrl('format=md&group=theme&include=all'), { headers: auth(w.tokens.host) })).text();
+    expect(md).toContain('### Theme: Data use\n\n#### 4.1 Relationships');
+    expect(md).toContain('### Other findings\n\n#### 5.1 A draft area (Draft)');
+    expect((await fetch(exportUrl('format=md&group=colour'), { headers: auth(w.tokens.host) })).status).toBe(400);
+  });
+
   it('round-trips a JSON export into an identical new workshop', async () => {
     const json = await (await fetch(exportUrl('format=json'), { headers: auth(w.tokens.host) })).text();
     const { status, body } = await importFile(json, 'application/json');

@@ -123,6 +123,18 @@ describe('the report as Word', () => {
     ]);
   });
 
+  it('puts themes as Heading 2 with their findings as Heading 3 when grouped by theme', async () => {
+    const xml = unzip(await reportToDocx(selectReport(readReport(dundee()), 'agreed', true)), 'word/document.xml');
+    const headings = [...xml.matchAll(/<w:pStyle w:val="Heading([23])"\/>.*?<w:t[^>]*>(.*?)<\/w:t>/gs)].map((m) => `${m[1]} ${m[2]}`);
+    expect(headings.slice(0, 5)).toEqual([
+      '2 Other findings',
+      '3 4.1 Relationships',
+      '3 4.2 Knowledge of context and readiness for challenge',
+      '2 Theme: Data use',
+      '3 5.1 Improve the Broad General Education (BGE), and in particular the S3 experience.',
+    ]);
+  });
+
   it('leaves drafts out unless asked, and marks them when included', async () => {
     expect(await documentXml()).not.toContain('Still being discussed');
     expect(await documentXml('all')).toContain('4.2 Still being discussed (Draft)');
@@ -145,6 +157,28 @@ describe('the report as Word', () => {
     expect(item).toContain('<w:numPr>');
     expect(xml).toMatch(/<w:i\/>(?:(?!<w:p>).)*I like who I work for, and with/s);
     expect(xml).toMatch(/<w:b\/>(?:(?!<w:p>).)*enjoy working in Dundee/s);
+  });
+
+  it('keeps a list item’s second paragraph inside the item, not as a bullet of its own', async () => {
+    const doc = new Y.Doc();
+    initWorkshop(doc, { title: 'Lists' });
+    const id = addCard(doc, {
+      board: 'working-well',
+      headline: 'Two paragraphs in one point',
+      createdBy: 'A',
+      body: [{ type: 'bulletList', content: [{ type: 'listItem', content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'First paragraph of the point' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Second paragraph of the point' }] },
+        { type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'A sub-point' }] }] }] },
+      ] }] }],
+    });
+    agreeFinding(doc, id, 'A');
+    const xml = unzip(await reportToDocx(selectReport(readReport(doc))), 'word/document.xml');
+    const para = (text: string) => xml.match(new RegExp(`<w:p>(?:(?!<w:p>).)*?${text}`, 's'))![0];
+    expect(para('First paragraph of the point')).toContain('<w:numPr>');
+    expect(para('Second paragraph of the point')).not.toContain('<w:numPr>');
+    expect(para('Second paragraph of the point')).toMatch(/<w:ind w:left="720"\/>/);
+    expect(para('A sub-point')).toMatch(/<w:ilvl w:val="1"\/>/);
   });
 
   it('drops javascript: links but keeps the words', async () => {

@@ -16,6 +16,7 @@ import {
   addTheme,
   addTeamMember,
   addActivity,
+  setCardTheme,
 } from '../../shared/model/index.js';
 import { selectReport } from '../../shared/export/report.js';
 import { reportToMarkdown } from '../../shared/export/markdown.js';
@@ -151,5 +152,72 @@ describe('importing a Markdown outline', () => {
     expect(first).toContain('### 4.2 Still a draft (Draft)');
     expect(first).toContain('Clackmannanshire Council · 1 March 2022 to 3 March 2022 · Held partly online and partly in person');
     expect(first).toContain('- Head teachers: 2 (11 participants)\n- Document review: 1');
+  });
+});
+
+describe('findings grouped by theme', () => {
+  function themed(): Y.Doc {
+    const doc = new Y.Doc();
+    initWorkshop(doc, { title: 'Grouped', hostAuthority: 'Dundee City Council' });
+    const data = addTheme(doc, 'Data use');
+    const curriculum = addTheme(doc, 'Curriculum design and delivery');
+    const cards: [string, string | null][] = [
+      ['Relationships', curriculum],
+      ['Leadership at every level', null],
+      ['Tracking and monitoring', data],
+      ['Senior Phase pathways', curriculum],
+    ];
+    for (const [headline, theme] of cards) {
+      const id = addCard(doc, {
+        board: 'working-well',
+        headline,
+        createdBy: 'X',
+        body: [
+          { type: 'heading', attrs: { level: 4 }, content: [{ type: 'text', text: `About ${headline}` }] },
+          { type: 'paragraph', content: [{ type: 'text', text: `${headline} in detail.` }] },
+        ],
+      });
+      if (theme) setCardTheme(doc, id, theme);
+      agreeFinding(doc, id, 'X');
+    }
+    return doc;
+  }
+
+  it('puts each theme under its own sub-heading, numbered in the new order, with themeless findings last', () => {
+    const md = reportToMarkdown(selectReport(readReport(themed()), 'agreed', true));
+    const headings = md.split('\n').filter((l) => /^#{3,5} /.test(l) && !l.startsWith('##### About'));
+    expect(headings).toEqual([
+      '### Theme: Data use',
+      '#### 4.1 Tracking and monitoring',
+      '### Theme: Curriculum design and delivery',
+      '#### 4.2 Relationships',
+      '#### 4.3 Senior Phase pathways',
+      '### Other findings',
+      '#### 4.4 Leadership at every level',
+    ]);
+    // A heading inside a finding sits below the finding, not beside it.
+    expect(md).toContain('#### 4.2 Relationships\n\n##### About Relationships\n\nRelationships in detail.');
+    // Ungrouped, the board's order and level-3 findings stay.
+    expect(reportToMarkdown(selectReport(readReport(themed())))).toContain('### 4.1 Relationships\n\n#### About Relationships');
+  });
+
+  it('imports a grouped report with each finding’s theme, and exports it back identically', () => {
+    const first = reportToMarkdown(selectReport(readReport(themed()), 'agreed', true));
+    const copyDoc = imported(first);
+    const copy = readReport(copyDoc);
+    const themeName = new Map(copy.themes.map((t) => [t.id, t.name]));
+    expect(copy.strengths.map((c) => [c.headline, c.themeId ? themeName.get(c.themeId) : null])).toEqual([
+      ['Tracking and monitoring', 'Data use'],
+      ['Relationships', 'Curriculum design and delivery'],
+      ['Senior Phase pathways', 'Curriculum design and delivery'],
+      ['Leadership at every level', null],
+    ]);
+    expect(readCardBodyText(copyDoc, readBoards(copyDoc)['working-well'][1]!.id)).toContain('About Relationships');
+    expect(reportToMarkdown(selectReport(copy, 'agreed', true))).toBe(first);
+  });
+
+  it('reads "### Other findings" as a finding when no theme heading came before it', () => {
+    const outline = parseOutline('## What is working well\n\n### Other findings\n\nText.\n');
+    expect(outline.boards['working-well'].map((c) => [c.headline, c.theme])).toEqual([['Other findings', null]]);
   });
 });
