@@ -10,6 +10,7 @@ import { WorkshopStore } from './workshops/workshopStore.js';
 import { RoomManager } from './collab/roomManager.js';
 import { handleUpgrade } from './collab/upgrade.js';
 import { createApp } from './http/app.js';
+import { SessionStore } from './session/sessionStore.js';
 
 export interface RunningServer {
   port: number;
@@ -24,8 +25,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const docs = new SqliteDocStore(db, log);
   const workshops = new WorkshopStore(db);
   const rooms = new RoomManager(docs, log, config.unloadAfterMs);
+  const sessions = new SessionStore(db);
 
-  const app = createApp({ workshops, docs, rooms, log, clientDir: config.clientDir, publicUrl: config.publicUrl });
+  const app = createApp({ workshops, docs, rooms, sessions, log, clientDir: config.clientDir, publicUrl: config.publicUrl });
   const server = http.createServer(app);
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   server.on('upgrade', (req, socket, head) => handleUpgrade(req, socket, head, { wss, workshops, rooms, log }));

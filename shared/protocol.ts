@@ -6,6 +6,9 @@ export const COLLAB_PATH = '/collab';
 
 export const MESSAGE = { sync: 0, awareness: 1, auth: 2, queryAwareness: 3 } as const;
 
+/** The session document's room: `<workshopId>/session` (phase, timer, follow, rounds, votes). */
+export const SESSION_ROOM_SUFFIX = '/session';
+
 /** Workshop ids are short random strings; anything else is refused before a lookup. */
 export const WORKSHOP_ID_PATTERN = /^[a-z0-9]{6,40}$/;
 

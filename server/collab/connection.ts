@@ -7,12 +7,22 @@ import * as encoding from 'lib0/encoding';
 import type { RawData, WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import { CLOSE, MESSAGE } from '../../shared/protocol.js';
-import { canEdit, type Role } from '../../shared/roles.js';
+import type { Role } from '../../shared/roles.js';
+import { applyUpdateUnless, type ChangeScope } from '../../shared/model/index.js';
 import type { Room } from './room.js';
 import type { RoomManager } from './roomManager.js';
 import type { Connection } from './room.js';
 
-const READ_ONLY_REASON = 'You are viewing this workshop read-only. Ask the host for a participant link.';
+/** What a connection may change, decided when it joins. */
+export interface WriteRules {
+  mayWrite: boolean;
+  /** Said when a connection that may not write sends a change. */
+  readOnlyReason: string;
+  /** For roles below host: the reason a change is not allowed, or null. Each change is applied, checked and, if refused, taken back. */
+  refuse?: (scope: ChangeScope) => string | null;
+  /** Facilitators are checked only when this says so (the board is agreed), so their edits stay on the fast path. */
+  checkFacilitator?: () => boolean;
+}
 const PING_INTERVAL_MS = 30_000;
 const MAX_AWARENESS_BYTES = 64 * 1024;
 const MAX_AWARENESS_IDS = 8;
@@ -48,21 +58,31 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder, rep
     throw new Error(`unknown sync message type ${type}`);
   }
   const update = decoding.readVarUint8Array(decoder);
-  if (!canEdit(conn.role)) {
+  const rules = conn.rules;
+  if (!rules.mayWrite) {
     // A viewer may read but never change the document, whether the change comes as an
     // update or is tucked inside a sync step 2. A stock client's step 2 always repeats
     // the deletions it knows of, so only say "not kept" when it holds something new.
     if (type === syncProtocol.messageYjsUpdate ? !isEmptyUpdate(update) : carriesNew(room, update)) {
       const denied = encoding.createEncoder();
       encoding.writeVarUint(denied, MESSAGE.auth);
-      authProtocol.writePermissionDenied(denied, READ_ONLY_REASON);
+      authProtocol.writePermissionDenied(denied, rules.readOnlyReason);
       room.send(conn, encoding.toUint8Array(denied));
     }
     return;
   }
   // Applied directly, not through y-protocols' readSyncStep2, which logs and swallows
   // a broken update: a client that sends one must be closed, not kept.
-  Y.applyUpdate(room.doc, update, conn);
+  const checked = rules.refuse && (conn.role !== 'facilitator' || rules.checkFacilitator?.());
+  if (checked && !isEmptyUpdate(update)) {
+    const reason = applyUpdateUnless(room.doc, update, conn, rules.refuse!);
+    if (reason !== null) {
+      const denied = encoding.createEncoder();
+      encoding.writeVarUint(denied, MESSAGE.auth);
+      authProtocol.writePermissionDenied(denied, reason);
+      room.send(conn, encoding.toUint8Array(denied));
+    }
+  } else Y.applyUpdate(room.doc, update, conn);
   const store = room.doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
   if (store.pendingStructs || store.pendingDs) room.appendRaw(update);
 }
@@ -97,8 +117,8 @@ const handlers: Record<number, Handler> = {
 };
 
 /** Joins an authenticated socket to its room and speaks the y-websocket protocol. */
-export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, role: Role, log: Logger): void {
-  const conn: Connection = { ws, role, awarenessIds: new Set() };
+export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, role: Role, log: Logger, rules: WriteRules): void {
+  const conn: Connection = { ws, role, awarenessIds: new Set(), rules };
   room.connections.set(ws, conn);
   rooms.joined(room);
 

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { MESSAGE } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
 import type { DocStore } from '../storage/docStore.js';
+import type { WriteRules } from './connection.js';
 
 /** Beyond this much unsent data a connection is too slow to keep; it reconnects and resyncs. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
@@ -18,6 +19,7 @@ export interface Connection {
   role: Role;
   /** Awareness client ids this connection has announced, removed when it leaves. */
   awarenessIds: Set<number>;
+  rules: WriteRules;
 }
 
 /**

@@ -2,25 +2,45 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
-import { CLOSE, COLLAB_PATH, WORKSHOP_ID_PATTERN } from '../../shared/protocol.js';
+import { CLOSE, COLLAB_PATH, SESSION_ROOM_SUFFIX, WORKSHOP_ID_PATTERN } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
 import type { WorkshopStore } from '../workshops/workshopStore.js';
 import type { RoomManager } from './roomManager.js';
-import { attachConnection } from './connection.js';
+import { attachConnection, type WriteRules } from './connection.js';
+import { refusalFor } from './editRules.js';
 
-type Verdict = { ok: true; id: string; role: Role } | { ok: false; close: { code: number; reason: string } };
+type Verdict = { ok: true; id: string; role: Role; session: boolean } | { ok: false; close: { code: number; reason: string } };
 
 /** Decide who may join before the WebSocket handshake completes. */
 export function authorise(url: string | undefined, workshops: WorkshopStore): Verdict {
   const parsed = new URL(url ?? '/', 'http://localhost');
-  const id = parsed.pathname.slice(COLLAB_PATH.length + 1);
+  const room = parsed.pathname.slice(COLLAB_PATH.length + 1);
+  const session = room.endsWith(SESSION_ROOM_SUFFIX);
+  const id = session ? room.slice(0, -SESSION_ROOM_SUFFIX.length) : room;
   if (!WORKSHOP_ID_PATTERN.test(id)) return { ok: false, close: CLOSE.badRequest };
   const token = parsed.searchParams.get('token');
   if (!workshops.get(id)) return { ok: false, close: CLOSE.notFound };
   if (!token) return { ok: false, close: CLOSE.unauthorised };
   const role = workshops.roleFor(id, token);
   if (!role) return { ok: false, close: CLOSE.unauthorised };
-  return { ok: true, id, role };
+  return { ok: true, id, role, session };
+}
+
+const SESSION_READ_ONLY = 'Only the facilitator can run the session: use the facilitator controls.';
+const VIEWER_READ_ONLY = 'You are viewing this workshop read-only. Ask the host for a participant link.';
+
+/** Who may write what: the session document only through the server; the workshop by role and phase. */
+function writeRules(id: string, role: Role, session: boolean, workshops: WorkshopStore): WriteRules {
+  if (session) return { mayWrite: false, readOnlyReason: SESSION_READ_ONLY };
+  if (role === 'viewer') return { mayWrite: false, readOnlyReason: VIEWER_READ_ONLY };
+  if (role === 'host') return { mayWrite: true, readOnlyReason: VIEWER_READ_ONLY };
+  return {
+    mayWrite: true,
+    readOnlyReason: VIEWER_READ_ONLY,
+    // Read per update: the facilitator can change the phase at any moment.
+    refuse: (scope) => refusalFor(role, workshops.get(id)?.phase ?? 'preparing', scope),
+    checkFacilitator: () => workshops.get(id)?.phase === 'agreed',
+  };
 }
 
 /**
@@ -57,11 +77,12 @@ export function handleUpgrade(
     wss.handleUpgrade(req, socket, head, (ws) => ws.close(close.code, close.reason));
     return;
   }
-  const { id, role } = verdict;
-  rooms.open(id).then(
+  const { id, role, session } = verdict;
+  const rules = writeRules(id, role, session, workshops);
+  rooms.open(session ? id + SESSION_ROOM_SUFFIX : id).then(
     (room) => {
       if (socket.destroyed) return; // the room unloads on its own if nobody joins
-      wss.handleUpgrade(req, socket, head, (ws) => attachConnection(ws, room, rooms, role, log));
+      wss.handleUpgrade(req, socket, head, (ws) => attachConnection(ws, room, rooms, role, log, rules));
     },
     (err) => {
       log.error({ err, workshop: id }, 'Could not open a workshop');

@@ -4,9 +4,11 @@ import express, { type NextFunction, type Request, type Response } from 'express
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { WorkshopStore } from '../workshops/workshopStore.js';
+import type { SessionStore } from '../session/sessionStore.js';
 import type { DocStore } from '../storage/docStore.js';
 import type { RoomManager } from '../collab/roomManager.js';
 import { workshopsApi } from './workshopsApi.js';
+import { sessionApi } from './sessionApi.js';
 import { exportApi } from './exportApi.js';
 import { importApi } from './importApi.js';
 
@@ -14,6 +16,7 @@ export interface AppDeps {
   workshops: WorkshopStore;
   docs: DocStore;
   rooms: RoomManager;
+  sessions: SessionStore;
   log: Logger;
   clientDir: string;
   publicUrl?: string;
@@ -61,6 +64,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use('/api', workshopsApi(deps));
   app.use('/api', exportApi(deps));
+  app.use('/api', sessionApi(deps));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'There is no such API address.' });
   });

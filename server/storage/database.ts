@@ -36,5 +36,28 @@ export function openDatabase(dataDir: string): Database.Database {
   // Columns added after the first release: older databases gain them on open.
   const columns = new Set((db.prepare('PRAGMA table_info(workshops)').all() as { name: string }[]).map((c) => c.name));
   if (!columns.has('readers_may_export')) db.exec('ALTER TABLE workshops ADD COLUMN readers_may_export INTEGER NOT NULL DEFAULT 0');
+  if (!columns.has('phase')) db.exec("ALTER TABLE workshops ADD COLUMN phase TEXT NOT NULL DEFAULT 'preparing'");
+  // The session's private parts, which never go into a shared document: each person's
+  // dots, and the cards written in a silent round before it is revealed. People are known
+  // only by a key their browser makes, stored hashed like the link secrets.
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS votes (
+      workshop TEXT NOT NULL,
+      vote TEXT NOT NULL,
+      voter BLOB NOT NULL,
+      card TEXT NOT NULL,
+      dots INTEGER NOT NULL,
+      PRIMARY KEY (workshop, vote, voter, card)
+    );
+    CREATE TABLE IF NOT EXISTS round_drafts (
+      workshop TEXT NOT NULL,
+      round TEXT NOT NULL,
+      writer BLOB NOT NULL,
+      author TEXT NOT NULL,
+      drafts TEXT NOT NULL,
+      updated_at TEXT NOT NULL,
+      PRIMARY KEY (workshop, round, writer)
+    );
+  `);
   return db;
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { ROLES, type Role } from '../../shared/roles.js';
+import { isPhase, type Phase } from '../../shared/session/index.js';
 import { hashToken, newToken, newWorkshopId, tokenMatches } from './tokens.js';
 
 export interface WorkshopRecord {
@@ -8,6 +9,8 @@ export interface WorkshopRecord {
   createdAt: string;
   /** The host's choice: participants and readers may export the report too. */
   readersMayExport: boolean;
+  /** The session's phase, kept here as well as in the session document so every update can be checked against it at once. */
+  phase: Phase;
 }
 
 interface Row {
@@ -19,6 +22,7 @@ interface Row {
   participant_hash: Buffer;
   viewer_hash: Buffer;
   readers_may_export: number;
+  phase: string;
 }
 
 /** Workshops and the hashes of their four link secrets. Plain tokens are never stored. */
@@ -26,6 +30,7 @@ export class WorkshopStore {
   private readonly insertRow;
   private readonly selectRow;
   private readonly updateReadersMayExport;
+  private readonly updatePhase;
 
   constructor(db: Database.Database) {
     this.insertRow = db.prepare(
@@ -33,6 +38,7 @@ export class WorkshopStore {
     );
     this.selectRow = db.prepare('SELECT * FROM workshops WHERE id = ?');
     this.updateReadersMayExport = db.prepare('UPDATE workshops SET readers_may_export = ? WHERE id = ?');
+    this.updatePhase = db.prepare('UPDATE workshops SET phase = ? WHERE id = ?');
   }
 
   /** Creates a workshop and returns its tokens: the only time they exist in plain. */
@@ -41,12 +47,17 @@ export class WorkshopStore {
     const createdAt = new Date().toISOString();
     const tokens = Object.fromEntries(ROLES.map((r) => [r, newToken()])) as Record<Role, string>;
     this.insertRow.run(id, title, createdAt, ...ROLES.map((r) => hashToken(tokens[r])));
-    return { record: { id, title, createdAt, readersMayExport: false }, tokens };
+    return { record: { id, title, createdAt, readersMayExport: false, phase: 'preparing' }, tokens };
   }
 
   get(id: string): WorkshopRecord | null {
     const row = this.selectRow.get(id) as Row | undefined;
-    return row ? { id: row.id, title: row.title, createdAt: row.created_at, readersMayExport: row.readers_may_export === 1 } : null;
+    if (!row) return null;
+    return { id: row.id, title: row.title, createdAt: row.created_at, readersMayExport: row.readers_may_export === 1, phase: isPhase(row.phase) ? row.phase : 'preparing' };
+  }
+
+  setPhase(id: string, phase: Phase): void {
+    this.updatePhase.run(phase, id);
   }
 
   setReadersMayExport(id: string, allowed: boolean): void {

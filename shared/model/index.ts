@@ -14,3 +14,4 @@ export * from './offers.js';
 export * from './suggestions.js';
 export { migrate, MIGRATION_ORIGIN } from './migrate.js';
 export { compareByOrder } from './order.js';
+export { changeScope, applyUpdateUnless, type ChangeScope, type CardChange } from './changeScope.js';
