@@ -1,6 +1,9 @@
-import { memo, type FocusEvent, type KeyboardEvent } from 'react';
+import { memo, useMemo, type FocusEvent, type KeyboardEvent } from 'react';
 import type { CardSnapshot } from '../../shared/model/index.js';
-import { useWorkshop } from '../collab/WorkshopContext.js';
+import { WorkshopContext, useWorkshop } from '../collab/WorkshopContext.js';
+import { mayEditCard } from '../../shared/session/index.js';
+import { useSession } from '../session/SessionContext.js';
+import { VoteDots } from '../session/VoteDots.js';
 import { announceEditing } from '../collab/presence.js';
 import { CardActions } from './CardActions.js';
 import { CardBody } from './CardBody.js';
@@ -27,8 +30,27 @@ interface CardProps {
 const isWritingPlace = (el: EventTarget | null): boolean =>
   el instanceof HTMLTextAreaElement || (el instanceof HTMLElement && el.isContentEditable);
 
-export const Card = memo(function Card({ card, number, isFirst, isLast }: CardProps) {
+/**
+ * A card, read-only for you when the session says so (an agreed card, for a participant;
+ * the whole board once agreed, for all but the host). The server enforces the same
+ * rules; this keeps the controls from offering what it would refuse.
+ */
+export const Card = memo(function Card(props: CardProps) {
+  const workshop = useWorkshop();
+  const { state } = useSession();
+  const details = useCardDetails(workshop.doc, props.card.id);
+  const locked = workshop.canEdit && !mayEditCard(workshop.role, state.phase, details?.status === 'agreed');
+  const value = useMemo(() => (locked ? { ...workshop, canEdit: false } : workshop), [workshop, locked]);
+  return (
+    <WorkshopContext value={value}>
+      <CardContent {...props} />
+    </WorkshopContext>
+  );
+});
+
+function CardContent({ card, number, isFirst, isLast }: CardProps) {
   const { doc, canEdit, provider } = useWorkshop();
+  const { state } = useSession();
   const commands = useCardCommands();
   const details = useCardDetails(doc, card.id);
   const { themes } = useBoardLinks();
@@ -112,6 +134,7 @@ export const Card = memo(function Card({ card, number, isFirst, isLast }: CardPr
         <CardEditors cardId={card.id} />
         {canEdit ? <CardActions card={card} number={number} isFirst={isFirst} isLast={isLast} /> : null}
       </div>
+      {state.vote?.board === card.board ? <VoteDots cardId={card.id} number={number} /> : null}
     </article>
   );
-});
+}

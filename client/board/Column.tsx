@@ -1,6 +1,8 @@
 import { memo } from 'react';
 import { BOARD_TITLES, findingNumber, type BoardId, type CardSnapshot } from '../../shared/model/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
+import { mayAddTo } from '../../shared/session/index.js';
+import { useSession } from '../session/SessionContext.js';
 import { stripe } from '../themes/ThemeChip.js';
 import { filterByTheme, laneByTheme, type ThemeView } from '../themes/themeView.js';
 import { ADD_LABEL } from './boardText.js';
@@ -28,12 +30,17 @@ interface Placed {
 }
 
 export const Column = memo(function Column({ board, cards, view, cardThemes, titleHidden }: ColumnProps) {
-  const { canEdit } = useWorkshop();
+  const { canEdit, role } = useWorkshop();
+  const { state } = useSession();
+  const mayAdd = canEdit && mayAddTo(role, state.phase, board);
   const { themes } = useBoardLinks();
   const { add } = useCardCommands();
   const titleId = `column-${board}-title`;
   // Numbers come from the whole column, so a card keeps its number when others are hidden.
-  const placed: Placed[] = cards.map((card, i) => ({ card, number: findingNumber(board, i), isFirst: i === 0, isLast: i === cards.length - 1 }));
+  let placed: Placed[] = cards.map((card, i) => ({ card, number: findingNumber(board, i), isFirst: i === 0, isLast: i === cards.length - 1 }));
+  // A closed vote's results sort its board, most dots first, until the facilitator clears them.
+  const totals = state.vote && !state.vote.open && state.vote.board === board ? state.vote.totals : null;
+  if (totals) placed = [...placed].sort((a, b) => (totals[b.card.id] ?? 0) - (totals[a.card.id] ?? 0));
   const themeOf = (p: Placed) => cardThemes.get(p.card.id) ?? null;
   const shown = filterByTheme(placed, themeOf, view.filter);
 
@@ -65,7 +72,7 @@ export const Column = memo(function Column({ board, cards, view, cardThemes, tit
             <span className="visually-hidden">{cards.length === 1 ? ' card' : ' cards'}</span>
           </span>
         </h2>
-        {canEdit ? (
+        {mayAdd ? (
           <button id={addButtonId(board)} type="button" className="ds_button ds_button--small column__add" onClick={() => add(board)}>
             {ADD_LABEL[board]}
             <span className="visually-hidden"> to {BOARD_TITLES[board]}</span>

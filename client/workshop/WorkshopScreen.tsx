@@ -12,6 +12,13 @@ import { NameDialog } from './NameDialog.js';
 import { ReadOnlyBanner } from './ReadOnlyBanner.js';
 import { WorkshopHeader } from './WorkshopHeader.js';
 import { ViewNav } from './ViewNav.js';
+import { SessionContext } from '../session/SessionContext.js';
+import { useSessionConnection } from '../session/useSessionConnection.js';
+import { SessionBar } from '../session/SessionBar.js';
+import { FacilitatorPanel } from '../session/FacilitatorPanel.js';
+import { SilentRound } from '../session/SilentRound.js';
+import { FollowBar } from '../session/FollowBar.js';
+import { Presentation } from '../session/Presentation.js';
 import { ViewContext, useViewState } from './views.js';
 import { SetupView } from '../setup/SetupView.js';
 import { FieldworkView } from '../fieldwork/FieldworkView.js';
@@ -47,6 +54,9 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
     () => ({ id: workshopId, doc, provider, role: info.role, canEdit: canEdit(info.role), user }),
     [workshopId, doc, provider, info.role, user],
   );
+  const session = useSessionConnection(workshopId, secret);
+  const [presenting, setPresenting] = useState(false);
+  const runsSession = info.role === 'host' || info.role === 'facilitator';
   const title = meta.title || info.title;
   useEffect(() => {
     document.title = `${title} – Cairn`;
@@ -54,10 +64,13 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
 
   return (
     <WorkshopContext value={workshop}>
+      <SessionContext value={session}>
       <ViewContext value={navigation}>
         <SkipLink target="board">{navigation.view === 'board' ? 'Skip to board' : 'Skip to main content'}</SkipLink>
         <WorkshopHeader title={title} hostAuthority={meta.hostAuthority} connection={state} onChangeName={() => setRenaming(true)} />
+        <SessionBar />
         <ViewNav secret={secret} readersMayExport={info.readersMayExport} />
+        <FollowBar />
         <main id="board" className="workshop-main" tabIndex={-1}>
           {workshop.canEdit ? null : <ReadOnlyBanner />}
           {!loaded ? (
@@ -78,12 +91,16 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
                   <span className="focus-question__label">Focus question</span> {meta.focusQuestion}
                 </p>
               ) : null}
+              {runsSession ? <FacilitatorPanel onPresent={() => setPresenting(true)} /> : null}
+              {session.state.round && workshop.canEdit ? <SilentRound key={session.state.round.id} /> : null}
               <Board />
             </>
           )}
         </main>
         <NameDialog isOpen={renaming} onOpenChange={setRenaming} currentName={identity.name} onSave={onRename} />
+        {presenting ? <Presentation onClose={() => setPresenting(false)} /> : null}
       </ViewContext>
+      </SessionContext>
     </WorkshopContext>
   );
 }

@@ -1,0 +1,63 @@
+import { useEffect, useRef, useState } from 'react';
+import { BOARD_TITLES } from '../../shared/model/index.js';
+import type { FollowTarget } from '../../shared/session/index.js';
+import { useWorkshop } from '../collab/WorkshopContext.js';
+import { useThemes } from '../themes/useThemes.js';
+import { cardElementId } from '../board/elementIds.js';
+import { useSession } from './SessionContext.js';
+import { useViewNavigation } from '../workshop/views.js';
+
+/** Where the facilitator is bringing everyone: a column, a theme's cards or one card. */
+function go(target: FollowTarget): void {
+  const el =
+    target.kind === 'card' ? document.getElementById(cardElementId(target.id))
+    : target.kind === 'board' ? document.querySelector<HTMLElement>(`.column--${target.id}`)
+    : document.querySelector<HTMLElement>(`[data-theme-id="${CSS.escape(target.id)}"]`);
+  if (!el) return;
+  el.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  el.classList.add('is-followed');
+  window.setTimeout(() => el.classList.remove('is-followed'), 3000);
+}
+
+/**
+ * Follow the facilitator: each "bring everyone here" moves this screen, unless you
+ * chose to look elsewhere; one click rejoins.
+ */
+export function FollowBar() {
+  const { state } = useSession();
+  const { role } = useWorkshop();
+  const { view, go: goView } = useViewNavigation();
+  const themes = useThemes(useWorkshop().doc);
+  const [following, setFollowing] = useState(true);
+  const follow = state.follow;
+  const lastSeq = useRef<number | null>(null);
+
+  useEffect(() => {
+    if (!follow || lastSeq.current === follow.seq) return;
+    lastSeq.current = follow.seq;
+    if (!following || role === 'host' || role === 'facilitator') return;
+    if (view !== 'board') goView('board');
+    window.setTimeout(() => go(follow.target), 50);
+  }, [follow, following, role, view, goView]);
+
+  if (!follow || role === 'host' || role === 'facilitator') return null;
+  const where =
+    follow.target.kind === 'board' ? BOARD_TITLES[follow.target.id]
+    : follow.target.kind === 'theme' ? `the theme ${themes.find((t) => t.id === follow.target.id)?.name ?? ''}`
+    : 'a card';
+  return (
+    <p className="follow-bar">
+      {following ? (
+        <>
+          Following {follow.by || 'the facilitator'} to <strong>{where}</strong>.{' '}
+          <button type="button" className="link-button" onClick={() => setFollowing(false)}>Stop following</button>
+        </>
+      ) : (
+        <>
+          {follow.by || 'The facilitator'} is on <strong>{where}</strong>.{' '}
+          <button type="button" className="link-button" onClick={() => { setFollowing(true); go(follow.target); }}>Rejoin {follow.by || 'the facilitator'}</button>
+        </>
+      )}
+    </p>
+  );
+}

@@ -1,0 +1,48 @@
+import type { SessionState } from '../../shared/session/index.js';
+import type { MyVote, SessionAction } from '../../shared/sessionApi.js';
+
+export type Result<T> = { ok: true; data: T } | { ok: false; message: string };
+
+async function request<T>(path: string, secret: string, init: RequestInit = {}): Promise<Result<T>> {
+  try {
+    const res = await fetch(path, { ...init, headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json', ...init.headers } });
+    const body = (await res.json().catch(() => null)) as (T & { error?: string }) | null;
+    if (res.ok && body) return { ok: true, data: body };
+    return { ok: false, message: body?.error ?? `The server could not do that (error ${res.status}). Try again.` };
+  } catch {
+    return { ok: false, message: 'Cairn could not reach its server. Check your connection, then try again.' };
+  }
+}
+
+const base = (id: string) => `/api/workshops/${encodeURIComponent(id)}`;
+
+export const runSession = (id: string, secret: string, action: SessionAction) =>
+  request<SessionState>(`${base(id)}/session`, secret, { method: 'POST', body: JSON.stringify(action) });
+
+export const changeDot = (id: string, secret: string, person: string, card: string, change: 1 | -1) =>
+  request<MyVote>(`${base(id)}/votes`, secret, { method: 'PUT', body: JSON.stringify({ person, card, change }) });
+
+export const myDots = (id: string, secret: string, person: string) => request<MyVote>(`${base(id)}/votes?person=${encodeURIComponent(person)}`, secret);
+
+export interface RoundDraft {
+  id: string;
+  text: string;
+}
+export const saveRoundDrafts = (id: string, secret: string, person: string, author: string, drafts: RoundDraft[]) =>
+  request<{ drafts: RoundDraft[] }>(`${base(id)}/round`, secret, { method: 'PUT', body: JSON.stringify({ person, author, drafts }) });
+
+export const myRoundDrafts = (id: string, secret: string, person: string) =>
+  request<{ drafts: RoundDraft[] }>(`${base(id)}/round?person=${encodeURIComponent(person)}`, secret);
+
+/** How far this computer's clock is from the server's, in ms (add it to Date.now()). */
+export async function clockOffset(): Promise<number> {
+  try {
+    const sent = Date.now();
+    const res = await fetch('/api/time', { cache: 'no-store' });
+    const { now } = (await res.json()) as { now: number };
+    const received = Date.now();
+    return now + (received - sent) / 2 - received;
+  } catch {
+    return 0;
+  }
+}
