@@ -7,6 +7,8 @@ import * as Y from 'yjs';
 import { addActivity, addCard, addTheme, agreeFinding, initWorkshop, linkAnswer, readReport, setCardText } from '../shared/model/index.js';
 import { selectReport } from '../shared/export/report.js';
 import { reportToMarkdown } from '../shared/export/markdown.js';
+import { reportToDocx } from '../shared/export/docx.js';
+import { reportToHtml } from '../shared/export/html.js';
 import { actionsToCsv } from '../shared/export/csv.js';
 import { workshopToJson } from '../shared/export/json.js';
 import { parseOutline } from '../shared/import/outline.js';
@@ -42,6 +44,13 @@ function bigWorkshop(): Y.Doc {
   return doc;
 }
 
+async function timeAsync(run: () => Promise<unknown>): Promise<number> {
+  await run(); // warm up
+  const start = performance.now();
+  for (let i = 0; i < RUNS; i++) await run();
+  return (performance.now() - start) / RUNS;
+}
+
 function time(run: () => unknown): number {
   run(); // warm up
   const start = performance.now();
@@ -55,6 +64,8 @@ const md = reportToMarkdown(selectReport(readReport(doc)));
 const rows: [string, number][] = [
   ['read the report from the document', time(() => readReport(doc))],
   ['Markdown (read + write)', time(() => reportToMarkdown(selectReport(readReport(doc))))],
+  ['Word .docx (read + write)', await timeAsync(() => reportToDocx(selectReport(readReport(doc))))],
+  ['web page .html (read + write)', time(() => reportToHtml(selectReport(readReport(doc))))],
   ['CSV of actions (read + write)', time(() => actionsToCsv(selectReport(readReport(doc))))],
   ['complete JSON (read + write)', time(() => workshopToJson(Y.encodeStateAsUpdate(doc), readReport(doc), 2))],
   ['Markdown import (parse + build)', time(() => importOutline(new Y.Doc(), parseOutline(md), 'Bench'))],
