@@ -10,7 +10,8 @@ export interface WorkshopConnection {
   status: ConnectionStatusStore;
 }
 
-function collabServerUrl(): string {
+/** The WebSocket address of the collaboration endpoint, on the page's own host. */
+export function collabServerUrl(): string {
   const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
   return `${scheme}://${window.location.host}${COLLAB_PATH}`;
 }

@@ -1,16 +1,12 @@
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { COLLAB_PATH, SESSION_ROOM_SUFFIX } from '../../shared/protocol.js';
+import { SESSION_ROOM_SUFFIX } from '../../shared/protocol.js';
+import { collabServerUrl } from '../collab/useWorkshopConnection.js';
 import { readSession, type SessionState } from '../../shared/session/index.js';
 import type { SessionAction } from '../../shared/sessionApi.js';
 import { clockOffset, runSession } from './sessionRequests.js';
 import type { Session } from './SessionContext.js';
-
-function collabServerUrl(): string {
-  const scheme = window.location.protocol === 'https:' ? 'wss' : 'ws';
-  return `${scheme}://${window.location.host}${COLLAB_PATH}`;
-}
 
 /**
  * The session document (phase, timer, follow, rounds, votes), read-only here: the server

@@ -64,10 +64,7 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder, rep
     // update or is tucked inside a sync step 2. A stock client's step 2 always repeats
     // the deletions it knows of, so only say "not kept" when it holds something new.
     if (type === syncProtocol.messageYjsUpdate ? !isEmptyUpdate(update) : carriesNew(room, update)) {
-      const denied = encoding.createEncoder();
-      encoding.writeVarUint(denied, MESSAGE.auth);
-      authProtocol.writePermissionDenied(denied, rules.readOnlyReason);
-      room.send(conn, encoding.toUint8Array(denied));
+      deny(room, conn, rules.readOnlyReason);
     }
     return;
   }
@@ -76,15 +73,18 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder, rep
   const checked = rules.refuse && (conn.role !== 'facilitator' || rules.checkFacilitator?.());
   if (checked && !isEmptyUpdate(update)) {
     const reason = applyUpdateUnless(room.doc, update, conn, rules.refuse!);
-    if (reason !== null) {
-      const denied = encoding.createEncoder();
-      encoding.writeVarUint(denied, MESSAGE.auth);
-      authProtocol.writePermissionDenied(denied, reason);
-      room.send(conn, encoding.toUint8Array(denied));
-    }
+    if (reason !== null) deny(room, conn, reason);
   } else Y.applyUpdate(room.doc, update, conn);
   const store = room.doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
   if (store.pendingStructs || store.pendingDs) room.appendRaw(update);
+}
+
+/** Tell one client why its change was not kept (y-protocols' "permission denied"). */
+function deny(room: Room, conn: Connection, reason: string): void {
+  const denied = encoding.createEncoder();
+  encoding.writeVarUint(denied, MESSAGE.auth);
+  authProtocol.writePermissionDenied(denied, reason);
+  room.send(conn, encoding.toUint8Array(denied));
 }
 
 /** Whether an update holds items the document does not have yet. */

@@ -135,17 +135,15 @@ export function sessionApi(deps: Deps): express.Router {
     log.info({ workshop: id, writers: drafts.length }, 'Silent round revealed');
   }
 
-  router.get('/workshops/:id/votes', (req: Request, res: Response) => {
+  router.get('/workshops/:id/votes', async (req: Request, res: Response) => {
     const access = workshopAccess(req, res, workshops);
     if (!access) return;
     const parsed = voteChangeSchema.pick({ person: true }).safeParse({ person: req.query.person });
     if (!parsed.success) return invalid(res, parsed.error);
-    void sessionDoc(access.record.id).then((doc) => {
-      const vote = readSession(doc).vote;
-      const mine = vote ? sessions.dotsOf(access.record.id, vote.id, parsed.data.person) : {};
-      const body: MyVote = { mine, left: vote ? vote.dots - Object.values(mine).reduce((a, b) => a + b, 0) : 0 };
-      res.json(body);
-    });
+    const vote = readSession(await sessionDoc(access.record.id)).vote;
+    const mine = vote ? sessions.dotsOf(access.record.id, vote.id, parsed.data.person) : {};
+    const body: MyVote = { mine, left: vote ? vote.dots - Object.values(mine).reduce((a, b) => a + b, 0) : 0 };
+    res.json(body);
   });
 
   router.put('/workshops/:id/votes', async (req: Request, res: Response) => {
