@@ -5,17 +5,21 @@ import { workshopIdFromPath } from './lib/workshopLink.js';
 
 // Each page loads only what it needs: the start page has no editor, the board no form rules.
 const StartPage = lazy(() => import('./start/StartPage.js').then((m) => ({ default: m.StartPage })));
+const JoinPage = lazy(() => import('./start/JoinPage.js').then((m) => ({ default: m.JoinPage })));
 const WorkshopPage = lazy(() => import('./workshop/WorkshopPage.js').then((m) => ({ default: m.WorkshopPage })));
 
-/** Two kinds of page: the start page, and a workshop at /w/<id>. */
+/** The start page, a workshop at /w/<id>, and joining by code at /j. */
 export function App() {
   const path = window.location.pathname;
   const workshopId = workshopIdFromPath(path);
+  const join = /^\/j(?:\/([A-Za-z0-9-]*))?\/?$/.exec(path);
   return (
     <AnnouncerProvider>
       <Suspense fallback={null}>
         {path === '/' ? (
           <StartPage />
+        ) : join ? (
+          <JoinPage initialCode={join[1] ?? ''} />
         ) : workshopId ? (
           <WorkshopPage workshopId={workshopId} />
         ) : (

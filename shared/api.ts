@@ -40,6 +40,14 @@ export function mayExport(role: Role, readersMayExport: boolean): boolean {
   return role === 'host' || role === 'facilitator' || readersMayExport;
 }
 
+/** A short-lived code that joins as a participant: POST /api/workshops/:id/join-code. */
+export interface JoinCodeResponse {
+  code: string;
+  /** The short link, e.g. https://cairn.example/j/K7MXQ2PAZR */
+  link: string;
+  expiresAt: string;
+}
+
 export interface ApiError {
   error: string;
 }

@@ -49,8 +49,9 @@ export const Card = memo(function Card(props: CardProps) {
 });
 
 function CardContent({ card, number, isFirst, isLast }: CardProps) {
-  const { doc, canEdit, provider } = useWorkshop();
-  const { state } = useSession();
+  const { doc, canEdit, provider, role, user } = useWorkshop();
+  const { state, run } = useSession();
+  const leads = role === 'host' || role === 'facilitator';
   const commands = useCardCommands();
   const details = useCardDetails(doc, card.id);
   const { themes } = useBoardLinks();
@@ -92,6 +93,7 @@ function CardContent({ card, number, isFirst, isLast }: CardProps) {
     <article
       id={cardElementId(card.id)}
       className={`card card--${card.board}`}
+      data-theme-id={details?.themeId ?? undefined}
       tabIndex={0}
       aria-label={`${kind} ${number}: ${headline || 'no headline yet'}`}
       aria-describedby={canEdit ? CARD_KEYS_HELP_ID : undefined}
@@ -133,6 +135,11 @@ function CardContent({ card, number, isFirst, isLast }: CardProps) {
         {details && !isAction ? <FindingStatus cardId={card.id} number={number} details={details} /> : null}
         <CardEditors cardId={card.id} />
         {canEdit ? <CardActions card={card} number={number} isFirst={isFirst} isLast={isLast} /> : null}
+        {leads ? (
+          <button type="button" className="link-button card__follow" onClick={() => void run({ action: 'follow', target: { kind: 'card', id: card.id }, by: user.name })}>
+            Bring everyone here<span className="visually-hidden"> – {number}</span>
+          </button>
+        ) : null}
       </div>
       {state.vote?.board === card.board ? <VoteDots cardId={card.id} number={number} /> : null}
     </article>

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import { BOARD_IDS, BOARD_TITLES, type BoardId } from '../../shared/model/index.js';
 import { PHASES, PHASE_LABELS, type Phase } from '../../shared/session/index.js';
 import type { SessionAction } from '../../shared/sessionApi.js';
@@ -18,6 +18,9 @@ function Select({ id, label, value, onChange, children }: { id: string; label: s
     </>
   );
 }
+
+// The QR code library loads only when someone opens the dialog.
+const JoinCodeDialog = lazy(() => import('./JoinCodeDialog.js'));
 
 const boardOptions = BOARD_IDS.map((b) => <option key={b} value={b}>{BOARD_TITLES[b]}</option>);
 
@@ -41,6 +44,7 @@ export function FacilitatorPanel({ onPresent }: { onPresent: () => void }) {
   const [dots, setDots] = useState('3');
   const [maxPerCard, setMaxPerCard] = useState('');
   const [showLive, setShowLive] = useState(false);
+  const [showingCode, setShowingCode] = useState(false);
 
   async function ask(action: SessionAction, done?: string) {
     setError(null);
@@ -149,8 +153,14 @@ export function FacilitatorPanel({ onPresent }: { onPresent: () => void }) {
         <fieldset>
           <legend>Projector</legend>
           <button type="button" className="ds_button ds_button--small" onClick={onPresent}>Presentation mode</button>
+          <button type="button" className="ds_button ds_button--small ds_button--secondary" onClick={() => setShowingCode(true)}>Show the join code</button>
         </fieldset>
       </div>
+      {showingCode ? (
+        <Suspense fallback={null}>
+          <JoinCodeDialog onClose={() => setShowingCode(false)} />
+        </Suspense>
+      ) : null}
     </section>
   );
 }

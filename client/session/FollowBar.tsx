@@ -9,14 +9,17 @@ import { useViewNavigation } from '../workshop/views.js';
 
 /** Where the facilitator is bringing everyone: a column, a theme's cards or one card. */
 function go(target: FollowTarget): void {
-  const el =
-    target.kind === 'card' ? document.getElementById(cardElementId(target.id))
-    : target.kind === 'board' ? document.querySelector<HTMLElement>(`.column--${target.id}`)
-    : document.querySelector<HTMLElement>(`[data-theme-id="${CSS.escape(target.id)}"]`);
-  if (!el) return;
-  el.scrollIntoView({ block: 'start', behavior: 'smooth' });
-  el.classList.add('is-followed');
-  window.setTimeout(() => el.classList.remove('is-followed'), 3000);
+  // A theme's cards are all marked; the first is scrolled to.
+  const els =
+    target.kind === 'card' ? [document.getElementById(cardElementId(target.id))]
+    : target.kind === 'board' ? [document.querySelector<HTMLElement>(`.column--${target.id}`)]
+    : [...document.querySelectorAll<HTMLElement>(`.card[data-theme-id="${CSS.escape(target.id)}"]`)];
+  const found = els.filter((el): el is HTMLElement => el !== null);
+  found[0]?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  for (const el of found) {
+    el.classList.add('is-followed');
+    window.setTimeout(() => el.classList.remove('is-followed'), 3000);
+  }
 }
 
 /**

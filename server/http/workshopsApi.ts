@@ -1,7 +1,7 @@
 import express, { type Request, type Response } from 'express';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
-import { createWorkshopSchema, workshopSettingsSchema, type WorkshopInfoResponse } from '../../shared/api.js';
+import { createWorkshopSchema, workshopSettingsSchema, type JoinCodeResponse, type WorkshopInfoResponse } from '../../shared/api.js';
 import { initWorkshop } from '../../shared/model/index.js';
 import { storeNewWorkshop } from '../workshops/createWorkshop.js';
 import { workshopAccess } from './access.js';
@@ -53,6 +53,26 @@ export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; l
     workshops.setReadersMayExport(access.record.id, parsed.data.readersMayExport);
     log.info({ workshop: access.record.id, readersMayExport: parsed.data.readersMayExport }, 'Workshop settings changed');
     res.json(parsed.data);
+  });
+
+  // A join code for the room: shown as a QR code and a short link by the facilitator.
+  router.post('/workshops/:id/join-code', (req: Request, res: Response) => {
+    const access = workshopAccess(req, res, workshops, ['host', 'facilitator']);
+    if (!access) return;
+    const { code, expiresAt } = workshops.createJoinCode(access.record.id);
+    log.info({ workshop: access.record.id, role: access.role }, 'Join code made');
+    const body: JoinCodeResponse = { code, link: `${baseUrl(req, publicUrl)}/j/${code}`, expiresAt: new Date(expiresAt).toISOString() };
+    res.status(201).json(body);
+  });
+
+  router.get('/join/:code', (req: Request, res: Response) => {
+    const code = String(req.params.code).toUpperCase().replace(/[^A-Z0-9]/g, '');
+    const found = workshops.codeFor(code);
+    if (!found) {
+      res.status(404).json({ error: 'This join code is not valid or has expired. Ask the facilitator for the code on the screen now.' });
+      return;
+    }
+    res.json({ workshopId: found.workshop, code });
   });
 
   return router;

@@ -49,6 +49,12 @@ export function openDatabase(dataDir: string): Database.Database {
       dots INTEGER NOT NULL,
       PRIMARY KEY (workshop, vote, voter, card)
     );
+    CREATE TABLE IF NOT EXISTS join_codes (
+      code_hash BLOB PRIMARY KEY,
+      workshop TEXT NOT NULL,
+      role TEXT NOT NULL,
+      expires_at INTEGER NOT NULL
+    );
     CREATE TABLE IF NOT EXISTS round_drafts (
       workshop TEXT NOT NULL,
       round TEXT NOT NULL,

@@ -26,3 +26,15 @@ export function newWorkshopId(): string {
   for (const b of bytes) out += alphabet[b % alphabet.length];
   return out;
 }
+
+/** Letters and digits that cannot be mistaken for one another when read off a projector. */
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const JOIN_CODE_PATTERN = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{10}$/;
+
+/** A short join code: 10 characters, about 50 bits, short-lived (see WorkshopStore). */
+export function newJoinCode(): string {
+  const bytes = crypto.randomBytes(10);
+  let out = '';
+  for (const b of bytes) out += CODE_ALPHABET[b % CODE_ALPHABET.length];
+  return out;
+}

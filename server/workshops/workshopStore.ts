@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
 import { ROLES, type Role } from '../../shared/roles.js';
 import { isPhase, type Phase } from '../../shared/session/index.js';
-import { hashToken, newToken, newWorkshopId, tokenMatches } from './tokens.js';
+import { JOIN_CODE_PATTERN, hashToken, newJoinCode, newToken, newWorkshopId, tokenMatches } from './tokens.js';
+
+/** How long a join code shown in the room keeps working. */
+export const JOIN_CODE_TTL_MS = 4 * 60 * 60 * 1000;
 
 export interface WorkshopRecord {
   id: string;
@@ -31,6 +34,8 @@ export class WorkshopStore {
   private readonly selectRow;
   private readonly updateReadersMayExport;
   private readonly updatePhase;
+  private readonly insertCode;
+  private readonly selectCode;
 
   constructor(db: Database.Database) {
     this.insertRow = db.prepare(
@@ -39,6 +44,8 @@ export class WorkshopStore {
     this.selectRow = db.prepare('SELECT * FROM workshops WHERE id = ?');
     this.updateReadersMayExport = db.prepare('UPDATE workshops SET readers_may_export = ? WHERE id = ?');
     this.updatePhase = db.prepare('UPDATE workshops SET phase = ? WHERE id = ?');
+    this.insertCode = db.prepare('INSERT INTO join_codes (code_hash, workshop, role, expires_at) VALUES (?, ?, ?, ?)');
+    this.selectCode = db.prepare('SELECT workshop, role FROM join_codes WHERE code_hash = ? AND expires_at > ?');
   }
 
   /** Creates a workshop and returns its tokens: the only time they exist in plain. */
@@ -76,6 +83,28 @@ export class WorkshopStore {
       const match = tokenMatches(token, row[`${role}_hash`]);
       if (match && found === null) found = role;
     }
+    if (found === null && JOIN_CODE_PATTERN.test(token)) {
+      const code = this.codeFor(token);
+      if (code?.workshop === id) found = code.role;
+    }
     return found;
+  }
+
+  /**
+   * A short code that joins as a participant, for a QR code and a link typed from the
+   * projector. It works like the participant link until it expires; only its hash is kept.
+   */
+  createJoinCode(id: string, now = Date.now()): { code: string; expiresAt: number } {
+    const code = newJoinCode();
+    const expiresAt = now + JOIN_CODE_TTL_MS;
+    this.insertCode.run(hashToken(code), id, 'participant', expiresAt);
+    return { code, expiresAt };
+  }
+
+  /** The workshop and role a join code opens, while it lasts. */
+  codeFor(code: string, now = Date.now()): { workshop: string; role: Role } | null {
+    if (!JOIN_CODE_PATTERN.test(code)) return null;
+    const row = this.selectCode.get(hashToken(code), now) as { workshop: string; role: Role } | undefined;
+    return row ?? null;
   }
 }

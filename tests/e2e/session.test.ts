@@ -111,7 +111,7 @@ describe('running the Blue Sky Thinking session: a facilitator and two participa
 
   it('brings both participants to the board the facilitator chooses', async () => {
     await facilitator.page.getByLabel('Bring everyone to').selectOption('board:action');
-    await facilitator.page.getByRole('button', { name: 'Bring everyone here' }).click();
+    await facilitator.page.getByRole('button', { name: 'Bring everyone here', exact: true }).click();
     for (const p of [callum, shona]) {
       await p.page.getByText('Following Morag Henderson to Towards action.').waitFor();
       await expect.poll(() => p.page.evaluate(() => Math.round(document.querySelector('.column--action')!.getBoundingClientRect().top))).toBeLessThan(200);
@@ -141,5 +141,38 @@ describe('running the Blue Sky Thinking session: a facilitator and two participa
     expect(await seriousViolations(new AxeBuilder({ page }))).toEqual([]);
     await page.keyboard.press('Escape');
     await show.waitFor({ state: 'detached' });
+  });
+
+  it('brings everyone to one card from the card itself', async () => {
+    await facilitator.page.getByRole('button', { name: 'Bring everyone here – 5.1' }).click();
+    await callum.page.getByText('Following Morag Henderson to a card.').waitFor();
+    await expect.poll(() => callum.page.locator(`#card-${ids['Assessment and moderation']}.is-followed`).count()).toBe(1);
+  });
+
+  it('lets a phone in the room join from the QR code and vote', async () => {
+    const page = facilitator.page;
+    await page.getByRole('button', { name: 'Show the join code' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Join from your phone' });
+    await dialog.locator('svg title').waitFor({ state: 'attached' });
+    const code = (await dialog.locator('.join-code__code').textContent())!.replace(/\s/g, '');
+    expect(code).toMatch(/^[A-Z2-9]{10}$/);
+    expect(await dialog.locator('svg title').textContent()).toBe(`QR code for ${server.url}/j/${code}`);
+    expect(await seriousViolations(new AxeBuilder({ page }))).toEqual([]);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByLabel('Dots for each person').fill('2');
+    await page.getByRole('button', { name: 'Open a vote' }).click();
+    const phone = await join(browser, `${server.url}/j/${code}`, 'Aileen on a phone', { width: 390, height: 844 });
+    try {
+      expect(await phone.page.getByText(/You are Aileen on a phone, Participant/).count()).toBe(1);
+      // On a phone the columns are tabs.
+      await phone.page.getByRole('tab', { name: /Areas for development/ }).click();
+      await phone.page.getByRole('button', { name: 'Add a dot to 5.1' }).click();
+      await expect.poll(() => phone.page.getByText('Your dots: 1').count()).toBe(1);
+      expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await seriousViolations(new AxeBuilder({ page: phone.page }))).toEqual([]);
+    } finally {
+      await phone.context.close();
+    }
   });
 });

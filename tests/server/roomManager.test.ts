@@ -133,7 +133,9 @@ describe('the SQLite document store', () => {
     doc.on('update', (u: Uint8Array) => updates.push(u));
     for (let i = 0; i < 100; i++) addCard(doc, { board: 'development', headline: `Area ${i}`, createdBy: 'Ann' });
     const writes = updates.map((u) => store.append('d', u));
-    expect(store.pending()).toBe(100);
+    // Not one transaction per append: some wait for the group. (How many depends on the
+    // machine: a batch older than 10 ms is written at once, so a loaded machine writes sooner.)
+    expect(store.pending()).toBeGreaterThan(0);
     await Promise.all(writes);
     expect(store.pending()).toBe(0);
     expect((db.prepare('SELECT count(*) AS n FROM doc_updates').get() as { n: number }).n).toBe(100);

@@ -242,3 +242,46 @@ describe('a silent round', () => {
     expect(readSession(otherSession.doc).round).toBeNull();
   });
 });
+
+describe('joining in the room with a short code', () => {
+  it('gives facilitators a short-lived code that opens the workshop as a participant', async () => {
+    const make = (token: string) => fetch(`${server.url}/api/workshops/${w.id}/join-code`, { method: 'POST', headers: auth(token) });
+    expect((await make(w.tokens.participant)).status).toBe(403);
+    const res = await make(w.tokens.facilitator);
+    expect(res.status).toBe(201);
+    const { code, link, expiresAt } = (await res.json()) as { code: string; link: string; expiresAt: string };
+    expect(code).toMatch(/^[A-Z2-9]{10}$/);
+    expect(link).toBe(`${server.url}/j/${code}`);
+    expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(3.9 * 60 * 60 * 1000);
+
+    // Typed in lower case with the spaces from the screen, it still resolves.
+    const typed = `${code.slice(0, 4)} ${code.slice(4, 8)} ${code.slice(8)}`.toLowerCase();
+    const found = await fetch(`${server.url}/api/join/${encodeURIComponent(typed)}`);
+    expect(await found.json()).toEqual({ workshopId: w.id, code });
+    const info = await fetch(`${server.url}/api/workshops/${w.id}`, { headers: auth(code) });
+    expect(((await info.json()) as { role: string }).role).toBe('participant');
+    const viaCode = await join(code);
+    expect(viaCode.provider.wsconnected).toBe(true);
+
+    expect((await fetch(`${server.url}/api/join/ABCDEFGHJK`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/join/..%2F..%2Fetc`)).status).toBe(404);
+    // A code opens only its own workshop.
+    const other = await createWorkshop(server, { title: 'Another workshop' });
+    expect((await fetch(`${server.url}/api/workshops/${other.id}`, { headers: auth(code) })).status).toBe(401);
+  });
+
+  it('stops a code working once it expires', async () => {
+    const { openDatabase } = await import('../../server/storage/database.js');
+    const { WorkshopStore, JOIN_CODE_TTL_MS } = await import('../../server/workshops/workshopStore.js');
+    const { tempDataDir } = await import('../helpers/server.js');
+    const db = openDatabase(tempDataDir());
+    const store = new WorkshopStore(db);
+    const { record } = store.create('Expiry');
+    const madeAt = Date.now() - JOIN_CODE_TTL_MS - 1000;
+    const { code } = store.createJoinCode(record.id, madeAt);
+    expect(store.codeFor(code, madeAt + 1000)).toEqual({ workshop: record.id, role: 'participant' });
+    expect(store.codeFor(code)).toBeNull();
+    expect(store.roleFor(record.id, code)).toBeNull();
+    db.close();
+  });
+});
