@@ -22,6 +22,9 @@ export function refusalMessage(code: number, reason: string): string {
  * The state of the live connection as one small store, fed by the provider's events
  * and the browser's online/offline events, for useSyncExternalStore.
  */
+/** How long a refusal ("This card is agreed…") stays on screen. */
+const DENIAL_SHOWN_MS = 10_000;
+
 export class ConnectionStatusStore {
   private state: ConnectionState = { kind: 'connecting' };
   private everConnected = false;
@@ -30,6 +33,7 @@ export class ConnectionStatusStore {
   private online = typeof navigator === 'undefined' ? true : navigator.onLine;
   private refusal: string | null = null;
   private denial: string | null = null;
+  private denialTimer: number | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly detach: () => void;
 
@@ -60,7 +64,13 @@ export class ConnectionStatusStore {
     // "permission denied" message; the stock provider only logs it, so show it instead.
     provider.messageHandlers[MESSAGE.auth] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, provider.doc, (_doc, reason) => {
+        // Shown for a while, not for ever: the next change may well be allowed.
         this.denial = reason;
+        window.clearTimeout(this.denialTimer);
+        this.denialTimer = window.setTimeout(() => {
+          this.denial = null;
+          this.update();
+        }, DENIAL_SHOWN_MS);
         this.update();
       });
     };
@@ -95,6 +105,7 @@ export class ConnectionStatusStore {
   getSnapshot = (): ConnectionState => this.state;
 
   destroy(): void {
+    window.clearTimeout(this.denialTimer);
     this.detach();
     this.listeners.clear();
   }

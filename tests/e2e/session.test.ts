@@ -175,4 +175,20 @@ describe('running the Blue Sky Thinking session: a facilitator and two participa
       await phone.context.close();
     }
   });
+
+  it('asks for the code at /j and says plainly when it is wrong', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/j`);
+      await page.getByRole('button', { name: 'Join' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toBe('Enter the code shown on the screen.');
+      await page.getByLabel('Code shown on the screen').fill('ABCD EFGH JK');
+      await page.getByRole('button', { name: 'Join' }).click();
+      await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/not valid or has expired/);
+      expect(await seriousViolations(new AxeBuilder({ page }))).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
 });

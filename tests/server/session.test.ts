@@ -234,6 +234,12 @@ describe('a silent round', () => {
     const theirs = await fetch(`${server.url}/api/workshops/${w.id}/round?person=shona-browser-key-00002`, { headers: auth(w.tokens.participant) });
     expect(await theirs.json()).toEqual({ drafts: [] });
 
+    const byViewer = await fetch(`${server.url}/api/workshops/${w.id}/round`, {
+      method: 'PUT',
+      headers: auth(w.tokens.viewer),
+      body: JSON.stringify({ person: 'viewer-browser-key-0001', author: 'Reader', drafts: [{ id: 'v1', text: 'From a reader' }] }),
+    });
+    expect(byViewer.status).toBe(403);
     expect((await session(w.tokens.participant, { action: 'round', op: 'reveal' })).status).toBe(403);
     expect((await session(w.tokens.facilitator, { action: 'round', op: 'reveal' })).status).toBe(200);
     await waitFor(() => readBoards(other.doc)['working-well'].some((c) => c.headline === secretText), 'the revealed cards');
