@@ -1,7 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { MAX_MESSAGE_BYTES, CLOSE } from '../shared/protocol.js';
+import { CLOSE, SESSION_ROOM_SUFFIX } from '../shared/protocol.js';
+import { HistoryStore } from './history/historyStore.js';
+import { AutoVersions } from './history/autoVersions.js';
 import type { Config } from './config.js';
 import { createLogger } from './log.js';
 import { openDatabase } from './storage/database.js';
@@ -11,6 +13,7 @@ import { RoomManager } from './collab/roomManager.js';
 import { handleUpgrade } from './collab/upgrade.js';
 import { createApp } from './http/app.js';
 import { SessionStore } from './session/sessionStore.js';
+import { eraseWorkshop } from './workshops/eraseWorkshop.js';
 
 export interface RunningServer {
   port: number;
@@ -26,11 +29,18 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const workshops = new WorkshopStore(db);
   const rooms = new RoomManager(docs, log, config.unloadAfterMs);
   const sessions = new SessionStore(db);
+  const history = new HistoryStore(db);
+  const autoVersions = new AutoVersions(history, log);
 
-  const app = createApp({ workshops, docs, rooms, sessions, log, clientDir: config.clientDir, publicUrl: config.publicUrl });
+  const app = createApp({ workshops, docs, rooms, sessions, history, log, clientDir: config.clientDir, publicUrl: config.publicUrl, createPerHour: config.createPerHour });
   const server = http.createServer(app);
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  server.on('upgrade', (req, socket, head) => handleUpgrade(req, socket, head, { wss, workshops, rooms, log }));
+  // A slow or silent client cannot hold a connection open without sending its request.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 60_000;
+  // A frame over the limit closes its connection with 1009 (ws does this itself).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
+  const limits = { updatesPerSecond: config.updatesPerSecond, awarenessPerSecond: config.awarenessPerSecond, maxWorkshopBytes: config.maxWorkshopBytes };
+  server.on('upgrade', (req, socket, head) => handleUpgrade(req, socket, head, { wss, workshops, rooms, log, limits, allowedOrigins: config.allowedOrigins }));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -39,12 +49,38 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const { port } = server.address() as AddressInfo;
   log.info({ port, host: config.host, dataDir: config.dataDir }, 'Cairn is listening');
 
+  // Retention: workshops nobody has opened for RETENTION_DAYS are erased, checked hourly.
+  const sweep = async () => {
+    if (!config.retentionDays) return;
+    const cutoff = new Date(Date.now() - config.retentionDays * 24 * 60 * 60 * 1000);
+    for (const id of workshops.untouchedSince(cutoff)) {
+      if (rooms.inUse(id)) continue;
+      await eraseWorkshop(id, { workshops, docs, rooms });
+      log.info({ workshop: id, retentionDays: config.retentionDays }, 'Workshop deleted after the retention period');
+    }
+  };
+  await sweep();
+  const retention = setInterval(() => void sweep().catch((err) => log.error({ err }, 'Retention sweep failed')), 60 * 60 * 1000);
+  retention.unref();
+
+  // Automatic versions: every few minutes of activity, checked once a minute.
+  const versions = setInterval(() => {
+    try {
+      autoVersions.check(rooms.openRoomList().filter((r) => !r.name.endsWith(SESSION_ROOM_SUFFIX)));
+    } catch (err) {
+      log.error({ err }, 'Could not save automatic versions');
+    }
+  }, 60 * 1000);
+  versions.unref();
+
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> =>
     (closing ??= (async () => {
+      clearInterval(retention);
+      clearInterval(versions);
       server.close();
       // Order matters: write and compact rooms, then close sockets, then the database.
-      await rooms.closeAll(CLOSE.restarting.code, CLOSE.restarting.reason);
+      await rooms.closeAll(CLOSE.goingAway.code, CLOSE.goingAway.reason);
       wss.close();
       server.closeAllConnections();
       db.close();

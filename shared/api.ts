@@ -40,6 +40,27 @@ export function mayExport(role: Role, readersMayExport: boolean): boolean {
   return role === 'host' || role === 'facilitator' || readersMayExport;
 }
 
+/** A role's new link after the host changed it: POST /api/workshops/:id/links/:role. */
+export interface RotatedLinkResponse {
+  role: Role;
+  token: string;
+  link: string;
+}
+
+/** A saved version of a workshop, as listed: GET /api/workshops/:id/history. */
+export interface VersionInfoBody {
+  id: number;
+  name: string;
+  kind: 'auto' | 'named' | 'phase' | 'before-restore';
+  createdAt: string;
+  createdBy: string;
+}
+
+/** One version with its content (a Yjs update from empty, base64). */
+export interface VersionBody extends VersionInfoBody {
+  state: string;
+}
+
 /** A short-lived code that joins as a participant: POST /api/workshops/:id/join-code. */
 export interface JoinCodeResponse {
   code: string;

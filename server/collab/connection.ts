@@ -10,8 +10,48 @@ import { CLOSE, MESSAGE } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
 import { applyUpdateUnless, type ChangeScope } from '../../shared/model/index.js';
 import type { Room } from './room.js';
+import { metrics } from '../metrics.js';
 import type { RoomManager } from './roomManager.js';
 import type { Connection } from './room.js';
+
+/** Per-connection limits, from the server's configuration. */
+export interface ConnectionLimits {
+  /** Sync messages (updates) per second, sustained; twice this in a burst. */
+  updatesPerSecond: number;
+  /** Presence messages per second, sustained; twice this in a burst. */
+  awarenessPerSecond: number;
+  /** The stored size of a workshop beyond which changes are refused. */
+  maxWorkshopBytes: number;
+}
+
+export const DEFAULT_LIMITS: ConnectionLimits = { updatesPerSecond: 100, awarenessPerSecond: 30, maxWorkshopBytes: 64 * 1024 * 1024 };
+
+/** A token bucket: `take()` is false once a client sends faster than the rate allows. */
+class Bucket {
+  private tokens: number;
+  private last = performance.now();
+  constructor(private readonly rate: number) {
+    this.tokens = rate * 2;
+  }
+  take(): boolean {
+    const now = performance.now();
+    this.tokens = Math.min(this.rate * 2, this.tokens + ((now - this.last) / 1000) * this.rate);
+    this.last = now;
+    if (this.tokens < 1) return false;
+    this.tokens -= 1;
+    return true;
+  }
+}
+
+/** A message the server refuses to act on; the sender is closed with this code. */
+class PolicyError extends Error {
+  constructor(
+    message: string,
+    readonly close: { code: number; reason: string },
+  ) {
+    super(message);
+  }
+}
 
 /** What a connection may change, decided when it joins. */
 export interface WriteRules {
@@ -70,13 +110,32 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder, rep
   }
   // Applied directly, not through y-protocols' readSyncStep2, which logs and swallows
   // a broken update: a client that sends one must be closed, not kept.
+  if (room.storedBytes + update.length > conn.limits.maxWorkshopBytes && !isEmptyUpdate(update)) {
+    deny(room, conn, `This workshop has reached its size limit (${Math.round(conn.limits.maxWorkshopBytes / 1024 / 1024)} MB), so the change was not kept. Ask the host to export it and start a new one.`);
+    return;
+  }
   const checked = rules.refuse && (conn.role !== 'facilitator' || rules.checkFacilitator?.());
   if (checked && !isEmptyUpdate(update)) {
     const reason = applyUpdateUnless(room.doc, update, conn, rules.refuse!);
     if (reason !== null) deny(room, conn, reason);
   } else Y.applyUpdate(room.doc, update, conn);
+  if (!isEmptyUpdate(update)) metrics.recordUpdate();
   const store = room.doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
   if (store.pendingStructs || store.pendingDs) room.appendRaw(update);
+}
+
+/** The client ids an awareness update speaks for, read before anything is applied. */
+function awarenessClients(update: Uint8Array): number[] {
+  const d = decoding.createDecoder(update);
+  const count = decoding.readVarUint(d);
+  if (count > MAX_AWARENESS_IDS) throw new Error('too many presence ids in one message');
+  const ids: number[] = [];
+  for (let i = 0; i < count; i++) {
+    ids.push(decoding.readVarUint(d));
+    decoding.readVarUint(d); // clock
+    decoding.readVarString(d); // state, as JSON
+  }
+  return ids;
 }
 
 /** Tell one client why its change was not kept (y-protocols' "permission denied"). */
@@ -102,8 +161,14 @@ const handlers: Record<number, Handler> = {
     // Presence is small: a name, a colour, a caret. Bound it so no one can fill memory.
     const update = decoding.readVarUint8Array(decoder);
     if (update.length > MAX_AWARENESS_BYTES) throw new Error('awareness message too large');
+    const ids = awarenessClients(update);
+    const mine = new Set([...conn.awarenessIds, ...ids]);
+    if (mine.size > MAX_AWARENESS_IDS) throw new Error('too many presence ids for one connection');
+    // Each connection speaks only for itself: an entry for someone else's id is not applied.
+    for (const other of room.connections.values()) {
+      if (other !== conn && ids.some((id) => other.awarenessIds.has(id))) return;
+    }
     awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn);
-    if (conn.awarenessIds.size > MAX_AWARENESS_IDS) throw new Error('too many presence ids for one connection');
   },
   [MESSAGE.queryAwareness]: (room, _conn, _decoder, reply) => {
     encoding.writeVarUint(reply, MESSAGE.awareness);
@@ -117,8 +182,9 @@ const handlers: Record<number, Handler> = {
 };
 
 /** Joins an authenticated socket to its room and speaks the y-websocket protocol. */
-export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, role: Role, log: Logger, rules: WriteRules): void {
-  const conn: Connection = { ws, role, awarenessIds: new Set(), rules };
+export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, role: Role, log: Logger, rules: WriteRules, limits: ConnectionLimits = DEFAULT_LIMITS): void {
+  const conn: Connection = { ws, role, awarenessIds: new Set(), rules, limits };
+  const buckets = { updates: new Bucket(limits.updatesPerSecond), awareness: new Bucket(limits.awarenessPerSecond) };
   room.connections.set(ws, conn);
   rooms.joined(room);
 
@@ -128,13 +194,23 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, 
       const type = decoding.readVarUint(decoder);
       const handler = handlers[type];
       if (!handler) throw new Error(`unknown message type ${type}`);
+      // One client's flood must not starve everyone else in the workshop (or the server).
+      const bucket = type === MESSAGE.awareness ? buckets.awareness : buckets.updates;
+      if (!bucket.take()) throw new PolicyError('too many messages', CLOSE.tooFast);
       const reply = encoding.createEncoder();
       handler(room, conn, decoder, reply);
       // A reply holding only its message type has nothing to say.
       if (encoding.length(reply) > 1) room.send(conn, encoding.toUint8Array(reply));
     } catch (err) {
       // One client's bad bytes close that client only.
-      log.warn({ workshop: room.name, err: (err as Error).message }, 'Closed a connection that sent an unreadable message');
+      if (err instanceof PolicyError) {
+        metrics.recordError('too_many_messages');
+        log.warn({ workshop: room.name, role: conn.role, err: err.message }, 'Closed a connection that sent too much');
+        ws.close(err.close.code, err.close.reason);
+        return;
+      }
+      metrics.recordError('unreadable_message');
+      log.warn({ workshop: room.name, role: conn.role, err: (err as Error).message }, 'Closed a connection that sent an unreadable message');
       ws.close(CLOSE.malformed.code, CLOSE.malformed.reason);
     }
   });

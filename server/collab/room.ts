@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { MESSAGE } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
 import type { DocStore } from '../storage/docStore.js';
-import type { WriteRules } from './connection.js';
+import type { ConnectionLimits, WriteRules } from './connection.js';
 
 /** Beyond this much unsent data a connection is too slow to keep; it reconnects and resyncs. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
@@ -20,6 +20,7 @@ export interface Connection {
   /** Awareness client ids this connection has announced, removed when it leaves. */
   awarenessIds: Set<number>;
   rules: WriteRules;
+  limits: ConnectionLimits;
 }
 
 /**
@@ -32,6 +33,10 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Map<WebSocket, Connection>();
   pendingWrites = 0;
+  /** Changes applied since the room opened: how automatic versions know something happened. */
+  updatesApplied = 0;
+  /** The workshop's size as stored: its saved state plus every change since. Bounded by MAX_WORKSHOP_BYTES. */
+  storedBytes = 0;
   /** A stored row could not be read: never compact, or that row would be lost for good. */
   private damaged = false;
   private updatesSinceCompact = 0;
@@ -53,6 +58,7 @@ export class Room {
     this.doc.off('update', this.onDocUpdate);
     try {
       for (const update of updates) {
+        this.storedBytes += update.length;
         try {
           Y.applyUpdate(this.doc, update, 'load');
         } catch (err) {
@@ -93,6 +99,7 @@ export class Room {
 
   private persist(update: Uint8Array): void {
     this.pendingWrites++;
+    this.storedBytes += update.length;
     this.store.append(this.name, update).then(
       () => this.pendingWrites--,
       // The store keeps and retries failed writes, so this only happens on shutdown.
@@ -104,6 +111,7 @@ export class Room {
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.updatesApplied++;
     this.persist(update);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.sync);
@@ -144,6 +152,7 @@ export class Room {
     if (this.damaged) return;
     const state = Y.encodeStateAsUpdate(this.doc);
     this.updatesSinceCompact = 0;
+    this.storedBytes = state.length;
     try {
       await this.store.compact(this.name, state);
     } catch (err) {

@@ -107,6 +107,44 @@ export class RoomManager {
     this.log.debug({ workshop: room.name }, 'Workshop unloaded');
   }
 
+  /** The open rooms, for periodic work such as automatic versions. */
+  openRoomList(): Room[] {
+    return [...this.rooms.values()];
+  }
+
+  /** Whether anyone is connected to this room now. */
+  inUse(name: string): boolean {
+    return (this.rooms.get(name)?.connections.size ?? 0) > 0;
+  }
+
+  /**
+   * Close a room now and forget it, without saving: for a workshop being erased. Its
+   * connections are told why; nothing it holds is written afterwards.
+   */
+  async evict(name: string, close: { code: number; reason: string }): Promise<void> {
+    await this.loading.get(name)?.catch(() => undefined);
+    const room = this.rooms.get(name);
+    const timer = this.unloadTimers.get(name);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(name);
+    if (!room) return;
+    this.rooms.delete(name);
+    room.destroy();
+    for (const { ws } of room.connections.values()) ws.close(close.code, close.reason);
+  }
+
+  /** Close the connections of one role (after its link changed); they cannot reconnect with the old link. */
+  closeRole(name: string, role: string, close: { code: number; reason: string }): number {
+    const room = this.rooms.get(name);
+    let n = 0;
+    for (const conn of room?.connections.values() ?? []) {
+      if (conn.role !== role) continue;
+      conn.ws.close(close.code, close.reason);
+      n++;
+    }
+    return n;
+  }
+
   /** On shutdown: write everything, compact every room, close every connection. */
   async closeAll(code: number, reason: string): Promise<void> {
     await Promise.allSettled(this.loading.values());

@@ -6,7 +6,7 @@ import { CLOSE, COLLAB_PATH, SESSION_ROOM_SUFFIX, WORKSHOP_ID_PATTERN } from '..
 import type { Role } from '../../shared/roles.js';
 import type { WorkshopStore } from '../workshops/workshopStore.js';
 import type { RoomManager } from './roomManager.js';
-import { attachConnection, type WriteRules } from './connection.js';
+import { attachConnection, DEFAULT_LIMITS, type ConnectionLimits, type WriteRules } from './connection.js';
 import { refusalFor } from './editRules.js';
 
 type Verdict = { ok: true; id: string; role: Role; session: boolean } | { ok: false; close: { code: number; reason: string } };
@@ -44,6 +44,22 @@ function writeRules(id: string, role: Role, session: boolean, workshops: Worksho
 }
 
 /**
+ * Browsers send the page's Origin with a WebSocket request: only Cairn's own pages (same
+ * host) and any listed in ALLOWED_ORIGINS may open a live connection, so another site
+ * cannot use a visitor's link. Programs that are not browsers send no Origin.
+ */
+export function originAllowed(req: IncomingMessage, allowed: string[]): boolean {
+  const origin = req.headers.origin;
+  if (!origin) return true;
+  if (allowed.includes(origin.replace(/\/$/, ''))) return true;
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
+
+/**
  * Handles an HTTP upgrade on /collab/<id>. Refusals still complete the handshake so
  * the client gets a close code in 4400-4499 and stops retrying; nothing is read from a
  * refused socket.
@@ -52,9 +68,9 @@ export function handleUpgrade(
   req: IncomingMessage,
   socket: Duplex,
   head: Buffer,
-  deps: { wss: WebSocketServer; workshops: WorkshopStore; rooms: RoomManager; log: Logger },
+  deps: { wss: WebSocketServer; workshops: WorkshopStore; rooms: RoomManager; log: Logger; limits?: ConnectionLimits; allowedOrigins?: string[] },
 ): void {
-  const { wss, workshops, rooms, log } = deps;
+  const { wss, workshops, rooms, log, limits = DEFAULT_LIMITS, allowedOrigins = [] } = deps;
   // First of all: Node removes its own error handler before 'upgrade', and a peer that
   // resets mid-reply would otherwise crash the process.
   socket.on('error', () => socket.destroy());
@@ -65,7 +81,7 @@ export function handleUpgrade(
   }
   let verdict: Verdict;
   try {
-    verdict = authorise(req.url, workshops);
+    verdict = originAllowed(req, allowedOrigins) ? authorise(req.url, workshops) : { ok: false, close: CLOSE.badOrigin };
   } catch (err) {
     log.warn({ err: (err as Error).message }, 'Refused an upgrade with an unreadable address');
     verdict = { ok: false, close: CLOSE.badRequest };
@@ -78,11 +94,12 @@ export function handleUpgrade(
     return;
   }
   const { id, role, session } = verdict;
+  if (!session) workshops.touch(id);
   const rules = writeRules(id, role, session, workshops);
   rooms.open(session ? id + SESSION_ROOM_SUFFIX : id).then(
     (room) => {
       if (socket.destroyed) return; // the room unloads on its own if nobody joins
-      wss.handleUpgrade(req, socket, head, (ws) => attachConnection(ws, room, rooms, role, log, rules));
+      wss.handleUpgrade(req, socket, head, (ws) => attachConnection(ws, room, rooms, role, log, rules, limits));
     },
     (err) => {
       log.error({ err, workshop: id }, 'Could not open a workshop');

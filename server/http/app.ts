@@ -11,15 +11,22 @@ import { workshopsApi } from './workshopsApi.js';
 import { sessionApi } from './sessionApi.js';
 import { exportApi } from './exportApi.js';
 import { importApi } from './importApi.js';
+import { RateLimit } from './rateLimit.js';
+import { historyApi } from './historyApi.js';
+import type { HistoryStore } from '../history/historyStore.js';
+import { metrics, PROMETHEUS_CONTENT_TYPE } from '../metrics.js';
 
 export interface AppDeps {
   workshops: WorkshopStore;
   docs: DocStore;
   rooms: RoomManager;
   sessions: SessionStore;
+  history: HistoryStore;
   log: Logger;
   clientDir: string;
   publicUrl?: string;
+  /** New workshops (created or imported) per address per hour. */
+  createPerHour?: number;
 }
 
 function sizeLimit(bytes = 0): string {
@@ -48,7 +55,8 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   // Imports carry whole files: their own parser and limit, ahead of the small JSON one.
-  app.use('/api/workshops/import', importApi(deps));
+  const creations = new RateLimit(deps.createPerHour ?? 30, 'new workshops');
+  app.use('/api/workshops/import', importApi({ ...deps, creations }));
   app.use(express.json({ limit: '64kb' }));
 
   app.get('/healthz', (_req, res) => {
@@ -58,11 +66,18 @@ export function createApp(deps: AppDeps): express.Express {
       connections: rooms.connectionCount,
       pendingWrites: docs.pending(),
       maxCommitLagMs: Math.round(docs.maxCommitLagMs * 10) / 10,
+      storage: docs.writeFailing ? 'failing' : 'ok',
       uptimeSeconds: Math.round(process.uptime()),
     });
   });
 
-  app.use('/api', workshopsApi(deps));
+  // Prometheus text: counts and durations only, never a workshop id, title or secret.
+  app.get('/metrics', (_req, res) => {
+    res.type(PROMETHEUS_CONTENT_TYPE).send(metrics.render({ connections: rooms.connectionCount, documents: rooms.openRooms }));
+  });
+
+  app.use('/api', workshopsApi({ ...deps, creations }));
+  app.use('/api', historyApi(deps));
   app.use('/api', exportApi(deps));
   app.use('/api', sessionApi(deps));
   app.use('/api', (_req, res) => {

@@ -1,3 +1,4 @@
+import type { RateLimit } from './rateLimit.js';
 import express, { type Request, type Response } from 'express';
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
@@ -60,9 +61,9 @@ function docFromMarkdown(text: string): Y.Doc {
  * Mounted before the app's small JSON parser, with its own 5 MB limit. Nothing is
  * created unless the whole file reads cleanly.
  */
-export function importApi(deps: { workshops: WorkshopStore; docs: DocStore; log: Logger; publicUrl?: string }): express.Router {
+export function importApi(deps: { workshops: WorkshopStore; docs: DocStore; log: Logger; publicUrl?: string; creations: RateLimit }): express.Router {
   const router = express.Router();
-  router.post('/', express.raw({ type: () => true, limit: IMPORT_LIMIT }), async (req: Request, res: Response) => {
+  router.post('/', (req, res, next) => (deps.creations.allow(req, res) ? next() : undefined), express.raw({ type: () => true, limit: IMPORT_LIMIT }), async (req: Request, res: Response) => {
     const type = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     let text: string;

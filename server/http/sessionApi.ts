@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { addCard, readBoards, setCardBody } from '../../shared/model/index.js';
 import { LIMITS } from '../../shared/model/mutations.js';
 import {
+  PHASE_LABELS,
   SESSION_ORIGIN,
   readSession,
   setFollow,
@@ -19,6 +20,8 @@ import { roundDraftsSchema, sessionActionSchema, voteChangeSchema, type MyVote, 
 import type { WorkshopStore } from '../workshops/workshopStore.js';
 import type { RoomManager } from '../collab/roomManager.js';
 import type { SessionStore } from '../session/sessionStore.js';
+import type { HistoryStore } from '../history/historyStore.js';
+import * as Y from 'yjs';
 import { newToken } from '../workshops/tokens.js';
 import { workshopAccess } from './access.js';
 
@@ -26,6 +29,7 @@ interface Deps {
   workshops: WorkshopStore;
   rooms: RoomManager;
   sessions: SessionStore;
+  history: HistoryStore;
   log: Logger;
 }
 
@@ -41,7 +45,7 @@ function invalid(res: Response, error: z.ZodError): void {
  * live in SQLite until a vote closes or a round is revealed.
  */
 export function sessionApi(deps: Deps): express.Router {
-  const { workshops, rooms, sessions, log } = deps;
+  const { workshops, rooms, sessions, history, log } = deps;
   const router = express.Router();
   const sessionDoc = async (id: string) => (await rooms.open(id + SESSION_ROOM_SUFFIX)).doc;
 
@@ -79,10 +83,14 @@ export function sessionApi(deps: Deps): express.Router {
   async function apply(id: string, doc: Awaited<ReturnType<typeof sessionDoc>>, action: SessionAction): Promise<string | null> {
     const state: SessionState = readSession(doc);
     switch (action.action) {
-      case 'phase':
+      case 'phase': {
         workshops.setPhase(id, action.phase);
         setPhase(doc, action.phase);
+        // Each phase change is a version: "the board as Part 1 ended" is one click away.
+        const board = (await rooms.open(id)).doc;
+        history.save(id, Y.encodeStateAsUpdate(board), { name: `Moved to ${PHASE_LABELS[action.phase]}`, kind: 'phase', createdBy: '' });
         return null;
+      }
       case 'timer': {
         if (action.op !== 'start' && !state.timer) return 'There is no timer running. Start one first.';
         const minutes = 'minutes' in action ? action.minutes : 0;

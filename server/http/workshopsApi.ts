@@ -5,6 +5,12 @@ import { createWorkshopSchema, workshopSettingsSchema, type JoinCodeResponse, ty
 import { initWorkshop } from '../../shared/model/index.js';
 import { storeNewWorkshop } from '../workshops/createWorkshop.js';
 import { workshopAccess } from './access.js';
+import { isRole } from '../../shared/roles.js';
+import { CLOSE, SESSION_ROOM_SUFFIX } from '../../shared/protocol.js';
+import { workshopPath, type RotatedLinkResponse } from '../../shared/api.js';
+import type { RoomManager } from '../collab/roomManager.js';
+import { eraseWorkshop } from '../workshops/eraseWorkshop.js';
+import type { RateLimit } from './rateLimit.js';
 import type { WorkshopStore } from '../workshops/workshopStore.js';
 import type { DocStore } from '../storage/docStore.js';
 
@@ -13,11 +19,12 @@ export function baseUrl(req: Request, publicUrl?: string): string {
 }
 
 
-export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; log: Logger; publicUrl?: string }): express.Router {
-  const { workshops, docs, log, publicUrl } = deps;
+export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; rooms: RoomManager; log: Logger; publicUrl?: string; creations: RateLimit }): express.Router {
+  const { workshops, docs, rooms, log, publicUrl, creations } = deps;
   const router = express.Router();
 
   router.post('/workshops', async (req: Request, res: Response) => {
+    if (!creations.allow(req, res)) return;
     const parsed = createWorkshopSchema.safeParse(req.body ?? {});
     if (!parsed.success) {
       res.status(400).json({ error: parsed.error.issues.map((i) => i.message).join(' ') });
@@ -53,6 +60,34 @@ export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; l
     workshops.setReadersMayExport(access.record.id, parsed.data.readersMayExport);
     log.info({ workshop: access.record.id, readersMayExport: parsed.data.readersMayExport }, 'Workshop settings changed');
     res.json(parsed.data);
+  });
+
+  // A new secret for one role's link (host only): the old link stops working and anyone
+  // using it is disconnected, told to ask for the new one.
+  router.post('/workshops/:id/links/:role', (req: Request, res: Response) => {
+    const access = workshopAccess(req, res, workshops, ['host']);
+    if (!access) return;
+    const role = String(req.params.role);
+    if (!isRole(role)) {
+      res.status(400).json({ error: `There is no role "${role.slice(0, 40)}". Choose host, facilitator, participant or viewer.` });
+      return;
+    }
+    const id = access.record.id;
+    const token = workshops.rotate(id, role);
+    const closed = rooms.closeRole(id, role, CLOSE.linkChanged) + rooms.closeRole(id + SESSION_ROOM_SUFFIX, role, CLOSE.linkChanged);
+    log.info({ workshop: id, role, closed }, 'Link changed');
+    const body: RotatedLinkResponse = { role, token, link: baseUrl(req, publicUrl) + workshopPath(id, token) };
+    res.json(body);
+  });
+
+  // The right to erasure: the workshop and everything kept about it, gone (host only).
+  router.delete('/workshops/:id', async (req: Request, res: Response) => {
+    const access = workshopAccess(req, res, workshops, ['host']);
+    if (!access) return;
+    const id = access.record.id;
+    await eraseWorkshop(id, { workshops, docs, rooms });
+    log.info({ workshop: id }, 'Workshop deleted');
+    res.status(204).end();
   });
 
   // A join code for the room: shown as a QR code and a short link by the facilitator.

@@ -11,6 +11,8 @@ export function openDatabase(dataDir: string): Database.Database {
   // file); only a power cut can lose the last moments, and then atomically.
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // Deleted content is overwritten, not left in free pages: erasing a workshop erases it.
+  db.pragma('secure_delete = ON');
   db.exec(`
     CREATE TABLE IF NOT EXISTS doc_updates (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -36,6 +38,7 @@ export function openDatabase(dataDir: string): Database.Database {
   // Columns added after the first release: older databases gain them on open.
   const columns = new Set((db.prepare('PRAGMA table_info(workshops)').all() as { name: string }[]).map((c) => c.name));
   if (!columns.has('readers_may_export')) db.exec('ALTER TABLE workshops ADD COLUMN readers_may_export INTEGER NOT NULL DEFAULT 0');
+  if (!columns.has('touched_at')) db.exec('ALTER TABLE workshops ADD COLUMN touched_at TEXT');
   if (!columns.has('phase')) db.exec("ALTER TABLE workshops ADD COLUMN phase TEXT NOT NULL DEFAULT 'preparing'");
   // The session's private parts, which never go into a shared document: each person's
   // dots, and the cards written in a silent round before it is revealed. People are known
@@ -49,6 +52,16 @@ export function openDatabase(dataDir: string): Database.Database {
       dots INTEGER NOT NULL,
       PRIMARY KEY (workshop, vote, voter, card)
     );
+    CREATE TABLE IF NOT EXISTS versions (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      workshop TEXT NOT NULL,
+      name TEXT NOT NULL,
+      kind TEXT NOT NULL,
+      created_at TEXT NOT NULL,
+      created_by TEXT NOT NULL,
+      state BLOB NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS versions_workshop ON versions (workshop, id);
     CREATE TABLE IF NOT EXISTS join_codes (
       code_hash BLOB PRIMARY KEY,
       workshop TEXT NOT NULL,

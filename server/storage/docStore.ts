@@ -17,6 +17,12 @@ export interface DocStore {
   pending(): number;
   /** The longest an update has waited between append() and being written, in ms. */
   readonly maxCommitLagMs: number;
+  /**
+   * True while a write has failed and is waiting to be retried (disk full, database
+   * locked): /healthz reports storage as failing. Optional: a store that never retries
+   * need not say.
+   */
+  readonly writeFailing?: boolean;
   /** Write everything pending now. */
   flush(): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { DocStore } from './docStore.js';
+import { metrics as processMetrics, type Metrics } from '../metrics.js';
 
 interface Batch {
   items: { name: string; data: Uint8Array }[];
@@ -39,6 +40,7 @@ export class SqliteDocStore implements DocStore {
   constructor(
     private readonly db: Database.Database,
     private readonly log: Logger,
+    private readonly metrics: Metrics = processMetrics,
   ) {
     this.insert = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
     this.selectState = db.prepare('SELECT data FROM doc_state WHERE doc = ?').pluck();
@@ -49,11 +51,21 @@ export class SqliteDocStore implements DocStore {
     );
   }
 
+  /** True while a failed write waits to be retried. */
+  get writeFailing(): boolean {
+    return this.retrying;
+  }
+
   async load(name: string): Promise<Uint8Array[]> {
     this.writeNow();
-    const state = this.selectState.get(name) as Buffer | undefined;
-    const updates = this.selectUpdates.all(name) as Buffer[];
-    return state ? [state, ...updates] : updates;
+    try {
+      const state = this.selectState.get(name) as Buffer | undefined;
+      const updates = this.selectUpdates.all(name) as Buffer[];
+      return state ? [state, ...updates] : updates;
+    } catch (err) {
+      this.metrics.recordError('load_failed');
+      throw err;
+    }
   }
 
   append(name: string, update: Uint8Array): Promise<void> {
@@ -76,10 +88,15 @@ export class SqliteDocStore implements DocStore {
     // Pending appends for this document are covered by `state`; write them first so the
     // delete below removes them along with the rest, in one transaction.
     this.writeNow();
-    this.db.transaction(() => {
-      this.deleteUpdates.run(name);
-      this.upsertState.run(name, state, new Date().toISOString());
-    })();
+    try {
+      this.db.transaction(() => {
+        this.deleteUpdates.run(name);
+        this.upsertState.run(name, state, new Date().toISOString());
+      })();
+    } catch (err) {
+      this.metrics.recordError('compact_failed');
+      throw err;
+    }
   }
 
   pending(): number {
@@ -99,19 +116,23 @@ export class SqliteDocStore implements DocStore {
     }
     const batch = this.batch;
     if (!batch) return;
+    const started = performance.now();
     try {
       this.db.transaction(() => {
         for (const item of batch.items) this.insert.run(item.name, item.data);
       })();
     } catch (err) {
+      this.metrics.recordError('write_failed');
       this.log.error({ err, pending: batch.items.length }, 'Could not write updates; keeping them in memory and retrying');
       this.retrying = true;
       this.timer = setTimeout(() => this.writeNow(), RETRY_MS);
       return;
     }
+    const committed = performance.now();
+    this.metrics.recordWrite((committed - started) / 1000);
     this.retrying = false;
     this.batch = null;
-    this.maxCommitLagMs = Math.max(this.maxCommitLagMs, performance.now() - batch.since);
+    this.maxCommitLagMs = Math.max(this.maxCommitLagMs, committed - batch.since);
     batch.resolve();
   }
 }

@@ -35,15 +35,19 @@ export class WorkshopStore {
   private readonly updateReadersMayExport;
   private readonly updatePhase;
   private readonly insertCode;
+  private readonly touchRow;
+  private readonly untouched;
   private readonly selectCode;
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.insertRow = db.prepare(
       'INSERT INTO workshops (id, title, created_at, host_hash, facilitator_hash, participant_hash, viewer_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     this.selectRow = db.prepare('SELECT * FROM workshops WHERE id = ?');
     this.updateReadersMayExport = db.prepare('UPDATE workshops SET readers_may_export = ? WHERE id = ?');
     this.updatePhase = db.prepare('UPDATE workshops SET phase = ? WHERE id = ?');
+    this.touchRow = db.prepare('UPDATE workshops SET touched_at = ? WHERE id = ?');
+    this.untouched = db.prepare('SELECT id FROM workshops WHERE coalesce(touched_at, created_at) < ?');
     this.insertCode = db.prepare('INSERT INTO join_codes (code_hash, workshop, role, expires_at) VALUES (?, ?, ?, ?)');
     this.selectCode = db.prepare('SELECT workshop, role FROM join_codes WHERE code_hash = ? AND expires_at > ?');
   }
@@ -61,6 +65,46 @@ export class WorkshopStore {
     const row = this.selectRow.get(id) as Row | undefined;
     if (!row) return null;
     return { id: row.id, title: row.title, createdAt: row.created_at, readersMayExport: row.readers_may_export === 1, phase: isPhase(row.phase) ? row.phase : 'preparing' };
+  }
+
+  /** Someone opened the workshop: it counts as in use for the retention setting. */
+  touch(id: string, at = new Date()): void {
+    this.touchRow.run(at.toISOString(), id);
+  }
+
+  /** Workshops nobody has opened since `before` (their creation counts as opening). */
+  untouchedSince(before: Date): string[] {
+    return (this.untouched.all(before.toISOString()) as { id: string }[]).map((r) => r.id);
+  }
+
+  /**
+   * A new secret for one role's link; the old one stops working at once. Changing the
+   * participant link also ends every join code, since codes stand in for it.
+   */
+  rotate(id: string, role: Role): string {
+    const token = newToken();
+    this.db.transaction(() => {
+      this.db.prepare(`UPDATE workshops SET ${role}_hash = ? WHERE id = ?`).run(hashToken(token), id);
+      if (role === 'participant') this.db.prepare('DELETE FROM join_codes WHERE workshop = ?').run(id);
+    })();
+    return token;
+  }
+
+  /**
+   * Erase a workshop and everything kept about it: its record, its documents (board and
+   * session), dots, silent-round cards and join codes. With secure_delete on and the WAL
+   * checkpointed, the words are gone from the files on disk too.
+   */
+  erase(id: string, documents: string[]): void {
+    this.db.transaction(() => {
+      for (const doc of documents) {
+        this.db.prepare('DELETE FROM doc_updates WHERE doc = ?').run(doc);
+        this.db.prepare('DELETE FROM doc_state WHERE doc = ?').run(doc);
+      }
+      for (const table of ['votes', 'round_drafts', 'join_codes', 'versions']) this.db.prepare(`DELETE FROM ${table} WHERE workshop = ?`).run(id);
+      this.db.prepare('DELETE FROM workshops WHERE id = ?').run(id);
+    })();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   setPhase(id: string, phase: Phase): void {

@@ -25,7 +25,7 @@ function withUrls(port: number, dataDir: string, close: () => Promise<void>): Te
 }
 
 /** The real server, in this process, on a free port with its own data folder. */
-export async function startTestServer(opts: { dataDir?: string; unloadAfterMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { dataDir?: string; unloadAfterMs?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDataDir();
   const config = readConfig({
     PORT: '0',
@@ -33,6 +33,9 @@ export async function startTestServer(opts: { dataDir?: string; unloadAfterMs?: 
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
     UNLOAD_AFTER_MS: String(opts.unloadAfterMs ?? 200),
+    // Tests create many workshops from one address.
+    CREATE_PER_HOUR: '100000',
+    ...opts.env,
   });
   const server: RunningServer = await startServer(config);
   return withUrls(server.port, dataDir, () => server.close());
@@ -40,6 +43,8 @@ export async function startTestServer(opts: { dataDir?: string; unloadAfterMs?: 
 
 export interface SpawnedServer extends TestServer {
   child: ChildProcess;
+  /** Everything the process has written to stdout and stderr so far (its log). */
+  output(): string;
   /** SIGKILL: no shutdown code runs. */
   kill(): Promise<void>;
 }
@@ -49,11 +54,16 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
   const root = path.resolve(import.meta.dirname, '..', '..');
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', CREATE_PER_HOUR: '100000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  child.stderr!.on('data', (d) => (stderr += String(d)));
+  let output = '';
+  child.stderr!.on('data', (d) => {
+    stderr += String(d);
+    output += String(d);
+  });
+  child.stdout!.on('data', (d) => (output += String(d)));
   const port = await new Promise<number>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${stderr}`)), 20_000);
@@ -78,6 +88,7 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
   return {
     ...base,
     child,
+    output: () => output,
     kill: async () => {
       if (child.exitCode === null) child.kill('SIGKILL');
       await exited;

@@ -8,6 +8,7 @@ import { SqliteDocStore } from '../../server/storage/sqliteDocStore.js';
 import type { DocStore } from '../../server/storage/docStore.js';
 import { RoomManager } from '../../server/collab/roomManager.js';
 import type { Room } from '../../server/collab/room.js';
+import { DEFAULT_LIMITS } from '../../server/collab/connection.js';
 import { tempDataDir, waitFor } from '../helpers/server.js';
 
 const log = pino({ level: 'silent' });
@@ -58,7 +59,7 @@ function setup(unloadAfterMs = 10) {
 /** Stands in for a socket in the room's connection list; the lifecycle only counts them. */
 function occupy(room: Room, rooms: RoomManager): () => void {
   const ws = { readyState: 3, OPEN: 1 } as unknown as WebSocket;
-  room.connections.set(ws, { ws, role: 'participant', awarenessIds: new Set(), rules: { mayWrite: true, readOnlyReason: '' } });
+  room.connections.set(ws, { ws, role: 'participant', awarenessIds: new Set(), rules: { mayWrite: true, readOnlyReason: '' }, limits: DEFAULT_LIMITS });
   rooms.joined(room);
   return () => {
     room.connections.delete(ws);
