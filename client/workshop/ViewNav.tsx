@@ -3,17 +3,23 @@ import { mayExport as roleMayExport } from '../../shared/api.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { ExportDialog } from '../export/ExportDialog.js';
 import { LanguagePanel } from '../export/LanguagePanel.js';
+import { HistoryDialog } from '../history/HistoryDialog.js';
+import { useMeta } from '../collab/useBoards.js';
+import { ShareDialog } from '../share/ShareDialog.js';
 import { VIEWS, VIEW_LABELS, viewHref, useViewNavigation, type View } from './views.js';
 import '../styles/nav.css';
 
 /** Board · Setup · Fieldwork: real links, so they work with every keyboard and reader. */
 export function ViewNav({ secret, readersMayExport: initiallyAllowed }: { secret: string; readersMayExport: boolean }) {
   const { view, go } = useViewNavigation();
-  const { role } = useWorkshop();
+  const { role, doc } = useWorkshop();
+  const meta = useMeta(doc);
   const [readersMayExport, setReadersMayExport] = useState(initiallyAllowed);
   const mayExport = roleMayExport(role, readersMayExport);
   const [exporting, setExporting] = useState(false);
   const [checking, setChecking] = useState(false);
+  const [historyOpen, setHistoryOpen] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const open = (e: MouseEvent<HTMLAnchorElement>, next: View) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
@@ -34,12 +40,22 @@ export function ViewNav({ secret, readersMayExport: initiallyAllowed }: { secret
         <button type="button" className="ds_button ds_button--secondary ds_button--small" onClick={() => setChecking(true)}>
           Check the language
         </button>
+        <button type="button" className="ds_button ds_button--secondary ds_button--small" onClick={() => setHistoryOpen(true)}>
+          History
+        </button>
         {mayExport ? (
           <button type="button" className="ds_button ds_button--secondary ds_button--small" onClick={() => setExporting(true)}>
             Export
           </button>
         ) : null}
+        {role === 'host' ? (
+          <button type="button" className="ds_button ds_button--secondary ds_button--small" onClick={() => setSharing(true)}>
+            Links
+          </button>
+        ) : null}
       </div>
+      <HistoryDialog isOpen={historyOpen} onOpenChange={setHistoryOpen} secret={secret} />
+      {role === 'host' ? <ShareDialog isOpen={sharing} onOpenChange={setSharing} secret={secret} title={meta.title} /> : null}
       <LanguagePanel isOpen={checking} onOpenChange={setChecking} />
       {mayExport ? <ExportDialog isOpen={exporting} onOpenChange={setExporting} secret={secret}
         readersMayExport={readersMayExport} onReadersMayExportChange={setReadersMayExport} onCheckLanguage={() => { setExporting(false); setChecking(true); }} /> : null}
