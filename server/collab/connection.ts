@@ -109,7 +109,10 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder, rep
     return;
   }
   // Applied directly, not through y-protocols' readSyncStep2, which logs and swallows
-  // a broken update: a client that sends one must be closed, not kept.
+  // a broken update: a client that sends one must be closed, not kept. Read whole first:
+  // Yjs integrates an update's new items before it reads the deletions at its end, so a
+  // cut update would otherwise be half applied before it failed.
+  Y.decodeUpdate(update);
   if (room.storedBytes + update.length > conn.limits.maxWorkshopBytes && !isEmptyUpdate(update)) {
     deny(room, conn, `This workshop has reached its size limit (${Math.round(conn.limits.maxWorkshopBytes / 1024 / 1024)} MB), so the change was not kept. Ask the host to export it and start a new one.`);
     return;
@@ -188,8 +191,17 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, 
   room.connections.set(ws, conn);
   rooms.joined(room);
 
-  ws.on('message', (data) => {
+  // Once the server has decided to close a connection, nothing more from it is read:
+  // ws keeps delivering messages until the close handshake ends.
+  let closing = false;
+  const close = (code: number, reason: string) => {
+    closing = true;
+    ws.close(code, reason);
+  };
+  ws.on('message', (data, isBinary) => {
+    if (closing) return;
     try {
+      if (!isBinary) throw new Error('text frame');
       const decoder = decoding.createDecoder(toBytes(data));
       const type = decoding.readVarUint(decoder);
       const handler = handlers[type];
@@ -206,12 +218,12 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, 
       if (err instanceof PolicyError) {
         metrics.recordError('too_many_messages');
         log.warn({ workshop: room.name, role: conn.role, err: err.message }, 'Closed a connection that sent too much');
-        ws.close(err.close.code, err.close.reason);
+        close(err.close.code, err.close.reason);
         return;
       }
       metrics.recordError('unreadable_message');
       log.warn({ workshop: room.name, role: conn.role, err: (err as Error).message }, 'Closed a connection that sent an unreadable message');
-      ws.close(CLOSE.malformed.code, CLOSE.malformed.reason);
+      close(CLOSE.malformed.code, CLOSE.malformed.reason);
     }
   });
 

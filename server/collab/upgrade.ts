@@ -14,6 +14,10 @@ type Verdict = { ok: true; id: string; role: Role; session: boolean } | { ok: fa
 /** Decide who may join before the WebSocket handshake completes. */
 export function authorise(url: string | undefined, workshops: WorkshopStore): Verdict {
   const parsed = new URL(url ?? '/', 'http://localhost');
+  // The address must already be in its plain form: "/collab/x/../<id>" or "%2e%2e" that
+  // would resolve to a workshop is refused, not followed.
+  const raw = (url ?? '/').split('?')[0] ?? '';
+  if (raw !== parsed.pathname || /%2e|%2f|\/\./i.test(raw)) return { ok: false, close: CLOSE.badRequest };
   const room = parsed.pathname.slice(COLLAB_PATH.length + 1);
   const session = room.endsWith(SESSION_ROOM_SUFFIX);
   const id = session ? room.slice(0, -SESSION_ROOM_SUFFIX.length) : room;

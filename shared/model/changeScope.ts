@@ -111,12 +111,16 @@ export function applyUpdateUnless(doc: Y.Doc, update: Uint8Array, origin: unknow
   };
   doc.on('afterTransaction', check);
   try {
-    Y.applyUpdate(doc, update, origin);
-  } finally {
-    doc.off('afterTransaction', check);
-  }
-  try {
-    if (reason !== null) while (undo.undoStack.length > 0) undo.undo();
+    try {
+      Y.applyUpdate(doc, update, origin);
+    } catch (err) {
+      // A broken update can fail after part of it went in: take that part back too.
+      reason = 'unreadable';
+      throw err;
+    } finally {
+      doc.off('afterTransaction', check);
+      if (reason !== null) while (undo.undoStack.length > 0) undo.undo();
+    }
   } finally {
     undo.destroy();
   }
