@@ -10,6 +10,8 @@ export default defineConfig({
     outDir: '../dist/client',
     emptyOutDir: true,
     sourcemap: true,
+    // Lets the benchmark add up what each page loads (bench/cairnOnly.ts).
+    manifest: true,
     // The board chunk (Tiptap, ProseMirror, Yjs) is ~630 kB raw / ~200 kB gzip and is
     // loaded only on the workshop page; warn if it grows well past that.
     chunkSizeWarningLimit: 800,

@@ -1,0 +1,88 @@
+/** Figures only Cairn has: restart of a long update log, export, and the client bundle. */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import * as Y from 'yjs';
+import Database from 'better-sqlite3';
+import { addCard, cardTextField, readReport } from '../shared/model/index.js';
+import { selectReport } from '../shared/export/report.js';
+import { reportToDocx } from '../shared/export/docx.js';
+import { reportToMarkdown } from '../shared/export/markdown.js';
+import { bigBoard } from './boardFixture.js';
+import { nowMs, startPeer, within } from './harness.js';
+import type { Figures } from './scenarios.js';
+
+/** A workshop whose update log holds `updates` small updates: time from start to the first client synced. */
+export async function restart(o: { updates: number }): Promise<Figures> {
+  const first = await startPeer('cairn');
+  const room = await first.room('restart');
+  await first.stop();
+  // Typing, as the server would have logged it: one small update per keystroke.
+  const doc = new Y.Doc();
+  const rows: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => rows.push(u));
+  const card = addCard(doc, { board: 'working-well', headline: '', createdBy: 'Bench' });
+  const text = cardTextField(doc, card, 'headline')!;
+  for (let i = rows.length; i < o.updates; i++) text.insert(i % 50 === 0 ? 0 : text.length, 'a');
+  const db = new Database(path.join(first.dataDir!, 'cairn.sqlite'));
+  const insert = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
+  db.transaction(() => rows.forEach((u) => insert.run(room.name, u)))();
+  db.close();
+  const t0 = nowMs();
+  const peer = await startPeer('cairn', { DATA_DIR: first.dataDir! });
+  const listening = nowMs() - t0;
+  const t1 = nowMs();
+  const c = peer.client(room, 'reader');
+  await within(60_000, 'the first client after a restart', c.synced());
+  const firstSync = nowMs() - t1;
+  const ok = cardTextField(c.doc, card, 'headline')?.length === text.length;
+  c.destroy();
+  await peer.stop();
+  return { 'updates in the log': rows.length, 'start to listening ms': listening, 'listening to first sync ms': firstSync, 'start to first sync ms': listening + firstSync, 'content complete': ok ? 1 : 0 };
+}
+
+export async function exportFigures(o: { cards: number; runs: number }): Promise<Figures> {
+  const doc = bigBoard(o.cards);
+  const time = async (run: () => unknown) => {
+    await run();
+    const t0 = nowMs();
+    for (let i = 0; i < o.runs; i++) await run();
+    return (nowMs() - t0) / o.runs;
+  };
+  return {
+    'Word .docx ms': await time(() => reportToDocx(selectReport(readReport(doc)))),
+    'Markdown ms': await time(() => reportToMarkdown(selectReport(readReport(doc)))),
+  };
+}
+
+/**
+ * The JavaScript a browser loads for each page: the entry script with its static imports,
+ * and the workshop page (entry plus the lazily loaded workshop chunk and its imports).
+ */
+export function bundleFigures(): Figures {
+  const dist = path.resolve(import.meta.dirname, '..', 'dist', 'client');
+  const manifest = JSON.parse(fs.readFileSync(path.join(dist, '.vite', 'manifest.json'), 'utf8')) as Record<string, { file: string; imports?: string[]; isEntry?: boolean; src?: string }>;
+  const closure = (keys: string[], seen = new Set<string>()): Set<string> => {
+    for (const k of keys) {
+      if (seen.has(k) || !manifest[k]) continue;
+      seen.add(k);
+      closure(manifest[k].imports ?? [], seen);
+    }
+    return seen;
+  };
+  const size = (keys: Set<string>) => {
+    let raw = 0;
+    let gzip = 0;
+    for (const k of keys) {
+      const bytes = fs.readFileSync(path.join(dist, manifest[k]!.file));
+      raw += bytes.length;
+      gzip += zlib.gzipSync(bytes, { level: 9 }).length;
+    }
+    return { raw: raw / 1024, gzip: gzip / 1024 };
+  };
+  const entry = Object.keys(manifest).filter((k) => manifest[k]!.isEntry);
+  const workshop = Object.keys(manifest).filter((k) => k.endsWith('workshop/WorkshopPage.tsx'));
+  const start = size(closure(entry));
+  const board = size(closure([...entry, ...workshop]));
+  return { 'entry JS KB': start.raw, 'entry JS KB gzip': start.gzip, 'workshop page JS KB': board.raw, 'workshop page JS KB gzip': board.gzip };
+}

@@ -1,0 +1,247 @@
+/**
+ * The three servers and their clients, behind one small interface, so every scenario
+ * drives Cairn, the stock y-websocket server and Hocuspocus the same way. Each server runs
+ * as its own process; its CPU time and peak memory are read from /proc.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as Y from 'yjs';
+import WebSocket from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { tempDataDir } from '../tests/helpers/server.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+export interface BenchClient {
+  doc: Y.Doc;
+  synced(): Promise<void>;
+  bytesIn(): number;
+  disconnect(): void;
+  connect(): void;
+  destroy(): void;
+}
+
+/** A room and the keys to it: Cairn needs a workshop and its links; the peers take any name. */
+export interface Room {
+  name: string;
+  /** For putting a whole board on the server at the start (Cairn: the host link). */
+  host: string;
+  writer: string;
+  reader: string;
+}
+
+export interface Peer {
+  label: string;
+  pid: number;
+  room(name: string): Promise<Room>;
+  client(room: Room, role: 'host' | 'writer' | 'reader'): BenchClient;
+  /** CPU seconds (user + system) the server process has used so far. */
+  cpuSeconds(): number;
+  /** Peak resident memory of the server process, in MB. */
+  peakRssMb(): number;
+  /** Resident memory now, in MB. */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+export type PeerKind = 'cairn' | 'stock' | 'hocuspocus' | 'hocuspocus-sqlite';
+export const PEER_LABELS: Record<PeerKind, string> = {
+  cairn: 'Cairn (SQLite, durable)',
+  stock: 'y-websocket server 0.1.1 (memory)',
+  hocuspocus: 'Hocuspocus 3.4 (memory)',
+  'hocuspocus-sqlite': 'Hocuspocus 3.4 (SQLite)',
+};
+
+const children = new Set<ChildProcess>();
+/** Every process the bench starts is stopped by its PID at the end, also on failure. */
+export function stopAll(): void {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+}
+// Each y-websocket provider listens for the process's exit; hundreds are expected here.
+process.setMaxListeners(0);
+process.on('exit', stopAll);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(1));
+
+async function spawnListening(script: string, env: Record<string, string>, pattern: RegExp): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  let err = '';
+  child.stderr!.on('data', (d) => (err += String(d)));
+  const port = await new Promise<number>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`${script} did not start: ${err}`)), 30_000);
+    child.stdout!.on('data', (d) => {
+      out += String(d);
+      const m = pattern.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${err}`)));
+  });
+  return { child, port };
+}
+
+function procStats(pid: number) {
+  return {
+    cpuSeconds: () => {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks
+    },
+    peakRssMb: () => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+    rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
+  };
+}
+
+/** A ws WebSocket that counts the bytes it receives. */
+function countingSocket(counter: { n: number }) {
+  return class extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      this.on('message', (data: Buffer | ArrayBuffer) => (counter.n += data.byteLength));
+    }
+  };
+}
+
+function yWebsocketClient(url: string, room: string, params: Record<string, string>): BenchClient {
+  const doc = new Y.Doc();
+  const counter = { n: 0 };
+  const provider = new WebsocketProvider(url, room, doc, {
+    params,
+    WebSocketPolyfill: countingSocket(counter) as unknown as typeof globalThis.WebSocket,
+    disableBc: true,
+  });
+  return {
+    doc,
+    synced: () =>
+      provider.synced
+        ? Promise.resolve()
+        : new Promise((resolve) => {
+            const on = (s: boolean) => {
+              if (!s) return;
+              provider.off('sync', on);
+              resolve();
+            };
+            provider.on('sync', on);
+          }),
+    bytesIn: () => counter.n,
+    disconnect: () => provider.disconnect(),
+    connect: () => provider.connect(),
+    destroy: () => {
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+function hocuspocusClient(url: string, room: string): BenchClient {
+  const doc = new Y.Doc();
+  const counter = { n: 0 };
+  let synced = false;
+  const waiting: (() => void)[] = [];
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: countingSocket(counter) });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: room,
+    document: doc,
+    onSynced: ({ state }) => {
+      synced = state;
+      if (state) waiting.splice(0).forEach((r) => r());
+    },
+  });
+  return {
+    doc,
+    synced: () => (synced ? Promise.resolve() : new Promise((r) => waiting.push(r))),
+    bytesIn: () => counter.n,
+    disconnect: () => {
+      synced = false;
+      socket.disconnect();
+    },
+    connect: () => void socket.connect(),
+    destroy: () => {
+      provider.destroy();
+      socket.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+export async function startPeer(kind: PeerKind, env: Record<string, string> = {}): Promise<Peer & { dataDir?: string }> {
+  if (kind === 'cairn') {
+    const dataDir = env.DATA_DIR ?? tempDataDir();
+    const { child, port } = await spawnListening('server/main.ts', {
+      PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn',
+      // A benchmark is a flood by design: lift the per-connection and per-address limits.
+      UPDATES_PER_SECOND: '100000', AWARENESS_PER_SECOND: '100000', CREATE_PER_HOUR: '1000000', ...env,
+    }, /running at http:\/\/[^:]+:(\d+)/);
+    const base = `http://127.0.0.1:${port}`;
+    return {
+      label: PEER_LABELS[kind],
+      pid: child.pid!,
+      dataDir,
+      ...procStats(child.pid!),
+      room: async (name) => {
+        const res = await fetch(`${base}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: name }) });
+        const w = (await res.json()) as { id: string; tokens: Record<string, string> };
+        return { name: w.id, host: w.tokens.host!, writer: w.tokens.participant!, reader: w.tokens.viewer! };
+      },
+      client: (room, role) => yWebsocketClient(`ws://127.0.0.1:${port}/collab`, room.name, { token: room[role] }),
+      stop: () => stopChild(child),
+    };
+  }
+  if (kind === 'stock') {
+    const { child, port } = await spawnListening('bench/peers/stockServer.ts', env, /listening (\d+)/);
+    return {
+      label: PEER_LABELS[kind],
+      pid: child.pid!,
+      ...procStats(child.pid!),
+      room: async (name) => ({ name, host: '', writer: '', reader: '' }),
+      client: (room) => yWebsocketClient(`ws://127.0.0.1:${port}`, room.name, {}),
+      stop: () => stopChild(child),
+    };
+  }
+  const dbEnv: Record<string, string> = kind === 'hocuspocus-sqlite' ? { HOCUSPOCUS_DB: path.join(tempDataDir(), 'hocuspocus.sqlite') } : {};
+  const { child, port } = await spawnListening('bench/peers/hocuspocusServer.ts', { ...dbEnv, ...env }, /listening (\d+)/);
+  return {
+    label: PEER_LABELS[kind],
+    pid: child.pid!,
+    ...procStats(child.pid!),
+    room: async (name) => ({ name, host: '', writer: '', reader: '' }),
+    client: (room) => hocuspocusClient(`ws://127.0.0.1:${port}`, room.name),
+    stop: () => stopChild(child),
+  };
+}
+
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+  children.delete(child);
+}
+
+/** p-th percentile (0-100) of a list of numbers. */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export const nowMs = (): number => performance.timeOrigin + performance.now();
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Resolves all, or rejects after `ms` naming what did not finish. */
+export async function within<T>(ms: number, what: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms)));
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

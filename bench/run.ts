@@ -1,0 +1,97 @@
+/**
+ * npm run bench: Cairn side by side with the stock y-websocket server and Hocuspocus 3,
+ * one server at a time, driven by the same clients, printed as one table with each
+ * figure's ratio to the stock server, and written as Markdown to bench/results/.
+ *
+ * Settings (environment): SCENARIOS (comma list of fanout50, fanout200, manyboards,
+ * cold, storm, restart, export, bundle), PEERS (cairn,stock,hocuspocus,hocuspocus-sqlite),
+ * SECONDS (fan-out length, 20), BOARDS (many boards, 100), STORM (clients, 200),
+ * RESTART_UPDATES (100000), SMOKE=1 (tiny sizes, for the harness's own test).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PEER_LABELS, startPeer, stopAll, type PeerKind } from './harness.js';
+import { coldLoad, fanOut, manyBoards, reconnectStorm, type Figures } from './scenarios.js';
+import { bundleFigures, exportFigures, restart } from './cairnOnly.js';
+
+const smoke = process.env.SMOKE === '1';
+const env = (name: string, normal: number, tiny: number) => Number(process.env[name] ?? (smoke ? tiny : normal));
+const SECONDS = env('SECONDS', 20, 1);
+const BOARDS = env('BOARDS', 100, 2);
+const STORM = env('STORM', 200, 5);
+const RESTART_UPDATES = env('RESTART_UPDATES', 100_000, 500);
+const CARDS = env('CARDS', 300, 10);
+const ALL = ['fanout50', 'fanout200', 'manyboards', 'cold', 'storm', 'restart', 'export', 'bundle'];
+const SCENARIOS = (process.env.SCENARIOS ?? (smoke ? 'fanout50,cold,bundle' : ALL.join(','))).split(',');
+const PEERS = (process.env.PEERS ?? (smoke ? 'cairn,stock' : 'cairn,stock,hocuspocus,hocuspocus-sqlite')).split(',') as PeerKind[];
+
+type Row = { scenario: string; metric: string; values: Partial<Record<PeerKind, number>> };
+const rows: Row[] = [];
+const add = (scenario: string, peer: PeerKind, figures: Figures) => {
+  for (const [metric, value] of Object.entries(figures)) {
+    let row = rows.find((r) => r.scenario === scenario && r.metric === metric);
+    if (!row) rows.push((row = { scenario, metric, values: {} }));
+    row.values[peer] = value;
+  }
+};
+
+const peerScenarios: Record<string, { label: string; run: (peer: Awaited<ReturnType<typeof startPeer>>) => Promise<Figures> }> = {
+  fanout50: { label: `fan-out, 5 writers + 45 readers, 5 edits/s, ${SECONDS} s`, run: (p) => fanOut(p, { writers: 5, readers: smoke ? 5 : 45, rate: 5, seconds: SECONDS }) },
+  fanout200: { label: `fan-out, 5 writers + 195 readers, 5 edits/s, ${SECONDS} s`, run: (p) => fanOut(p, { writers: 5, readers: smoke ? 10 : 195, rate: 5, seconds: SECONDS }) },
+  manyboards: { label: `many boards, ${BOARDS} × 10 clients`, run: (p) => manyBoards(p, { boards: BOARDS, perBoard: 10, seconds: smoke ? 1 : 10 }) },
+  cold: { label: `cold load, ${CARDS} cards of ~100 words`, run: (p) => coldLoad(p, { cards: CARDS, clients: smoke ? 3 : 20 }) },
+  storm: { label: `reconnect storm, ${STORM} clients`, run: (p) => reconnectStorm(p, { clients: STORM, cards: smoke ? 10 : 100 }) },
+};
+
+function fmt(n: number | undefined): string {
+  if (n === undefined || Number.isNaN(n)) return '–';
+  return Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2);
+}
+
+async function main() {
+  const started = new Date();
+  for (const scenario of SCENARIOS.filter((s) => s in peerScenarios)) {
+    for (const kind of PEERS) {
+      process.stderr.write(`${peerScenarios[scenario]!.label}: ${PEER_LABELS[kind]}… `);
+      const peer = await startPeer(kind);
+      try {
+        add(peerScenarios[scenario]!.label, kind, await peerScenarios[scenario]!.run(peer));
+        process.stderr.write('done\n');
+      } catch (err) {
+        add(peerScenarios[scenario]!.label, kind, { failed: 1 });
+        process.stderr.write(`failed: ${(err as Error).message}\n`);
+      } finally {
+        await peer.stop();
+      }
+    }
+  }
+  if (SCENARIOS.includes('restart')) add(`restart, ${RESTART_UPDATES} updates in the log (Cairn only)`, 'cairn', await restart({ updates: RESTART_UPDATES }));
+  if (SCENARIOS.includes('export')) add(`export, ${CARDS} cards (Cairn only)`, 'cairn', await exportFigures({ cards: CARDS, runs: smoke ? 1 : 10 }));
+  if (SCENARIOS.includes('bundle')) add('client bundle (Cairn only)', 'cairn', bundleFigures());
+
+  const header = ['scenario', 'figure', ...PEERS.map((p) => PEER_LABELS[p]), 'Cairn ÷ stock'];
+  const lines = [header, ...rows.map((r) => [r.scenario, r.metric, ...PEERS.map((p) => fmt(r.values[p])), r.values.cairn !== undefined && r.values.stock ? `${(r.values.cairn / r.values.stock).toFixed(2)}×` : ''])];
+  const table = [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...lines.slice(1).map((l) => `| ${l.join(' | ')} |`)].join('\n');
+  console.log(table);
+  const cpu = os.cpus();
+  const machine = `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+  if (!smoke) {
+    const dir = path.resolve(import.meta.dirname, 'results');
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${started.toISOString().slice(0, 16).replace(/[:T]/g, '-')}.md`);
+    fs.writeFileSync(file, `# Benchmark, ${started.toISOString()}\n\nMachine: ${machine}\n\nLatencies are measured by readers from a timestamp in each edit; lower is better. Ratios are Cairn ÷ the stock y-websocket server in the same run.\n\n${table}\n`);
+    console.error(`Written to ${path.relative(process.cwd(), file)}`);
+  }
+}
+
+main()
+  .catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    stopAll();
+    // Client sockets may keep the loop alive; the figures are out.
+    setTimeout(() => process.exit(), 200).unref();
+  });
