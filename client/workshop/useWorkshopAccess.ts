@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { WorkshopInfoResponse } from '../../shared/api.js';
 import { fetchWorkshopInfo } from '../lib/api.js';
+import { forgetWorkshopInfo, recallWorkshopInfo, rememberWorkshopInfo } from '../lib/workshopInfoCache.js';
 import { forgetLinkSecret, takeLinkSecret } from '../lib/workshopLink.js';
 
 export type Access =
@@ -30,9 +31,11 @@ export function useWorkshopAccess(workshopId: string): [Access, () => void] {
     void fetchWorkshopInfo(workshopId, secret).then((result) => {
       if (!current) return;
       if (result.ok) {
+        rememberWorkshopInfo(workshopId, secret, result.data);
         setAccess({ state: 'ready', secret, info: result.data });
       } else if (result.status === 401) {
         forgetLinkSecret(workshopId);
+        forgetWorkshopInfo(workshopId);
         setAccess({
           state: 'refused',
           heading: 'This link does not open the workshop',
@@ -40,9 +43,13 @@ export function useWorkshopAccess(workshopId: string): [Access, () => void] {
         });
       } else if (result.status === 404) {
         forgetLinkSecret(workshopId);
+        forgetWorkshopInfo(workshopId);
         setAccess({ state: 'refused', heading: 'There is no workshop here', message: result.message });
       } else {
-        setAccess({ state: 'unreachable', message: result.message });
+        // No answer at all (status 0), or a proxy's or a failing server's 5xx: open the
+        // workshop from this device if it has been opened here with this link before.
+        const known = result.status === 0 || result.status >= 500 ? recallWorkshopInfo(workshopId, secret) : null;
+        setAccess(known ? { state: 'ready', secret, info: known } : { state: 'unreachable', message: result.message });
       }
     });
     return () => {
