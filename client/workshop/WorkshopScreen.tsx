@@ -9,6 +9,7 @@ import { WorkshopContext, type Workshop } from '../collab/WorkshopContext.js';
 import { announceSelf } from '../collab/presence.js';
 import { useMeta } from '../collab/useBoards.js';
 import { NameDialog } from './NameDialog.js';
+import { saveOfflineShell } from '../lib/offlineShell.js';
 import { ReadOnlyBanner } from './ReadOnlyBanner.js';
 import { WorkshopHeader } from './WorkshopHeader.js';
 import { ViewNav } from './ViewNav.js';
@@ -61,6 +62,8 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
   useEffect(() => {
     document.title = `${title} – Cairn`;
   }, [title]);
+  // The page's own files, kept on this device so it opens again without the server.
+  useEffect(() => void saveOfflineShell(), []);
 
   return (
     <WorkshopContext value={workshop}>
