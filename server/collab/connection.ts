@@ -80,6 +80,11 @@ function toBytes(data: RawData): Uint8Array {
   return new Uint8Array(data);
 }
 
+/** A state vector that knows nothing: a client opening the workshop for the first time. */
+function isEmptyStateVector(sv: Uint8Array): boolean {
+  return sv.length === 1 && sv[0] === 0;
+}
+
 /** An update that changes nothing: no structs and an empty delete set. */
 function isEmptyUpdate(update: Uint8Array): boolean {
   return update.length === 2 && update[0] === 0 && update[1] === 0;
@@ -91,7 +96,11 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder, rep
   encoding.writeVarUint(reply, MESSAGE.sync);
   const type = decoding.readVarUint(decoder);
   if (type === syncProtocol.messageYjsSyncStep1) {
-    syncProtocol.readSyncStep1(decoder, reply, room.doc);
+    const stateVector = decoding.readVarUint8Array(decoder);
+    encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2);
+    // A new client (an empty state vector) gets the whole document, encoded once per
+    // change rather than once per client: a room of people opening a big board at once.
+    encoding.writeVarUint8Array(reply, isEmptyStateVector(stateVector) ? room.fullState() : Y.encodeStateAsUpdate(room.doc, stateVector));
     return;
   }
   if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) {

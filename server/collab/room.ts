@@ -110,7 +110,15 @@ export class Room {
     );
   }
 
+  private cachedState: Uint8Array | null = null;
+
+  /** The whole document as one update, kept until the next change. */
+  fullState(): Uint8Array {
+    return (this.cachedState ??= Y.encodeStateAsUpdate(this.doc));
+  }
+
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.cachedState = null;
     this.updatesApplied++;
     this.persist(update);
     const encoder = encoding.createEncoder();
@@ -150,7 +158,7 @@ export class Room {
   /** Replace the update log with one state row. Safe at any time. */
   async compact(): Promise<void> {
     if (this.damaged) return;
-    const state = Y.encodeStateAsUpdate(this.doc);
+    const state = this.fullState();
     this.updatesSinceCompact = 0;
     this.storedBytes = state.length;
     try {

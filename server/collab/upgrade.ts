@@ -42,8 +42,8 @@ function writeRules(id: string, role: Role, session: boolean, workshops: Worksho
     mayWrite: true,
     readOnlyReason: VIEWER_READ_ONLY,
     // Read per update: the facilitator can change the phase at any moment.
-    refuse: (scope) => refusalFor(role, workshops.get(id)?.phase ?? 'preparing', scope),
-    checkFacilitator: () => workshops.get(id)?.phase === 'agreed',
+    refuse: (scope) => refusalFor(role, workshops.phaseOf(id), scope),
+    checkFacilitator: () => workshops.phaseOf(id) === 'agreed',
   };
 }
 

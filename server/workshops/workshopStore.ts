@@ -67,9 +67,29 @@ export class WorkshopStore {
     return { id: row.id, title: row.title, createdAt: row.created_at, readersMayExport: row.readers_may_export === 1, phase: isPhase(row.phase) ? row.phase : 'preparing' };
   }
 
-  /** Someone opened the workshop: it counts as in use for the retention setting. */
+  private readonly touched = new Map<string, number>();
+
+  /**
+   * Someone opened the workshop: it counts as in use for the retention setting. Written at
+   * most once an hour per workshop, so a room of people joining is not a row of writes.
+   */
   touch(id: string, at = new Date()): void {
+    const last = this.touched.get(id);
+    if (last !== undefined && at.getTime() - last < 60 * 60 * 1000) return;
+    this.touched.set(id, at.getTime());
     this.touchRow.run(at.toISOString(), id);
+  }
+
+  private readonly phases = new Map<string, Phase>();
+
+  /** The session's phase, read for every checked change: kept in memory after the first read. */
+  phaseOf(id: string): Phase {
+    let phase = this.phases.get(id);
+    if (phase === undefined) {
+      phase = this.get(id)?.phase ?? 'preparing';
+      this.phases.set(id, phase);
+    }
+    return phase;
   }
 
   /** Workshops nobody has opened since `before` (their creation counts as opening). */
@@ -104,11 +124,14 @@ export class WorkshopStore {
       for (const table of ['votes', 'round_drafts', 'join_codes', 'versions']) this.db.prepare(`DELETE FROM ${table} WHERE workshop = ?`).run(id);
       this.db.prepare('DELETE FROM workshops WHERE id = ?').run(id);
     })();
+    this.phases.delete(id);
+    this.touched.delete(id);
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   setPhase(id: string, phase: Phase): void {
     this.updatePhase.run(phase, id);
+    this.phases.set(id, phase);
   }
 
   setReadersMayExport(id: string, allowed: boolean): void {
