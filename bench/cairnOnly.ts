@@ -38,7 +38,53 @@ export async function restart(o: { updates: number }): Promise<Figures> {
   const ok = cardTextField(c.doc, card, 'headline')?.length === text.length;
   c.destroy();
   await peer.stop();
-  return { 'updates in the log': rows.length, 'start to listening ms': listening, 'listening to first sync ms': firstSync, 'start to first sync ms': listening + firstSync, 'content complete': ok ? 1 : 0 };
+
+  // The same typing sent through a running server, which compacts its log as it goes;
+  // then a normal stop and start.
+  const live = await startPeer('cairn');
+  const liveRoom = await live.room('restart-live');
+  const writer = live.client(liveRoom, 'host');
+  await writer.synced();
+  const liveCard = addCard(writer.doc, { board: 'working-well', headline: '', createdBy: 'Bench' });
+  const liveText = cardTextField(writer.doc, liveCard, 'headline')!;
+  for (let i = 0; i < o.updates; i++) liveText.insert(i % 50 === 0 ? 0 : liveText.length, 'a');
+  const probeUntilComplete = async () => {
+    for (;;) {
+      const probe = live.client(liveRoom, 'reader');
+      await within(30_000, 'a probe', probe.synced());
+      const n = cardTextField(probe.doc, liveCard, 'headline')?.length ?? 0;
+      probe.destroy();
+      if (n === o.updates) return;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  };
+  await within(120_000, 'the live updates to arrive', probeUntilComplete());
+  writer.destroy();
+  await live.stop();
+  const logRows = (() => {
+    const d = new Database(path.join(live.dataDir!, 'cairn.sqlite'), { readonly: true });
+    const n = (d.prepare('SELECT count(*) AS n FROM doc_updates').get() as { n: number }).n;
+    d.close();
+    return n;
+  })();
+  const t2 = nowMs();
+  const again = await startPeer('cairn', { DATA_DIR: live.dataDir! });
+  const liveListening = nowMs() - t2;
+  const t3 = nowMs();
+  const c2 = again.client(liveRoom, 'reader');
+  await within(60_000, 'the first client after a live restart', c2.synced());
+  const liveFirstSync = nowMs() - t3;
+  c2.destroy();
+  await again.stop();
+  return {
+    'uncompacted log rows': rows.length,
+    'uncompacted: listening to first sync ms': firstSync,
+    'uncompacted: start to first sync ms': listening + firstSync,
+    'content complete': ok ? 1 : 0,
+    'written live: log rows at restart': logRows,
+    'written live: start to listening ms': liveListening,
+    'written live: listening to first sync ms': liveFirstSync,
+  };
 }
 
 export async function exportFigures(o: { cards: number; runs: number }): Promise<Figures> {

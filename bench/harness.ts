@@ -9,7 +9,7 @@ import path from 'node:path';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { HocuspocusProvider } from '@hocuspocus/provider';
 import { tempDataDir } from '../tests/helpers/server.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -102,6 +102,8 @@ function countingSocket(counter: { n: number }) {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols);
       this.on('message', (data: Buffer | ArrayBuffer) => (counter.n += data.byteLength));
+      // A socket closed while connecting (a provider giving up) must not end the run.
+      this.on('error', () => undefined);
     }
   };
 }
@@ -142,16 +144,18 @@ function hocuspocusClient(url: string, room: string): BenchClient {
   const counter = { n: 0 };
   let synced = false;
   const waiting: (() => void)[] = [];
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: countingSocket(counter) });
+  // Hocuspocus's own provider, managing its own socket (it attaches itself).
   const provider = new HocuspocusProvider({
-    websocketProvider: socket,
+    url,
+    WebSocketPolyfill: countingSocket(counter),
     name: room,
     document: doc,
     onSynced: ({ state }) => {
       synced = state;
       if (state) waiting.splice(0).forEach((r) => r());
     },
-  });
+  } as ConstructorParameters<typeof HocuspocusProvider>[0]);
+  const socket = provider.configuration.websocketProvider;
   return {
     doc,
     synced: () => (synced ? Promise.resolve() : new Promise((r) => waiting.push(r))),

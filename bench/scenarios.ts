@@ -13,8 +13,12 @@ async function connectAll(clients: BenchClient[], what: string, ms = 60_000): Pr
   await within(ms, what, Promise.all(clients.map((c) => c.synced())));
 }
 
-/** Puts a whole document on the server and waits until a fresh client sees all of it. */
-async function seed(peer: Peer, room: Awaited<ReturnType<Peer['room']>>, doc: Y.Doc): Promise<void> {
+/**
+ * Puts a whole document on the server and waits until a fresh client sees all of it. The
+ * seeding client stays connected (the caller destroys it): servers that keep documents
+ * only in memory drop them when the last client leaves.
+ */
+async function seed(peer: Peer, room: Awaited<ReturnType<Peer['room']>>, doc: Y.Doc): Promise<BenchClient> {
   const seeder = peer.client(room, 'host');
   await seeder.synced();
   Y.applyUpdate(seeder.doc, Y.encodeStateAsUpdate(doc));
@@ -29,7 +33,7 @@ async function seed(peer: Peer, room: Awaited<ReturnType<Peer['room']>>, doc: Y.
     probe.destroy();
     if (n === target) break;
   }
-  seeder.destroy();
+  return seeder;
 }
 
 /**
@@ -91,7 +95,7 @@ export async function fanOut(peer: Peer, o: { writers: number; readers: number; 
 /** Cold load: a 300-card board; time from connect to synced for new clients, and bytes. */
 export async function coldLoad(peer: Peer, o: { cards: number; clients: number }): Promise<Figures> {
   const room = await peer.room('cold-load');
-  await seed(peer, room, bigBoard(o.cards));
+  const seeder = await seed(peer, room, bigBoard(o.cards));
   const times: number[] = [];
   const bytes: number[] = [];
   for (let i = 0; i < o.clients; i++) {
@@ -102,13 +106,14 @@ export async function coldLoad(peer: Peer, o: { cards: number; clients: number }
     bytes.push(c.bytesIn());
     c.destroy();
   }
+  seeder.destroy();
   return { 'p50 ms': percentile(times, 50), 'p95 ms': percentile(times, 95), 'KB received': percentile(bytes, 50) / 1024 };
 }
 
 /** Reconnect storm: N clients drop and come back at once, first with their state, then from empty. */
 export async function reconnectStorm(peer: Peer, o: { clients: number; cards: number }): Promise<Figures> {
   const room = await peer.room('storm');
-  await seed(peer, room, bigBoard(o.cards));
+  const seeder = await seed(peer, room, bigBoard(o.cards));
   let clients = Array.from({ length: o.clients }, () => peer.client(room, 'reader'));
   await connectAll(clients, 'the storm clients to connect');
   for (const c of clients) c.disconnect();
@@ -128,6 +133,7 @@ export async function reconnectStorm(peer: Peer, o: { clients: number; cards: nu
   const reload = nowMs() - t0;
   const reloadCpu = peer.cpuSeconds() - cpu0;
   for (const c of clients) c.destroy();
+  seeder.destroy();
   return { 'resume ms': resume, 'resume CPU s': resumeCpu, 'reload ms': reload, 'reload CPU s': reloadCpu };
 }
 

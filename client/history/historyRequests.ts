@@ -1,17 +1,7 @@
 import type { VersionBody, VersionInfoBody } from '../../shared/api.js';
+import { apiCall, withKey, type ApiResult } from '../lib/api.js';
 
-type Result<T> = { ok: true; data: T } | { ok: false; message: string };
-
-async function request<T>(path: string, secret: string, init: RequestInit = {}): Promise<Result<T>> {
-  try {
-    const res = await fetch(path, { ...init, headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' } });
-    const body = (await res.json().catch(() => null)) as (T & { error?: string }) | null;
-    if (res.ok && body) return { ok: true, data: body };
-    return { ok: false, message: body?.error ?? `The server could not do that (error ${res.status}). Try again.` };
-  } catch {
-    return { ok: false, message: 'Cairn could not reach its server. Check your connection, then try again.' };
-  }
-}
+const request = <T>(path: string, secret: string, init: RequestInit = {}): Promise<ApiResult<T>> => apiCall<T>(path, withKey(secret, init));
 
 const base = (id: string) => `/api/workshops/${encodeURIComponent(id)}/history`;
 

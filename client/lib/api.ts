@@ -4,13 +4,15 @@ export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; 
 
 const UNREACHABLE = 'Cairn could not reach its server. Check your connection, then try again.';
 
-async function call<T>(path: string, init: RequestInit): Promise<ApiResult<T>> {
+/** Every call to Cairn's API: never throws, and a refusal comes back in the server's own words. */
+export async function apiCall<T>(path: string, init: RequestInit = {}): Promise<ApiResult<T>> {
   let res: Response;
   try {
     res = await fetch(path, init);
   } catch {
     return { ok: false, status: 0, message: UNREACHABLE };
   }
+  if (res.status === 204) return { ok: true, data: undefined as T };
   const body = (await res.json().catch(() => null)) as T | ApiError | null;
   if (res.ok && body) return { ok: true, data: body as T };
   const message =
@@ -19,6 +21,13 @@ async function call<T>(path: string, init: RequestInit): Promise<ApiResult<T>> {
       : `The server could not do that (error ${res.status}). Try again in a moment.`;
   return { ok: false, status: res.status, message };
 }
+
+/** `init` with the link's key and, when there is a body, a JSON content type. */
+export function withKey(secret: string, init: RequestInit = {}): RequestInit {
+  return { ...init, headers: { authorization: `Bearer ${secret}`, ...(init.body ? { 'content-type': 'application/json' } : {}) } };
+}
+
+const call = apiCall;
 
 export function createWorkshop(request: CreateWorkshopRequest): Promise<ApiResult<CreateWorkshopResponse>> {
   return call('/api/workshops', {

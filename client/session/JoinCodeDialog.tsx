@@ -4,6 +4,7 @@ import { QRCodeSVG } from 'qrcode.react';
 import type { JoinCodeResponse } from '../../shared/api.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useSession } from './SessionContext.js';
+import { apiCall, withKey } from '../lib/api.js';
 
 /** "K7MX Q2PA ZR": easier to read off a screen in groups. */
 const grouped = (code: string) => code.replace(/(.{4})/g, '$1 ').trim();
@@ -19,13 +20,10 @@ export default function JoinCodeDialog({ onClose }: { onClose: () => void }) {
   const [join, setJoin] = useState<JoinCodeResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    void fetch(`/api/workshops/${encodeURIComponent(id)}/join-code`, { method: 'POST', headers: { authorization: `Bearer ${secret}` } })
-      .then(async (res) => {
-        const body = (await res.json()) as JoinCodeResponse & { error?: string };
-        if (res.ok) setJoin(body);
-        else setError(body.error ?? 'The join code could not be made. Try again.');
-      })
-      .catch(() => setError('Cairn could not reach its server. Check your connection, then try again.'));
+    void apiCall<JoinCodeResponse>(`/api/workshops/${encodeURIComponent(id)}/join-code`, withKey(secret, { method: 'POST' })).then((r) => {
+      if (r.ok) setJoin(r.data);
+      else setError(r.message);
+    });
   }, [id, secret]);
   const until = join ? new Date(join.expiresAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }) : '';
   return (

@@ -5,18 +5,7 @@ import type { RotatedLinkResponse } from '../../shared/api.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useAnnounce } from '../ui/Announcer.js';
 import { CopyLinkButton } from '../start/CopyLinkButton.js';
-
-async function call<T>(path: string, secret: string, method: string): Promise<{ ok: true; data: T | null } | { ok: false; message: string }> {
-  try {
-    const res = await fetch(path, { method, headers: { authorization: `Bearer ${secret}` } });
-    if (res.status === 204) return { ok: true, data: null };
-    const body = (await res.json().catch(() => null)) as (T & { error?: string }) | null;
-    if (res.ok) return { ok: true, data: body };
-    return { ok: false, message: body?.error ?? `The server could not do that (error ${res.status}). Try again.` };
-  } catch {
-    return { ok: false, message: 'Cairn could not reach its server. Check your connection, then try again.' };
-  }
-}
+import { apiCall, withKey } from '../lib/api.js';
 
 /**
  * The host's controls over who can get in: a new link for any role (the old one stops
@@ -32,7 +21,7 @@ export function ShareDialog({ isOpen, onOpenChange, secret, title }: { isOpen: b
 
   async function rotate(role: Role) {
     setError(null);
-    const r = await call<RotatedLinkResponse>(`/api/workshops/${encodeURIComponent(id)}/links/${role}`, secret, 'POST');
+    const r = await apiCall<RotatedLinkResponse>(`/api/workshops/${encodeURIComponent(id)}/links/${role}`, withKey(secret, { method: 'POST' }));
     if (!r.ok || !r.data) return setError(r.ok ? 'No link came back. Try again.' : r.message);
     setFresh((f) => ({ ...f, [role]: r.data!.link }));
     announce(`A new ${ROLE_LABELS[role].toLowerCase()} link is ready. The old one no longer works.`);
@@ -47,7 +36,7 @@ export function ShareDialog({ isOpen, onOpenChange, secret, title }: { isOpen: b
     e.preventDefault();
     setError(null);
     if (confirmText.trim() !== 'delete') return setError('Type the word delete to confirm.');
-    const r = await call(`/api/workshops/${encodeURIComponent(id)}`, secret, 'DELETE');
+    const r = await apiCall(`/api/workshops/${encodeURIComponent(id)}`, withKey(secret, { method: 'DELETE' }));
     if (!r.ok) return setError(r.message);
     setDeleted(true);
   }
