@@ -22,11 +22,16 @@ const nameSchema = z.strictObject({
 export function historyApi(deps: { workshops: WorkshopStore; rooms: RoomManager; history: HistoryStore; log: Logger }): express.Router {
   const { workshops, rooms, history, log } = deps;
   const router = express.Router();
-  const versionId = (req: Request, res: Response): number | null => {
+  /** The version the address names, or null after answering 400 or 404. */
+  const findVersion = (workshop: string, req: Request, res: Response) => {
     const id = Number(req.params.version);
-    if (Number.isSafeInteger(id) && id > 0) return id;
-    res.status(400).json({ error: 'A version is a positive whole number.' });
-    return null;
+    if (!Number.isSafeInteger(id) || id <= 0) {
+      res.status(400).json({ error: 'A version is a positive whole number.' });
+      return null;
+    }
+    const version = history.version(workshop, id);
+    if (!version) res.status(404).json({ error: 'There is no such version of this workshop.' });
+    return version;
   };
 
   router.get('/workshops/:id/history', (req: Request, res: Response) => {
@@ -53,13 +58,8 @@ export function historyApi(deps: { workshops: WorkshopStore; rooms: RoomManager;
   router.get('/workshops/:id/history/:version', (req: Request, res: Response) => {
     const access = workshopAccess(req, res, workshops);
     if (!access) return;
-    const id = versionId(req, res);
-    if (id === null) return;
-    const version = history.version(access.record.id, id);
-    if (!version) {
-      res.status(404).json({ error: 'There is no such version of this workshop.' });
-      return;
-    }
+    const version = findVersion(access.record.id, req, res);
+    if (!version) return;
     const { state, ...info } = version;
     const body: VersionBody = { ...info, state: Buffer.from(state).toString('base64') };
     res.json(body);
@@ -68,13 +68,9 @@ export function historyApi(deps: { workshops: WorkshopStore; rooms: RoomManager;
   router.post('/workshops/:id/history/:version/restore', async (req: Request, res: Response) => {
     const access = workshopAccess(req, res, workshops, ['host', 'facilitator']);
     if (!access) return;
-    const id = versionId(req, res);
-    if (id === null) return;
-    const version = history.version(access.record.id, id);
-    if (!version) {
-      res.status(404).json({ error: 'There is no such version of this workshop.' });
-      return;
-    }
+    const version = findVersion(access.record.id, req, res);
+    if (!version) return;
+    const id = version.id;
     const by = typeof req.body?.by === 'string' ? req.body.by.slice(0, 60) : '';
     const room = await rooms.open(access.record.id);
     const before = history.save(access.record.id, Y.encodeStateAsUpdate(room.doc), { name: `Before restoring “${version.name}”`, kind: 'before-restore', createdBy: by });

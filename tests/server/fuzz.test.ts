@@ -15,6 +15,7 @@ import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { createWorkshop, spawnServer, tempDataDir, waitFor, type SpawnedServer } from '../helpers/server.js';
 import { connect, synced, type TestClient } from '../helpers/provider.js';
 import { openRaw, type RawSocket } from '../helpers/rawSocket.js';
+import { prng } from '../helpers/prng.js';
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 const TOTAL_MESSAGES = 10_400;
@@ -43,17 +44,6 @@ afterAll(async () => {
   await server?.kill();
 });
 
-/** A small seeded generator, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function concat(...parts: Uint8Array[]): Uint8Array {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));

@@ -8,6 +8,7 @@ import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { createWorkshop, startTestServer, waitFor, type TestServer } from '../helpers/server.js';
 import { connect, synced, type TestClient } from '../helpers/provider.js';
 import { openRaw, syncMessage } from '../helpers/rawSocket.js';
+import { prng } from '../helpers/prng.js';
 
 const ROUNDS = 100;
 let server: TestServer;
@@ -21,17 +22,6 @@ afterAll(async () => {
   await server.close();
 });
 
-/** A small seeded generator, so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function headlines(doc: Y.Doc): Set<string> {
   return new Set(readBoards(doc)['working-well'].map((c) => c.headline));
