@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { ModalDialog } from '../ui/ModalDialog.js';
 import { readReport } from '../../shared/model/index.js';
 import { checkLanguage } from '../../shared/language/check.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
@@ -18,10 +18,7 @@ export function LanguagePanel({ isOpen, onOpenChange }: LanguagePanelProps) {
   // Re-read each time it opens.
   const check = useMemo(() => (isOpen ? checkLanguage(readReport(doc)) : null), [isOpen, doc]);
   return (
-    <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={onOpenChange} isDismissable>
-      <Modal className="modal modal--wide">
-        <Dialog className="modal__dialog language-panel">
-          <Heading slot="title" className="modal__title">Check the language</Heading>
+    <ModalDialog title="Check the language" isOpen={isOpen} onOpenChange={onOpenChange} wide className="language-panel">
           {check ? (
             <>
               <p className="ds_hint-text">Against Education Scotland’s definitions of the terms used in inspection. This is advice: it never stops an export.</p>
@@ -50,11 +47,6 @@ export function LanguagePanel({ isOpen, onOpenChange }: LanguagePanelProps) {
               </ul>
             </>
           ) : null}
-          <div className="ds_button-group">
-            <button type="button" className="ds_button ds_button--secondary" onClick={() => onOpenChange(false)}>Close</button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    </ModalDialog>
   );
 }

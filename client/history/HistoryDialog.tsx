@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { ModalDialog } from '../ui/ModalDialog.js';
 import * as Y from 'yjs';
 import type { VersionInfoBody } from '../../shared/api.js';
 import { readReport } from '../../shared/model/index.js';
@@ -74,10 +74,7 @@ export function HistoryDialog({ isOpen, onOpenChange, secret }: { isOpen: boolea
   }
 
   return (
-    <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={onOpenChange} isDismissable>
-      <Modal className="modal modal--wide">
-        <Dialog className="modal__dialog history">
-          <Heading slot="title" className="modal__title">History</Heading>
+    <ModalDialog title="History" isOpen={isOpen} onOpenChange={onOpenChange} wide className="history">
           {error ? <p className="ds_question__error-message" role="alert">{error}</p> : null}
           {leads ? (
             <form className="history__save" onSubmit={save}>
@@ -128,11 +125,6 @@ export function HistoryDialog({ isOpen, onOpenChange, secret }: { isOpen: boolea
               ))}
             </ol>
           )}
-          <div className="ds_button-group">
-            <button type="button" className="ds_button ds_button--secondary" onClick={() => onOpenChange(false)}>Close</button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    </ModalDialog>
   );
 }

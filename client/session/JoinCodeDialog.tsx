@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { ModalDialog } from '../ui/ModalDialog.js';
 import { QRCodeSVG } from 'qrcode.react';
 import type { JoinCodeResponse } from '../../shared/api.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
@@ -27,10 +27,7 @@ export default function JoinCodeDialog({ onClose }: { onClose: () => void }) {
   }, [id, secret]);
   const until = join ? new Date(join.expiresAt).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }) : '';
   return (
-    <ModalOverlay className="modal-overlay" isOpen onOpenChange={(open) => (open ? undefined : onClose())} isDismissable>
-      <Modal className="modal modal--wide">
-        <Dialog className="modal__dialog join-code">
-          <Heading slot="title" className="modal__title">Join from your phone</Heading>
+    <ModalDialog title="Join from your phone" isOpen onOpenChange={(open) => (open ? undefined : onClose())} wide className="join-code">
           {error ? <p className="ds_question__error-message" role="alert">{error}</p> : null}
           {join ? (
             <>
@@ -44,11 +41,6 @@ export default function JoinCodeDialog({ onClose }: { onClose: () => void }) {
           ) : error ? null : (
             <p role="status">Making a join code…</p>
           )}
-          <div className="ds_button-group">
-            <button type="button" className="ds_button ds_button--secondary" onClick={onClose}>Close</button>
-          </div>
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    </ModalDialog>
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
+import { ModalDialog } from '../ui/ModalDialog.js';
 import { ROLES, ROLE_LABELS, type Role } from '../../shared/roles.js';
 import type { RotatedLinkResponse } from '../../shared/api.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
@@ -42,10 +42,7 @@ export function ShareDialog({ isOpen, onOpenChange, secret, title }: { isOpen: b
   }
 
   return (
-    <ModalOverlay className="modal-overlay" isOpen={isOpen} onOpenChange={onOpenChange} isDismissable={!deleted}>
-      <Modal className="modal modal--wide">
-        <Dialog className="modal__dialog share">
-          <Heading slot="title" className="modal__title">Links and deletion</Heading>
+    <ModalDialog title="Links and deletion" isOpen={isOpen} onOpenChange={onOpenChange} wide className="share" isDismissable={!deleted} closeButton={!deleted}>
           {deleted ? (
             <>
               <p className="ds_leader" role="status">“{title}” has been deleted, with everything in it.</p>
@@ -79,13 +76,8 @@ export function ShareDialog({ isOpen, onOpenChange, secret, title }: { isOpen: b
                 <input id="share-delete" className="ds_input ds_input--fixed-10" autoComplete="off" value={confirmText} onChange={(e) => setConfirmText(e.target.value)} />
                 <button type="submit" className="ds_button ds_button--warning">Delete the workshop</button>
               </form>
-              <div className="ds_button-group">
-                <button type="button" className="ds_button ds_button--secondary" onClick={() => onOpenChange(false)}>Close</button>
-              </div>
             </>
           )}
-        </Dialog>
-      </Modal>
-    </ModalOverlay>
+    </ModalDialog>
   );
 }
