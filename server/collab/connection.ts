@@ -8,7 +8,7 @@ import type { RawData, WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import { CLOSE, MESSAGE } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
-import { applyUpdateUnless, type ChangeScope } from '../../shared/model/index.js';
+import { UpdateGuard, type ChangeScope } from '../../shared/model/index.js';
 import type { Room } from './room.js';
 import { metrics } from '../metrics.js';
 import type { RoomManager } from './roomManager.js';
@@ -128,7 +128,8 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder, rep
   }
   const checked = rules.refuse && (conn.role !== 'facilitator' || rules.checkFacilitator?.());
   if (checked && !isEmptyUpdate(update)) {
-    const reason = applyUpdateUnless(room.doc, update, conn, rules.refuse!);
+    conn.guard ??= new UpdateGuard(room.doc, conn);
+    const reason = conn.guard.apply(update, rules.refuse!);
     if (reason !== null) deny(room, conn, reason);
   } else Y.applyUpdate(room.doc, update, conn);
   if (!isEmptyUpdate(update)) metrics.recordUpdate();
@@ -249,6 +250,7 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, 
 
   ws.on('close', () => {
     clearInterval(ping);
+    conn.guard?.destroy();
     room.connections.delete(ws);
     awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
     rooms.left(room);

@@ -8,6 +8,7 @@ import { MESSAGE } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
 import type { DocStore } from '../storage/docStore.js';
 import type { ConnectionLimits, WriteRules } from './connection.js';
+import type { UpdateGuard } from '../../shared/model/index.js';
 
 /** Beyond this much unsent data a connection is too slow to keep; it reconnects and resyncs. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
@@ -21,6 +22,8 @@ export interface Connection {
   awarenessIds: Set<number>;
   rules: WriteRules;
   limits: ConnectionLimits;
+  /** Made on the first change that must be checked (participants, and everyone once agreed). */
+  guard?: UpdateGuard;
 }
 
 /**

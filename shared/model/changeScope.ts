@@ -98,31 +98,54 @@ export function changeScope(doc: Y.Doc, tr: Y.Transaction): ChangeScope {
 }
 
 /**
- * Applies a client's update, then takes it back if `refuse` names a reason: the undo is
- * a new change on top, which reaches every client (the sender too), so nobody keeps the
- * refused edit. Returns the reason, or null when the update stands.
+ * Applies a client's updates and takes back any that `refuse` names a reason for: the
+ * undo is a new change on top, which reaches every client (the sender too), so nobody
+ * keeps the refused edit. One guard per connection, kept for its life, so an accepted
+ * update costs no more than a check of what it touched.
  */
-export function applyUpdateUnless(doc: Y.Doc, update: Uint8Array, origin: unknown, refuse: (scope: ChangeScope) => string | null): string | null {
-  const roots = [metaMap(doc), cardsMap(doc), themesMap(doc), teamMap(doc), activitiesMap(doc), offersMap(doc)];
-  const undo = new Y.UndoManager(roots, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
-  let reason: string | null = null;
-  const check = (tr: Y.Transaction) => {
-    if (tr.origin === origin && reason === null) reason = refuse(changeScope(doc, tr));
-  };
-  doc.on('afterTransaction', check);
-  try {
+export class UpdateGuard {
+  private readonly undo: Y.UndoManager;
+
+  constructor(
+    private readonly doc: Y.Doc,
+    private readonly origin: unknown,
+  ) {
+    const roots = [metaMap(doc), cardsMap(doc), themesMap(doc), teamMap(doc), activitiesMap(doc), offersMap(doc)];
+    this.undo = new Y.UndoManager(roots, { trackedOrigins: new Set([origin]), captureTimeout: 0 });
+  }
+
+  /** Returns the refusal reason (the update was taken back), or null when it stands. */
+  apply(update: Uint8Array, refuse: (scope: ChangeScope) => string | null): string | null {
+    let reason: string | null = null;
+    const check = (tr: Y.Transaction) => {
+      if (tr.origin === this.origin && reason === null) reason = refuse(changeScope(this.doc, tr));
+    };
+    this.doc.on('afterTransaction', check);
     try {
-      Y.applyUpdate(doc, update, origin);
+      Y.applyUpdate(this.doc, update, this.origin);
     } catch (err) {
       // A broken update can fail after part of it went in: take that part back too.
       reason = 'unreadable';
       throw err;
     } finally {
-      doc.off('afterTransaction', check);
-      if (reason !== null) while (undo.undoStack.length > 0) undo.undo();
+      this.doc.off('afterTransaction', check);
+      if (reason !== null) while (this.undo.undoStack.length > 0) this.undo.undo();
+      this.undo.clear();
     }
-  } finally {
-    undo.destroy();
+    return reason;
   }
-  return reason;
+
+  destroy(): void {
+    this.undo.destroy();
+  }
+}
+
+/** One update, checked by a guard made for it (tests and one-off callers). */
+export function applyUpdateUnless(doc: Y.Doc, update: Uint8Array, origin: unknown, refuse: (scope: ChangeScope) => string | null): string | null {
+  const guard = new UpdateGuard(doc, origin);
+  try {
+    return guard.apply(update, refuse);
+  } finally {
+    guard.destroy();
+  }
 }
