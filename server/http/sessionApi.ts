@@ -33,6 +33,11 @@ interface Deps {
   log: Logger;
 }
 
+/** A person's dots and how many they have left (none when no vote runs). */
+function myVote(vote: SessionState['vote'], mine: Record<string, number>): MyVote {
+  return { mine, left: vote ? vote.dots - Object.values(mine).reduce((a, b) => a + b, 0) : 0 };
+}
+
 function invalid(res: Response, error: z.ZodError): void {
   const issue = error.issues[0];
   const where = issue && issue.path.length ? ` (${issue.path.join('.')})` : '';
@@ -149,9 +154,7 @@ export function sessionApi(deps: Deps): express.Router {
     const parsed = voteChangeSchema.pick({ person: true }).safeParse({ person: req.query.person });
     if (!parsed.success) return invalid(res, parsed.error);
     const vote = readSession(await sessionDoc(access.record.id)).vote;
-    const mine = vote ? sessions.dotsOf(access.record.id, vote.id, parsed.data.person) : {};
-    const body: MyVote = { mine, left: vote ? vote.dots - Object.values(mine).reduce((a, b) => a + b, 0) : 0 };
-    res.json(body);
+    res.json(myVote(vote, vote ? sessions.dotsOf(access.record.id, vote.id, parsed.data.person) : {}));
   });
 
   router.put('/workshops/:id/votes', async (req: Request, res: Response) => {
@@ -184,8 +187,7 @@ export function sessionApi(deps: Deps): express.Router {
       const { totals, voters } = sessions.totals(id, vote.id);
       setVote(doc, { ...vote, totals, voters });
     }
-    const body: MyVote = { mine: result, left: vote.dots - Object.values(result).reduce((a, b) => a + b, 0) };
-    res.json(body);
+    res.json(myVote(vote, result));
   });
 
   router.get('/workshops/:id/round', async (req: Request, res: Response) => {
