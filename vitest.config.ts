@@ -8,7 +8,9 @@ export default defineConfig({
     pool: 'forks',
     // Two cores: browser tests and server tests each start real servers.
     maxWorkers: 2,
-    testTimeout: 30_000,
+    // A browser test that runs axe on a full board takes about 15 s here, and twice that
+    // on a busier CI machine running two test files at once.
+    testTimeout: 90_000,
     hookTimeout: 60_000,
   },
 });
