@@ -3,7 +3,7 @@
  * drives Cairn, the stock y-websocket server and Hocuspocus the same way. Each server runs
  * as its own process; its CPU time and peak memory are read from /proc.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
@@ -65,7 +65,10 @@ process.on('exit', stopAll);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(1));
 
 async function spawnListening(script: string, env: Record<string, string>, pattern: RegExp): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // PROFILE_DIR=… writes a V8 CPU profile of each server to that folder (open it in Chrome's DevTools).
+  const profile = process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...profile, ...loader, script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   let err = '';
   child.stderr!.on('data', (d) => (err += String(d)));
@@ -173,10 +176,18 @@ function hocuspocusClient(url: string, room: string): BenchClient {
   };
 }
 
+let serverBuilt = false;
+/** Cairn runs as it does in production: built to JavaScript (`npm start`), rebuilt once per bench run. */
+function builtServer(): string {
+  if (!serverBuilt) execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  serverBuilt = true;
+  return 'dist/server/main.js';
+}
+
 export async function startPeer(kind: PeerKind, env: Record<string, string> = {}): Promise<Peer & { dataDir?: string }> {
   if (kind === 'cairn') {
     const dataDir = env.DATA_DIR ?? tempDataDir();
-    const { child, port } = await spawnListening('server/main.ts', {
+    const { child, port } = await spawnListening(builtServer(), {
       PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn',
       // A benchmark is a flood by design: lift the per-connection and per-address limits.
       UPDATES_PER_SECOND: '100000', AWARENESS_PER_SECOND: '100000', CREATE_PER_HOUR: '1000000', ...env,
@@ -197,7 +208,7 @@ export async function startPeer(kind: PeerKind, env: Record<string, string> = {}
     };
   }
   if (kind === 'stock') {
-    const { child, port } = await spawnListening('bench/peers/stockServer.ts', env, /listening (\d+)/);
+    const { child, port } = await spawnListening('bench/peers/stockServer.mjs', env, /listening (\d+)/);
     return {
       label: PEER_LABELS[kind],
       pid: child.pid!,
@@ -208,7 +219,7 @@ export async function startPeer(kind: PeerKind, env: Record<string, string> = {}
     };
   }
   const dbEnv: Record<string, string> = kind === 'hocuspocus-sqlite' ? { HOCUSPOCUS_DB: path.join(tempDataDir(), 'hocuspocus.sqlite') } : {};
-  const { child, port } = await spawnListening('bench/peers/hocuspocusServer.ts', { ...dbEnv, ...env }, /listening (\d+)/);
+  const { child, port } = await spawnListening('bench/peers/hocuspocusServer.mjs', { ...dbEnv, ...env }, /listening (\d+)/);
   return {
     label: PEER_LABELS[kind],
     pid: child.pid!,

@@ -1,5 +1,17 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+
+/**
+ * The project folder: the nearest one above this file that holds package.json. The same
+ * answer whether the server runs from source (server/) or built (dist/server/).
+ */
+function projectRoot(from = import.meta.dirname): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(import.meta.dirname, '..');
+  }
+}
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -66,6 +78,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
     createPerHour: e.CREATE_PER_HOUR,
     retentionDays: e.RETENTION_DAYS,
-    clientDir: path.resolve(import.meta.dirname, '..', 'dist', 'client'),
+    clientDir: path.join(projectRoot(), 'dist', 'client'),
   };
 }

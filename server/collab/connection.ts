@@ -63,7 +63,6 @@ export interface WriteRules {
   /** Facilitators are checked only when this says so (the board is agreed), so their edits stay on the fast path. */
   checkFacilitator?: () => boolean;
 }
-const PING_INTERVAL_MS = 30_000;
 const MAX_AWARENESS_BYTES = 64 * 1024;
 const MAX_AWARENESS_IDS = 8;
 
@@ -196,7 +195,7 @@ const handlers: Record<number, Handler> = {
 
 /** Joins an authenticated socket to its room and speaks the y-websocket protocol. */
 export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, role: Role, log: Logger, rules: WriteRules, limits: ConnectionLimits = DEFAULT_LIMITS): void {
-  const conn: Connection = { ws, role, awarenessIds: new Set(), rules, limits };
+  const conn: Connection = { ws, role, awarenessIds: new Set(), rules, limits, alive: true };
   const buckets = { updates: new Bucket(limits.updatesPerSecond), awareness: new Bucket(limits.awarenessPerSecond) };
   room.connections.set(ws, conn);
   rooms.joined(room);
@@ -237,19 +236,10 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, 
     }
   });
 
-  let alive = true;
-  ws.on('pong', () => (alive = true));
-  const ping = setInterval(() => {
-    if (!alive) {
-      ws.terminate();
-      return;
-    }
-    alive = false;
-    ws.ping();
-  }, PING_INTERVAL_MS);
+  // The room pings every connection on one timer (Room.heartbeat).
+  ws.on('pong', () => (conn.alive = true));
 
   ws.on('close', () => {
-    clearInterval(ping);
     conn.guard?.destroy();
     room.connections.delete(ws);
     awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);

@@ -14,6 +14,8 @@ import type { UpdateGuard } from '../../shared/model/index.js';
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 /** Compact the update log after this many appended updates. */
 const COMPACT_AFTER_UPDATES = 500;
+/** How often every connection is pinged; one that has not answered since the last ping is dropped. */
+const PING_INTERVAL_MS = 30_000;
 
 export interface Connection {
   ws: WebSocket;
@@ -24,6 +26,8 @@ export interface Connection {
   limits: ConnectionLimits;
   /** Made on the first change that must be checked (participants, and everyone once agreed). */
   guard?: UpdateGuard;
+  /** Answered the last ping. */
+  alive: boolean;
 }
 
 /**
@@ -44,6 +48,17 @@ export class Room {
   private damaged = false;
   private updatesSinceCompact = 0;
   private compactTimer: NodeJS.Timeout | null = null;
+  /** One heartbeat for the room rather than a timer per connection: less memory per person. */
+  private readonly heartbeat = setInterval(() => {
+    for (const conn of this.connections.values()) {
+      if (!conn.alive) {
+        conn.ws.terminate();
+        continue;
+      }
+      conn.alive = false;
+      conn.ws.ping();
+    }
+  }, PING_INTERVAL_MS);
 
   constructor(
     readonly name: string,
@@ -180,6 +195,7 @@ export class Room {
   }
 
   destroy(): void {
+    clearInterval(this.heartbeat);
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.awareness.destroy();
     this.doc.destroy();

@@ -4,7 +4,6 @@ import { SCHEMA_VERSION, readReport } from '../../shared/model/index.js';
 import { selectReport, type Include } from '../../shared/export/report.js';
 import { reportToMarkdown } from '../../shared/export/markdown.js';
 import { reportToHtml } from '../../shared/export/html.js';
-import { reportToDocx } from '../../shared/export/docx.js';
 import { actionsToCsv } from '../../shared/export/csv.js';
 import { workshopToJson } from '../../shared/export/json.js';
 import type { WorkshopStore } from '../workshops/workshopStore.js';
@@ -56,7 +55,8 @@ export function exportApi(deps: { workshops: WorkshopStore; rooms: RoomManager }
     const snapshot = readReport(room.doc);
     const content = selectReport(snapshot, include as Include, group === 'theme');
     const body =
-      format === 'docx' ? Buffer.from(await reportToDocx(content))
+      // The Word library is large and rarely needed: loaded on the first Word export, not at start.
+      format === 'docx' ? Buffer.from(await (await import('../../shared/export/docx.js')).reportToDocx(content))
       : format === 'html' ? reportToHtml(content)
       : format === 'md' ? reportToMarkdown(content)
       : format === 'csv' ? actionsToCsv(content)

@@ -13,8 +13,8 @@ export function hashToken(token: string): Buffer {
   return crypto.createHash('sha256').update(token, 'utf8').digest();
 }
 
-export function tokenMatches(token: string, hash: Buffer): boolean {
-  const candidate = hashToken(token);
+/** Two hashes compared in constant time: for checking one token against several. */
+export function hashesMatch(candidate: Buffer, hash: Buffer): boolean {
   return hash.length === candidate.length && crypto.timingSafeEqual(candidate, hash);
 }
 

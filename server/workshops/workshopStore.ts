@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { ROLES, type Role } from '../../shared/roles.js';
 import { isPhase, type Phase } from '../../shared/session/index.js';
-import { JOIN_CODE_PATTERN, hashToken, newJoinCode, newToken, newWorkshopId, tokenMatches } from './tokens.js';
+import { JOIN_CODE_PATTERN, hashToken, hashesMatch, newJoinCode, newToken, newWorkshopId } from './tokens.js';
 
 /** How long a join code shown in the room keeps working. */
 export const JOIN_CODE_TTL_MS = 4 * 60 * 60 * 1000;
@@ -28,8 +28,17 @@ interface Row {
   phase: string;
 }
 
-/** Workshops and the hashes of their four link secrets. Plain tokens are never stored. */
+/** How many workshop rows are kept in memory; the oldest read is dropped first. */
+const CACHED_ROWS = 5000;
+
+/**
+ * Workshops and the hashes of their four link secrets. Plain tokens are never stored.
+ * Rows are kept in memory once read, since every connection and request looks one up
+ * (a room of 50 joining is 50 lookups); this class is the only writer, so it keeps the
+ * copies true.
+ */
 export class WorkshopStore {
+  private readonly rows = new Map<string, Row>();
   private readonly insertRow;
   private readonly selectRow;
   private readonly updateReadersMayExport;
@@ -58,11 +67,23 @@ export class WorkshopStore {
     const createdAt = new Date().toISOString();
     const tokens = Object.fromEntries(ROLES.map((r) => [r, newToken()])) as Record<Role, string>;
     this.insertRow.run(id, title, createdAt, ...ROLES.map((r) => hashToken(tokens[r])));
+    this.rows.delete(id);
     return { record: { id, title, createdAt, readersMayExport: false, phase: 'preparing' }, tokens };
   }
 
+  /** The stored row, from memory when it has been read before. Missing ids are not remembered. */
+  private row(id: string): Row | undefined {
+    let row = this.rows.get(id);
+    if (row) return row;
+    row = this.selectRow.get(id) as Row | undefined;
+    if (!row) return undefined;
+    if (this.rows.size >= CACHED_ROWS) this.rows.delete(this.rows.keys().next().value!);
+    this.rows.set(id, row);
+    return row;
+  }
+
   get(id: string): WorkshopRecord | null {
-    const row = this.selectRow.get(id) as Row | undefined;
+    const row = this.row(id);
     if (!row) return null;
     return { id: row.id, title: row.title, createdAt: row.created_at, readersMayExport: row.readers_may_export === 1, phase: isPhase(row.phase) ? row.phase : 'preparing' };
   }
@@ -107,6 +128,7 @@ export class WorkshopStore {
       this.db.prepare(`UPDATE workshops SET ${role}_hash = ? WHERE id = ?`).run(hashToken(token), id);
       if (role === 'participant') this.db.prepare('DELETE FROM join_codes WHERE workshop = ?').run(id);
     })();
+    this.rows.delete(id);
     return token;
   }
 
@@ -126,16 +148,19 @@ export class WorkshopStore {
     })();
     this.phases.delete(id);
     this.touched.delete(id);
+    this.rows.delete(id);
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   setPhase(id: string, phase: Phase): void {
     this.updatePhase.run(phase, id);
     this.phases.set(id, phase);
+    this.rows.delete(id);
   }
 
   setReadersMayExport(id: string, allowed: boolean): void {
     this.updateReadersMayExport.run(allowed ? 1 : 0, id);
+    this.rows.delete(id);
   }
 
   /**
@@ -143,11 +168,12 @@ export class WorkshopStore {
    * early, so timing tells nothing about which (if any) matched.
    */
   roleFor(id: string, token: string): Role | null {
-    const row = this.selectRow.get(id) as Row | undefined;
+    const row = this.row(id);
     if (!row) return null;
+    const candidate = hashToken(token);
     let found: Role | null = null;
     for (const role of ROLES) {
-      const match = tokenMatches(token, row[`${role}_hash`]);
+      const match = hashesMatch(candidate, row[`${role}_hash`]);
       if (match && found === null) found = role;
     }
     if (found === null && JOIN_CODE_PATTERN.test(token)) {

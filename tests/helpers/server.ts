@@ -49,10 +49,14 @@ export interface SpawnedServer extends TestServer {
   kill(): Promise<void>;
 }
 
-/** The real server as its own process (`node --import tsx server/main.ts`), for crash tests. */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<SpawnedServer> {
+/**
+ * The real server as its own process, for crash tests: from source (`node --import tsx
+ * server/main.ts`), or with `built` as `npm start` runs it (`node dist/server/main.js`).
+ */
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}, opts: { built?: boolean } = {}): Promise<SpawnedServer> {
   const root = path.resolve(import.meta.dirname, '..', '..');
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const args = opts.built ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts'];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', CREATE_PER_HOUR: '100000', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

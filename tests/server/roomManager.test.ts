@@ -59,7 +59,7 @@ function setup(unloadAfterMs = 10) {
 /** Stands in for a socket in the room's connection list; the lifecycle only counts them. */
 function occupy(room: Room, rooms: RoomManager): () => void {
   const ws = { readyState: 3, OPEN: 1 } as unknown as WebSocket;
-  room.connections.set(ws, { ws, role: 'participant', awarenessIds: new Set(), rules: { mayWrite: true, readOnlyReason: '' }, limits: DEFAULT_LIMITS });
+  room.connections.set(ws, { ws, role: 'participant', awarenessIds: new Set(), rules: { mayWrite: true, readOnlyReason: '' }, limits: DEFAULT_LIMITS, alive: true });
   rooms.joined(room);
   return () => {
     room.connections.delete(ws);

@@ -2,7 +2,7 @@
  * Hocuspocus 3.4 (4.x needs Node 22), in memory or, with HOCUSPOCUS_DB=<file>, storing
  * documents in SQLite through its database extension (better-sqlite3 here: the official
  * SQLite extension needs the sqlite3 package, whose native build these machines cannot
- * download). Prints "listening <port>".
+ * download). Prints "listening <port>". Plain JavaScript, like the other servers.
  */
 import { Server } from '@hocuspocus/server';
 import { Database as DatabaseExtension } from '@hocuspocus/extension-database';
@@ -18,7 +18,7 @@ if (file) {
   const upsert = db.prepare('INSERT INTO documents (name, data) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET data = excluded.data');
   extensions.push(
     new DatabaseExtension({
-      fetch: async ({ documentName }) => (select.get(documentName) as { data: Buffer } | undefined)?.data ?? null,
+      fetch: async ({ documentName }) => select.get(documentName)?.data ?? null,
       store: async ({ documentName, state }) => void upsert.run(documentName, state),
     }),
   );
