@@ -1,5 +1,5 @@
 // Builds the server into JavaScript (dist/server/) for `npm start` and the benchmark.
-// The packages are bundled in too, except native and worker-based ones: a process that
+// The packages are bundled in too, except the native one (better-sqlite3): a process that
 // does not resolve and compile hundreds of module files starts several times sooner, and
 // a restarted server is back for its workshops sooner. The Word exporter is a chunk of its
 // own, loaded on the first Word export.
@@ -13,8 +13,8 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // better-sqlite3 is a native addon; pino starts worker threads from files of its own.
-  external: ['better-sqlite3', 'pino'],
+  // A native addon. (pino is bundled: Cairn logs to stdout, without pino's worker transports.)
+  external: ['better-sqlite3'],
   // Bundled CommonJS packages call require() for Node's own modules.
   banner: { js: "import { createRequire as cairnCreateRequire } from 'node:module'; const require = cairnCreateRequire(import.meta.url);" },
   sourcemap: true,
