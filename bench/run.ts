@@ -4,9 +4,10 @@
  * figure's ratio to the stock server, and written as Markdown to bench/results/.
  *
  * Settings (environment): SCENARIOS (comma list of fanout50, fanout200, manyboards,
- * cold, storm, restart, export, bundle), PEERS (cairn,stock,hocuspocus,hocuspocus-sqlite),
+ * cold, storm, restart, export, bundle, browser), PEERS (cairn,stock,hocuspocus,hocuspocus-sqlite),
  * SECONDS (fan-out length, 20), BOARDS (many boards, 100), STORM (clients, 200),
- * RESTART_UPDATES (100000), SMOKE=1 (tiny sizes, for the harness's own test).
+ * RESTART_UPDATES (100000), PRESSES (browser key presses, 100), SMOKE=1 (tiny sizes, for the
+ * harness's own test; browser is not in its default list).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import path from 'node:path';
 import { PEER_LABELS, startPeer, stopAll, type PeerKind } from './harness.js';
 import { coldLoad, fanOut, manyBoards, reconnectStorm, type Figures } from './scenarios.js';
 import { bundleFigures, exportFigures, restart } from './cairnOnly.js';
+import { browserFigures } from './browser.js';
 
 const smoke = process.env.SMOKE === '1';
 const env = (name: string, normal: number, tiny: number) => Number(process.env[name] ?? (smoke ? tiny : normal));
@@ -22,7 +24,7 @@ const BOARDS = env('BOARDS', 100, 2);
 const STORM = env('STORM', 200, 5);
 const RESTART_UPDATES = env('RESTART_UPDATES', 100_000, 500);
 const CARDS = env('CARDS', 300, 10);
-const ALL = ['fanout50', 'fanout200', 'manyboards', 'cold', 'storm', 'restart', 'export', 'bundle'];
+const ALL = ['fanout50', 'fanout200', 'manyboards', 'cold', 'storm', 'restart', 'export', 'bundle', 'browser'];
 const SCENARIOS = (process.env.SCENARIOS ?? (smoke ? 'fanout50,cold,bundle' : ALL.join(','))).split(',');
 const PEERS = (process.env.PEERS ?? (smoke ? 'cairn,stock' : 'cairn,stock,hocuspocus,hocuspocus-sqlite')).split(',') as PeerKind[];
 
@@ -69,6 +71,7 @@ async function main() {
   if (SCENARIOS.includes('restart')) add(`restart, ${RESTART_UPDATES} updates in the log (Cairn only)`, 'cairn', await restart({ updates: RESTART_UPDATES }));
   if (SCENARIOS.includes('export')) add(`export, ${CARDS} cards (Cairn only)`, 'cairn', await exportFigures({ cards: CARDS, runs: smoke ? 1 : 10 }));
   if (SCENARIOS.includes('bundle')) add('client bundle (Cairn only)', 'cairn', bundleFigures());
+  if (SCENARIOS.includes('browser')) add(`browser, ${CARDS} cards, Chromium (Cairn only)`, 'cairn', await browserFigures({ cards: CARDS, presses: env('PRESSES', 100, 10), loads: smoke ? 1 : 3 }));
 
   const header = ['scenario', 'figure', ...PEERS.map((p) => PEER_LABELS[p]), 'Cairn ÷ stock'];
   const lines = [header, ...rows.map((r) => [r.scenario, r.metric, ...PEERS.map((p) => fmt(r.values[p])), r.values.cairn !== undefined && r.values.stock ? `${(r.values.cairn / r.values.stock).toFixed(2)}×` : ''])];
