@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type * as Y from 'yjs';
-import { readCardDetails, type CardDetails } from '../../shared/model/index.js';
+import { cardsWithInnerChangesOnly, readCardDetails, type CardDetails } from '../../shared/model/index.js';
 import { useDocSnapshot } from '../collab/useDocSnapshot.js';
 import { keepIfSame } from './shareSnapshot.js';
 
@@ -10,5 +10,13 @@ import { keepIfSame } from './shareSnapshot.js';
  */
 export function useCardDetails(doc: Y.Doc, cardId: string): CardDetails | null {
   const read = useCallback((d: Y.Doc) => readCardDetails(d, cardId), [cardId]);
-  return useDocSnapshot(doc, read, keepIfSame);
+  // Typing in another card's texts cannot change this card's details.
+  const touches = useCallback(
+    (tr: Y.Transaction) => {
+      const only = cardsWithInnerChangesOnly(doc, tr);
+      return only === null || only.has(cardId);
+    },
+    [doc, cardId],
+  );
+  return useDocSnapshot(doc, read, keepIfSame, touches);
 }

@@ -1,6 +1,9 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
 
+/** Whether a transaction could change a snapshot; leave out to recompute after every one. */
+export type Touches = (tr: Y.Transaction) => boolean;
+
 const versions = new WeakMap<Y.Doc, { n: number }>();
 
 /**
@@ -23,16 +26,29 @@ function versionOf(doc: Y.Doc): number {
  * A plain snapshot of part of the document that keeps its identity until that part
  * really changes: `share` returns the previous value when the new one is equal, so a
  * keystroke in one card's body does not re-render the board. It is recomputed only
- * after a transaction, never on a mere re-render.
+ * after a transaction, never on a mere re-render. With `touches`, a transaction it says
+ * cannot matter is not even read: the snapshot stays current without being recomputed.
  */
-export function useDocSnapshot<T>(doc: Y.Doc, read: (doc: Y.Doc) => T, share: (prev: T, next: T) => T): T {
+export function useDocSnapshot<T>(doc: Y.Doc, read: (doc: Y.Doc) => T, share: (prev: T, next: T) => T, touches?: Touches): T {
   const cache = useRef<{ doc: Y.Doc; read: (doc: Y.Doc) => T; version: number; value: T } | null>(null);
   const subscribe = useCallback(
     (onChange: () => void) => {
-      doc.on('afterTransaction', onChange);
-      return () => doc.off('afterTransaction', onChange);
+      const listener = (tr: Y.Transaction) => {
+        if (touches && !touches(tr)) {
+          // Still true after this transaction: move the snapshot's version on with it. The
+          // counting listener was attached first, so it has already counted this one; a
+          // snapshot that was behind before it stays behind and is read again.
+          const cached = cache.current;
+          if (cached?.doc === doc && cached.version === versionOf(doc) - 1) cached.version++;
+          return;
+        }
+        onChange();
+      };
+      versionOf(doc);
+      doc.on('afterTransaction', listener);
+      return () => doc.off('afterTransaction', listener);
     },
-    [doc],
+    [doc, touches],
   );
   const getSnapshot = useCallback((): T => {
     const version = versionOf(doc);

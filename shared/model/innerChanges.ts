@@ -1,0 +1,36 @@
+import type * as Y from 'yjs';
+/* eslint-disable @typescript-eslint/no-explicit-any -- Yjs types are invariant in their event type; any is how they are compared. */
+import { cardsMap } from './schema.js';
+
+const answers = new WeakMap<Y.Transaction, Set<string> | null>();
+
+/**
+ * The cards whose inner texts and lists are all a transaction changed (a keystroke in a
+ * headline or body, an evidence note), or null when it changed anything else: a card's
+ * own fields (board, order, status), which cards exist, the setup, the fieldwork.
+ * Worked out once per transaction and shared, so that with 300 cards on the board a
+ * keystroke wakes the card it was typed in and no other.
+ */
+export function cardsWithInnerChangesOnly(doc: Y.Doc, tr: Y.Transaction): Set<string> | null {
+  const known = answers.get(tr);
+  if (known !== undefined) return known;
+  const cardsRoot: Y.AbstractType<any> = cardsMap(doc);
+  let ids: Set<string> | null = new Set<string>();
+  for (const type of tr.changed.keys()) {
+    // Walk up to the child of the cards map: the card this type lies in.
+    let child: Y.AbstractType<any> = type;
+    let parent = child._item?.parent as Y.AbstractType<any> | null | undefined;
+    while (parent && parent !== cardsRoot) {
+      child = parent;
+      parent = child._item?.parent as Y.AbstractType<any> | null | undefined;
+    }
+    const id = child._item?.parentSub;
+    if (parent !== cardsRoot || child === type || !id) {
+      ids = null;
+      break;
+    }
+    ids.add(id);
+  }
+  answers.set(tr, ids);
+  return ids;
+}
