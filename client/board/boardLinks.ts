@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react';
 import type * as Y from 'yjs';
 import { readActivities, readAnsweredBy, readNumbers, type Activity, type Theme } from '../../shared/model/index.js';
-import { useDocSnapshot } from '../collab/useDocSnapshot.js';
+import { notTyping, useDocSnapshot } from '../collab/useDocSnapshot.js';
 import { keepIfSame } from './shareSnapshot.js';
 
 /**
@@ -20,11 +20,11 @@ export interface BoardLinks {
 const readNumbersOnly = (doc: Y.Doc) => readNumbers(doc);
 
 export function useNumbers(doc: Y.Doc): Map<string, string> {
-  return useDocSnapshot(doc, readNumbersOnly, keepIfSame);
+  return useDocSnapshot(doc, readNumbersOnly, keepIfSame, notTyping);
 }
 
 export function useAnsweredBy(doc: Y.Doc): Map<string, string[]> {
-  return useDocSnapshot(doc, readAnsweredBy, keepIfSame);
+  return useDocSnapshot(doc, readAnsweredBy, keepIfSame, notTyping);
 }
 
 export function useActivities(doc: Y.Doc): Activity[] {

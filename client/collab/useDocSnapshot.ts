@@ -1,5 +1,6 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type * as Y from 'yjs';
+import { onlyTypingInCards } from '../../shared/model/index.js';
 
 /** Whether a transaction could change a snapshot; leave out to recompute after every one. */
 export type Touches = (tr: Y.Transaction) => boolean;
@@ -62,4 +63,12 @@ export function useDocSnapshot<T>(doc: Y.Doc, read: (doc: Y.Doc) => T, share: (p
     return value;
   }, [doc, read, share]);
   return useSyncExternalStore(subscribe, getSnapshot);
+}
+
+/**
+ * For snapshots that read no card text (numbers, links, themes, the balance): typing in
+ * a card cannot change them. One function for every document, so hooks can share it.
+ */
+export function notTyping(this: void, tr: Y.Transaction): boolean {
+  return !onlyTypingInCards(tr.doc, tr);
 }

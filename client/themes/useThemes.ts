@@ -1,6 +1,6 @@
 import type * as Y from 'yjs';
 import { BOARD_IDS, readBalance, readBoards, readCardDetails, readThemes, type Theme, type ThemeBalance } from '../../shared/model/index.js';
-import { useDocSnapshot } from '../collab/useDocSnapshot.js';
+import { notTyping, useDocSnapshot } from '../collab/useDocSnapshot.js';
 import { keepIfSame } from '../board/shareSnapshot.js';
 
 /** The workshop's themes in order; the same array until a theme changes. */
@@ -10,7 +10,7 @@ export function useThemes(doc: Y.Doc): Theme[] {
 
 /** Strengths, areas and actions per theme, for the balance strip. */
 export function useBalance(doc: Y.Doc): ThemeBalance[] {
-  return useDocSnapshot(doc, readBalance, keepIfSame);
+  return useDocSnapshot(doc, readBalance, keepIfSame, notTyping);
 }
 
 function readCardThemes(doc: Y.Doc): Map<string, string | null> {
@@ -25,5 +25,5 @@ function readCardThemes(doc: Y.Doc): Map<string, string | null> {
  * (not per view) so switching to "by theme" needs no fresh read of the document.
  */
 export function useCardThemes(doc: Y.Doc): Map<string, string | null> {
-  return useDocSnapshot(doc, readCardThemes, keepIfSame);
+  return useDocSnapshot(doc, readCardThemes, keepIfSame, notTyping);
 }

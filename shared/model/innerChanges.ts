@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 /* eslint-disable @typescript-eslint/no-explicit-any -- Yjs types are invariant in their event type; any is how they are compared. */
 import { cardsMap } from './schema.js';
 
@@ -33,4 +33,28 @@ export function cardsWithInnerChangesOnly(doc: Y.Doc, tr: Y.Transaction): Set<st
   }
   answers.set(tr, ids);
   return ids;
+}
+
+const typed = new WeakMap<Y.Transaction, boolean>();
+
+/**
+ * Whether a transaction only changed text inside cards (headlines, bodies, quotes, action
+ * fields): typing. Card numbers, themes, links and the balance cannot change by typing,
+ * so their snapshots skip such transactions.
+ */
+export function onlyTypingInCards(doc: Y.Doc, tr: Y.Transaction): boolean {
+  const known = typed.get(tr);
+  if (known !== undefined) return known;
+  let only = cardsWithInnerChangesOnly(doc, tr) !== null;
+  if (only) {
+    for (const type of tr.changed.keys()) {
+      // Rich text is an XmlFragment of elements and XmlTexts; short fields are Y.Text.
+      if (!(type instanceof Y.Text || type instanceof Y.XmlFragment)) {
+        only = false;
+        break;
+      }
+    }
+  }
+  typed.set(tr, only);
+  return only;
 }

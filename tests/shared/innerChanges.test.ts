@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addCard, agreeFinding, cardTextField, cardsWithInnerChangesOnly, initWorkshop, moveCard, setCardBody } from '../../shared/model/index.js';
+import { addCard, agreeFinding, cardTextField, cardsWithInnerChangesOnly, initWorkshop, linkAnswer, linkEvidence, addActivity, moveCard, onlyTypingInCards, setCardBody } from '../../shared/model/index.js';
 
 /** What each transaction on `doc` was judged to touch, in order. */
 function record(doc: Y.Doc): (Set<string> | null)[] {
@@ -49,5 +49,22 @@ describe('which cards a transaction changed inside, and only inside', () => {
     expect(answers).toHaveLength(3);
     expect(answers[1]).toBe(answers[0]);
     expect(answers[2]).toBe(answers[0]);
+  });
+
+  it('tells typing in a card from linking it to evidence or an area', () => {
+    const doc = new Y.Doc();
+    initWorkshop(doc, { title: 'Dundee', hostAuthority: 'Dundee City Council' });
+    const area = addCard(doc, { board: 'development', headline: 'Data use', createdBy: 'Shona' });
+    const action = addCard(doc, { board: 'action', headline: 'Dashboards', createdBy: 'Shona' });
+    const heads = addActivity(doc, { type: 'Head teachers', title: 'Head teachers focus group', participants: 9 });
+    const typing: boolean[] = [];
+    doc.on('afterTransaction', (tr: Y.Transaction) => typing.push(onlyTypingInCards(doc, tr)));
+
+    cardTextField(doc, area, 'headline')!.insert(0, 'Better ');
+    setCardBody(doc, action, [{ type: 'bulletList', content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Train staff' }] }] }] }]);
+    linkAnswer(doc, action, area);
+    linkEvidence(doc, area, heads, '7 of 8 said so');
+    agreeFinding(doc, area, 'Shona');
+    expect(typing).toEqual([true, true, false, false, false]);
   });
 });
