@@ -41,7 +41,20 @@ class Bucket {
     this.tokens -= 1;
     return true;
   }
+  /** How long until take() can succeed. */
+  msUntilNext(): number {
+    return Math.max(1, Math.ceil(((1 - this.tokens) / this.rate) * 1000));
+  }
 }
+
+/**
+ * Messages held back, in order, while a client sends faster than its rate: held for
+ * about this many seconds' worth of its rate, then the connection is closed as a flood.
+ * A burst (a paste, a page of editors starting) is slowed down, not cut off.
+ */
+const HOLD_SECONDS = 4;
+/** And never more than this many bytes held for one connection. */
+const MAX_HELD_BYTES = 8 * 1024 * 1024;
 
 /** A message the server refuses to act on; the sender is closed with this code. */
 class PolicyError extends Error {
@@ -207,32 +220,77 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, 
     closing = true;
     ws.close(code, reason);
   };
+  // One client's flood must not starve everyone else in the workshop (or the server):
+  // past its rate, its messages wait (and its socket is paused) until their turn.
+  const held: Uint8Array[] = [];
+  const maxHeld = HOLD_SECONDS * Math.max(limits.updatesPerSecond, limits.awarenessPerSecond);
+  let waiting: NodeJS.Timeout | null = null;
+  /** Handles one message; returns the bucket to wait for when its turn has not come. */
+  const handle = (bytes: Uint8Array): Bucket | null => {
+    const decoder = decoding.createDecoder(bytes);
+    const type = decoding.readVarUint(decoder);
+    const handler = handlers[type];
+    if (!handler) throw new Error(`unknown message type ${type}`);
+    const bucket = type === MESSAGE.awareness ? buckets.awareness : buckets.updates;
+    if (!bucket.take()) return bucket;
+    const reply = encoding.createEncoder();
+    handler(room, conn, decoder, reply);
+    // A reply holding only its message type has nothing to say.
+    if (encoding.length(reply) > 1) room.send(conn, encoding.toUint8Array(reply));
+    return null;
+  };
+  let heldBytes = 0;
+  const failed = (err: unknown) => {
+    // One client's bad bytes close that client only.
+    if (err instanceof PolicyError) {
+      metrics.recordError('too_many_messages');
+      log.warn({ workshop: room.name, role: conn.role, err: err.message }, 'Closed a connection that sent too much');
+      close(err.close.code, err.close.reason);
+      return;
+    }
+    metrics.recordError('unreadable_message');
+    log.warn({ workshop: room.name, role: conn.role, err: (err as Error).message }, 'Closed a connection that sent an unreadable message');
+    close(CLOSE.malformed.code, CLOSE.malformed.reason);
+  };
+  const hold = (bytes: Uint8Array) => {
+    held.push(bytes);
+    heldBytes += bytes.length;
+    if (held.length > maxHeld || heldBytes > MAX_HELD_BYTES) throw new PolicyError('too many messages', CLOSE.tooFast);
+  };
+  const drain = () => {
+    waiting = null;
+    try {
+      while (held.length > 0 && !closing) {
+        const wait = handle(held[0]!);
+        if (wait) {
+          waiting = setTimeout(drain, wait.msUntilNext());
+          return;
+        }
+        heldBytes -= held.shift()!.length;
+      }
+      if (!closing) ws.resume();
+    } catch (err) {
+      failed(err);
+    }
+  };
   ws.on('message', (data, isBinary) => {
     if (closing) return;
     try {
       if (!isBinary) throw new Error('text frame');
-      const decoder = decoding.createDecoder(toBytes(data));
-      const type = decoding.readVarUint(decoder);
-      const handler = handlers[type];
-      if (!handler) throw new Error(`unknown message type ${type}`);
-      // One client's flood must not starve everyone else in the workshop (or the server).
-      const bucket = type === MESSAGE.awareness ? buckets.awareness : buckets.updates;
-      if (!bucket.take()) throw new PolicyError('too many messages', CLOSE.tooFast);
-      const reply = encoding.createEncoder();
-      handler(room, conn, decoder, reply);
-      // A reply holding only its message type has nothing to say.
-      if (encoding.length(reply) > 1) room.send(conn, encoding.toUint8Array(reply));
-    } catch (err) {
-      // One client's bad bytes close that client only.
-      if (err instanceof PolicyError) {
-        metrics.recordError('too_many_messages');
-        log.warn({ workshop: room.name, role: conn.role, err: err.message }, 'Closed a connection that sent too much');
-        close(err.close.code, err.close.reason);
+      const bytes = toBytes(data);
+      // Behind others already waiting: keep the order.
+      if (held.length > 0) {
+        hold(bytes);
         return;
       }
-      metrics.recordError('unreadable_message');
-      log.warn({ workshop: room.name, role: conn.role, err: (err as Error).message }, 'Closed a connection that sent an unreadable message');
-      close(CLOSE.malformed.code, CLOSE.malformed.reason);
+      const wait = handle(bytes);
+      if (wait) {
+        hold(bytes);
+        ws.pause();
+        waiting = setTimeout(drain, wait.msUntilNext());
+      }
+    } catch (err) {
+      failed(err);
     }
   });
 
@@ -240,6 +298,8 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, 
   ws.on('pong', () => (conn.alive = true));
 
   ws.on('close', () => {
+    if (waiting) clearTimeout(waiting);
+    held.length = 0;
     conn.guard?.destroy();
     room.connections.delete(ws);
     awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
