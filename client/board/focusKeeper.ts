@@ -32,6 +32,9 @@ export function rememberPlace(): void {
   place = { id: el.id, rich: selection ? { anchor: selection.anchor, head: selection.head } : undefined };
 }
 
+/** Whether the element with this id is where someone was writing when a remote change re-created it. */
+export const isPlaceToRestore = (id: string): boolean => place?.id === id;
+
 export function forgetPlace(): void {
   place = null;
 }

@@ -1,11 +1,9 @@
 import { useState, type MouseEvent } from 'react';
 import { mayExport as roleMayExport } from '../../shared/api.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
-import { ExportDialog } from '../export/ExportDialog.js';
-import { LanguagePanel } from '../export/LanguagePanel.js';
-import { HistoryDialog } from '../history/HistoryDialog.js';
 import { useMeta } from '../collab/useBoards.js';
-import { ShareDialog } from '../share/ShareDialog.js';
+import { LaterBoundary, useOnceTrue } from '../lib/later.js';
+import { ExportDialog, HistoryDialog, LanguagePanel, ShareDialog } from './laterParts.js';
 import { VIEWS, VIEW_LABELS, viewHref, useViewNavigation, type View } from './views.js';
 import '../styles/nav.css';
 
@@ -20,6 +18,11 @@ export function ViewNav({ secret, readersMayExport: initiallyAllowed }: { secret
   const [checking, setChecking] = useState(false);
   const [historyOpen, setHistoryOpen] = useState(false);
   const [sharing, setSharing] = useState(false);
+  // Each dialog's code comes after the board's (laterParts.ts): drawn from its first opening.
+  const exportDrawn = useOnceTrue(exporting);
+  const checkDrawn = useOnceTrue(checking);
+  const historyDrawn = useOnceTrue(historyOpen);
+  const shareDrawn = useOnceTrue(sharing);
   const open = (e: MouseEvent<HTMLAnchorElement>, next: View) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
@@ -54,11 +57,27 @@ export function ViewNav({ secret, readersMayExport: initiallyAllowed }: { secret
           </button>
         ) : null}
       </div>
-      <HistoryDialog isOpen={historyOpen} onOpenChange={setHistoryOpen} secret={secret} />
-      {role === 'host' ? <ShareDialog isOpen={sharing} onOpenChange={setSharing} secret={secret} title={meta.title} /> : null}
-      <LanguagePanel isOpen={checking} onOpenChange={setChecking} />
-      {mayExport ? <ExportDialog isOpen={exporting} onOpenChange={setExporting} secret={secret}
-        readersMayExport={readersMayExport} onReadersMayExportChange={setReadersMayExport} onCheckLanguage={() => { setExporting(false); setChecking(true); }} /> : null}
+      {historyDrawn ? (
+        <LaterBoundary waiting="Opening the history…">
+          <HistoryDialog isOpen={historyOpen} onOpenChange={setHistoryOpen} secret={secret} />
+        </LaterBoundary>
+      ) : null}
+      {role === 'host' && shareDrawn ? (
+        <LaterBoundary waiting="Opening the links…">
+          <ShareDialog isOpen={sharing} onOpenChange={setSharing} secret={secret} title={meta.title} />
+        </LaterBoundary>
+      ) : null}
+      {checkDrawn ? (
+        <LaterBoundary waiting="Opening the language check…">
+          <LanguagePanel isOpen={checking} onOpenChange={setChecking} />
+        </LaterBoundary>
+      ) : null}
+      {mayExport && exportDrawn ? (
+        <LaterBoundary waiting="Opening the export…">
+          <ExportDialog isOpen={exporting} onOpenChange={setExporting} secret={secret}
+            readersMayExport={readersMayExport} onReadersMayExportChange={setReadersMayExport} onCheckLanguage={() => { setExporting(false); setChecking(true); }} />
+        </LaterBoundary>
+      ) : null}
     </nav>
   );
 }

@@ -19,10 +19,9 @@ import { SessionBar } from '../session/SessionBar.js';
 import { FacilitatorPanel } from '../session/FacilitatorPanel.js';
 import { SilentRound } from '../session/SilentRound.js';
 import { FollowBar } from '../session/FollowBar.js';
-import { Presentation } from '../session/Presentation.js';
 import { ViewContext, useViewState } from './views.js';
-import { SetupView } from '../setup/SetupView.js';
-import { FieldworkView } from '../fieldwork/FieldworkView.js';
+import { LaterBoundary } from '../lib/later.js';
+import { FieldworkView, Presentation, SetupView, fetchLaterParts } from './laterParts.js';
 
 interface ScreenProps {
   workshopId: string;
@@ -62,8 +61,12 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
   useEffect(() => {
     document.title = `${title} – Cairn`;
   }, [title]);
-  // The page's own files, kept on this device so it opens again without the server.
+  // The page's own files, kept on this device so it opens again without the server;
+  // once the board is on the screen, the parts fetched later are fetched and kept too.
   useEffect(() => void saveOfflineShell(), []);
+  useEffect(() => {
+    if (loaded) void fetchLaterParts().then(saveOfflineShell);
+  }, [loaded]);
 
   return (
     <WorkshopContext value={workshop}>
@@ -83,9 +86,13 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
               <p className="workshop-main__loading">Opening the workshop…</p>
             )
           ) : navigation.view === 'setup' ? (
-            <SetupView />
+            <LaterBoundary waiting="Opening the setup…" className="workshop-main__loading">
+              <SetupView />
+            </LaterBoundary>
           ) : navigation.view === 'fieldwork' ? (
-            <FieldworkView />
+            <LaterBoundary waiting="Opening the fieldwork…" className="workshop-main__loading">
+              <FieldworkView />
+            </LaterBoundary>
           ) : (
             <>
               <h2 className="visually-hidden">Board</h2>
@@ -101,7 +108,11 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
           )}
         </main>
         <NameDialog isOpen={renaming} onOpenChange={setRenaming} currentName={identity.name} onSave={onRename} />
-        {presenting ? <Presentation onClose={() => setPresenting(false)} /> : null}
+        {presenting ? (
+          <LaterBoundary waiting="Opening the presentation…">
+            <Presentation onClose={() => setPresenting(false)} />
+          </LaterBoundary>
+        ) : null}
       </ViewContext>
       </SessionContext>
     </WorkshopContext>
