@@ -6,6 +6,8 @@
  * Settings (environment): SCENARIOS (comma list of fanout50, fanout200, manyboards,
  * cold, storm, restart, export, bundle, browser), PEERS (cairn,stock,hocuspocus,hocuspocus-sqlite),
  * SECONDS (fan-out length, 20), BOARDS (many boards, 100), STORM (clients, 200),
+ * ROUNDS (2: each server scenario runs this many times, servers taking turns, and each
+ * figure is the mean, so a noisy moment on the machine does not decide a ratio),
  * RESTART_UPDATES (100000), PRESSES (browser key presses, 100), SMOKE=1 (tiny sizes, for the
  * harness's own test; browser is not in its default list).
  */
@@ -24,6 +26,7 @@ const BOARDS = env('BOARDS', 100, 2);
 const STORM = env('STORM', 200, 5);
 const RESTART_UPDATES = env('RESTART_UPDATES', 100_000, 500);
 const CARDS = env('CARDS', 300, 10);
+const ROUNDS = env('ROUNDS', 2, 1);
 const ALL = ['fanout50', 'fanout200', 'manyboards', 'cold', 'storm', 'restart', 'export', 'bundle', 'browser'];
 const SCENARIOS = (process.env.SCENARIOS ?? (smoke ? 'fanout50,cold,bundle' : ALL.join(','))).split(',');
 const PEERS = (process.env.PEERS ?? (smoke ? 'cairn,stock' : 'cairn,stock,hocuspocus,hocuspocus-sqlite')).split(',') as PeerKind[];
@@ -46,6 +49,14 @@ const peerScenarios: Record<string, { label: string; run: (peer: Awaited<ReturnT
   storm: { label: `reconnect storm, ${STORM} clients`, run: (p) => reconnectStorm(p, { clients: STORM, cards: smoke ? 10 : 100 }) },
 };
 
+/** Each figure's mean over the rounds; a failure in any round is reported as one. */
+function mean(rounds: Figures[]): Figures {
+  if (rounds.some((f) => 'failed' in f)) return { failed: 1 };
+  const out: Figures = {};
+  for (const key of Object.keys(rounds[0] ?? {})) out[key] = rounds.reduce((sum, f) => sum + (f[key] ?? NaN), 0) / rounds.length;
+  return out;
+}
+
 function fmt(n: number | undefined): string {
   if (n === undefined || Number.isNaN(n)) return '–';
   return Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2);
@@ -54,19 +65,24 @@ function fmt(n: number | undefined): string {
 async function main() {
   const started = new Date();
   for (const scenario of SCENARIOS.filter((s) => s in peerScenarios)) {
-    for (const kind of PEERS) {
-      process.stderr.write(`${peerScenarios[scenario]!.label}: ${PEER_LABELS[kind]}… `);
-      const peer = await startPeer(kind);
-      try {
-        add(peerScenarios[scenario]!.label, kind, await peerScenarios[scenario]!.run(peer));
-        process.stderr.write('done\n');
-      } catch (err) {
-        add(peerScenarios[scenario]!.label, kind, { failed: 1 });
-        process.stderr.write(`failed: ${(err as Error).message}\n`);
-      } finally {
-        await peer.stop();
+    const label = peerScenarios[scenario]!.label;
+    const runs = new Map<PeerKind, Figures[]>(PEERS.map((k) => [k, []]));
+    for (let round = 1; round <= ROUNDS; round++) {
+      for (const kind of PEERS) {
+        process.stderr.write(`${label}: ${PEER_LABELS[kind]}${ROUNDS > 1 ? `, round ${round}` : ''}… `);
+        const peer = await startPeer(kind);
+        try {
+          runs.get(kind)!.push(await peerScenarios[scenario]!.run(peer));
+          process.stderr.write('done\n');
+        } catch (err) {
+          runs.get(kind)!.push({ failed: 1 });
+          process.stderr.write(`failed: ${(err as Error).message}\n`);
+        } finally {
+          await peer.stop();
+        }
       }
     }
+    for (const [kind, figures] of runs) add(label, kind, mean(figures));
   }
   if (SCENARIOS.includes('restart')) add(`restart, ${RESTART_UPDATES} updates in the log (Cairn only)`, 'cairn', await restart({ updates: RESTART_UPDATES }));
   if (SCENARIOS.includes('export')) add(`export, ${CARDS} cards (Cairn only)`, 'cairn', await exportFigures({ cards: CARDS, runs: smoke ? 1 : 10 }));
@@ -83,7 +99,7 @@ async function main() {
     const dir = path.resolve(import.meta.dirname, 'results');
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${started.toISOString().slice(0, 16).replace(/[:T]/g, '-')}.md`);
-    fs.writeFileSync(file, `# Benchmark, ${started.toISOString()}\n\nMachine: ${machine}\n\nLatencies are measured by readers from a timestamp in each edit; lower is better. Ratios are Cairn ÷ the stock y-websocket server in the same run.\n\n${table}\n`);
+    fs.writeFileSync(file, `# Benchmark, ${started.toISOString()}\n\nMachine: ${machine}\n\nLatencies are measured by readers from a timestamp in each edit; lower is better. Ratios are Cairn ÷ the stock y-websocket server in the same run. Each server scenario ran ${ROUNDS} time(s), the servers taking turns; figures are means over those rounds.\n\n${table}\n`);
     console.error(`Written to ${path.relative(process.cwd(), file)}`);
   }
 }
