@@ -14,7 +14,10 @@ export function bodyExtensions(fragment: Y.XmlFragment, provider: WebsocketProvi
   return [
     StarterKit.configure({
       undoRedo: false,
-      heading: false,
+      // Imported reports can have sub-headings inside a finding (level 4, under the
+      // finding's own heading). Without the node the editor would delete them from the
+      // shared document the first time someone opens that card.
+      heading: { levels: [4] },
       code: false,
       codeBlock: false,
       horizontalRule: false,

@@ -108,14 +108,14 @@ function inline(runs: { node: RichTextNode; marks: Mark[] }[]): ReactNode[] {
 // The editor ends an empty paragraph, or one ending in a line break, with this break.
 const trailingBreak = <br className="ProseMirror-trailingBreak" />;
 
-function paragraph(node: RichTextNode, key: number): ReactNode {
+function paragraph(node: RichTextNode, key: number, Tag: 'p' | 'h4' = 'p'): ReactNode {
   const content = (node.content ?? []).filter((n) => n.type === 'hardBreak' || (n.text ?? '') !== '');
   const last = content[content.length - 1];
   return (
-    <p key={key}>
+    <Tag key={key}>
       {inline(content.map((n) => ({ node: n, marks: n.type === 'hardBreak' ? [] : rankedMarks(n) })))}
       {!last || last.type === 'hardBreak' ? trailingBreak : null}
-    </p>
+    </Tag>
   );
 }
 
@@ -124,9 +124,10 @@ function blocks(nodes: RichTextNode[]): ReactNode[] {
     const inner = () => blocks(node.content ?? []);
     switch (node.type) {
       case 'paragraph':
-      // The editor has no headings; an imported one is still words the writer should see.
-      case 'heading':
         return paragraph(node, key);
+      // Imported reports can have sub-headings in a finding; the editor keeps them at level 4.
+      case 'heading':
+        return paragraph(node, key, 'h4');
       case 'bulletList':
         return <ul key={key}>{inner()}</ul>;
       case 'orderedList': {
