@@ -4,6 +4,7 @@
  * figure's ratio to the stock server, and written as Markdown to bench/results/.
  *
  * Settings (environment): SCENARIOS (comma list of fanout50, fanout200, manyboards,
+ * manyboards3000 (three times BOARDS),
  * cold, storm, restart, export, bundle, browser), PEERS (cairn,stock,hocuspocus,hocuspocus-sqlite),
  * SECONDS (fan-out length, 20), BOARDS (many boards, 100), STORM (clients, 200),
  * ROUNDS (2: each server scenario runs this many times, servers taking turns, and each
@@ -27,7 +28,7 @@ const STORM = env('STORM', 200, 5);
 const RESTART_UPDATES = env('RESTART_UPDATES', 100_000, 500);
 const CARDS = env('CARDS', 300, 10);
 const ROUNDS = env('ROUNDS', 2, 1);
-const ALL = ['fanout50', 'fanout200', 'manyboards', 'cold', 'storm', 'restart', 'export', 'bundle', 'browser'];
+const ALL = ['fanout50', 'fanout200', 'manyboards', 'manyboards3000', 'cold', 'storm', 'restart', 'export', 'bundle', 'browser'];
 const SCENARIOS = (process.env.SCENARIOS ?? (smoke ? 'fanout50,cold,bundle' : ALL.join(','))).split(',');
 const PEERS = (process.env.PEERS ?? (smoke ? 'cairn,stock' : 'cairn,stock,hocuspocus,hocuspocus-sqlite')).split(',') as PeerKind[];
 
@@ -45,6 +46,7 @@ const peerScenarios: Record<string, { label: string; run: (peer: Awaited<ReturnT
   fanout50: { label: `fan-out, 5 writers + 45 readers, 5 edits/s, ${SECONDS} s`, run: (p) => fanOut(p, { writers: 5, readers: smoke ? 5 : 45, rate: 5, seconds: SECONDS }) },
   fanout200: { label: `fan-out, 5 writers + 195 readers, 5 edits/s, ${SECONDS} s`, run: (p) => fanOut(p, { writers: 5, readers: smoke ? 10 : 195, rate: 5, seconds: SECONDS }) },
   manyboards: { label: `many boards, ${BOARDS} × 10 clients`, run: (p) => manyBoards(p, { boards: BOARDS, perBoard: 10, seconds: smoke ? 1 : 10 }) },
+  manyboards3000: { label: `many boards, ${BOARDS * 3} × 10 clients`, run: (p) => manyBoards(p, { boards: BOARDS * 3, perBoard: 10, seconds: smoke ? 1 : 10 }) },
   cold: { label: `cold load, ${CARDS} cards of ~100 words`, run: (p) => coldLoad(p, { cards: CARDS, clients: smoke ? 3 : 20 }) },
   storm: { label: `reconnect storm, ${STORM} clients`, run: (p) => reconnectStorm(p, { clients: STORM, cards: smoke ? 10 : 100 }) },
 };

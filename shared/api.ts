@@ -35,10 +35,8 @@ export const workshopSettingsSchema = z.strictObject(
 );
 export type WorkshopSettings = z.infer<typeof workshopSettingsSchema>;
 
-/** Who may export the report: the host and facilitator always; others when the host allows. */
-export function mayExport(role: Role, readersMayExport: boolean): boolean {
-  return role === 'host' || role === 'facilitator' || readersMayExport;
-}
+// Kept with the roles (no zod there), so the workshop page can ask without loading zod.
+export { mayExport } from './roles.js';
 
 /** A role's new link after the host changed it: POST /api/workshops/:id/links/:role. */
 export interface RotatedLinkResponse {

@@ -20,3 +20,8 @@ export function isRole(value: unknown): value is Role {
 export function canSetUp(role: Role): boolean {
   return role === 'host' || role === 'facilitator';
 }
+
+/** Who may export the report: the host and facilitator always; others when the host allows. */
+export function mayExport(role: Role, readersMayExport: boolean): boolean {
+  return role === 'host' || role === 'facilitator' || readersMayExport;
+}

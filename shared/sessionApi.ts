@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BOARD_IDS } from './model/schema.js';
-import { PHASES } from './session/phases.js';
+import { MAX_ROUND_DRAFTS, PHASES } from './session/phases.js';
 
 const board = z.enum(BOARD_IDS, { error: `board must be one of ${BOARD_IDS.join(', ')}.` });
 const minutes = z.number({ error: 'minutes must be a number.' }).min(0.25, 'A timer runs for at least 15 seconds.').max(180, 'A timer runs for at most 3 hours.');
@@ -54,7 +54,7 @@ export const voteChangeSchema = z.strictObject({
   change: z.union([z.literal(1), z.literal(-1)], { error: 'change must be 1 (add a dot) or -1 (take one off).' }),
 });
 
-export const MAX_ROUND_DRAFTS = 30;
+export { MAX_ROUND_DRAFTS };
 export const roundDraftsSchema = z.strictObject({
   person,
   author: z.string().trim().max(60).default(''),

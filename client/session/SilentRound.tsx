@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { BOARD_TITLES } from '../../shared/model/index.js';
-import { MAX_ROUND_DRAFTS } from '../../shared/sessionApi.js';
+import { MAX_ROUND_DRAFTS } from '../../shared/session/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { readStored, writeStored } from '../lib/deviceStorage.js';
 import { useSession } from './SessionContext.js';

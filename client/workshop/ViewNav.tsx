@@ -1,5 +1,5 @@
 import { useState, type MouseEvent } from 'react';
-import { mayExport as roleMayExport } from '../../shared/api.js';
+import { mayExport as roleMayExport } from '../../shared/roles.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useMeta } from '../collab/useBoards.js';
 import { LaterBoundary, useOnceTrue } from '../lib/later.js';

@@ -48,3 +48,6 @@ export function mayEditCard(role: RoleName, phase: Phase, agreed: boolean): bool
   if (phase === 'agreed') return false;
   return role === 'facilitator' || !agreed;
 }
+
+/** The most cards one person may hold back in a silent-writing round. */
+export const MAX_ROUND_DRAFTS = 30;
