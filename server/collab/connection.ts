@@ -48,9 +48,10 @@ class Bucket {
 }
 
 /**
- * Messages held back, in order, while a client sends faster than its rate: held for
- * about this many seconds' worth of its rate, then the connection is closed as a flood.
- * A burst (a paste, a page of editors starting) is slowed down, not cut off.
+ * A client sending faster than its rate has its messages held back, in order, and its
+ * socket paused. A burst (a paste, a page of editors starting) is slowed down, not cut
+ * off; a client kept waiting for longer than this, without a break, is a flood and is
+ * closed. Never more than this many seconds' worth of its rate are held at once.
  */
 const HOLD_SECONDS = 4;
 /** And never more than this many bytes held for one connection. */
@@ -240,6 +241,8 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, 
     return null;
   };
   let heldBytes = 0;
+  /** When this client last went over its rate without since dropping below it (0: it has not). */
+  let throttledSince = 0;
   const failed = (err: unknown) => {
     // One client's bad bytes close that client only.
     if (err instanceof PolicyError) {
@@ -252,10 +255,11 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, 
     log.warn({ workshop: room.name, role: conn.role, err: (err as Error).message }, 'Closed a connection that sent an unreadable message');
     close(CLOSE.malformed.code, CLOSE.malformed.reason);
   };
+  const tooLong = () => throttledSince > 0 && performance.now() - throttledSince > HOLD_SECONDS * 1000;
   const hold = (bytes: Uint8Array) => {
     held.push(bytes);
     heldBytes += bytes.length;
-    if (held.length > maxHeld || heldBytes > MAX_HELD_BYTES) throw new PolicyError('too many messages', CLOSE.tooFast);
+    if (held.length > maxHeld || heldBytes > MAX_HELD_BYTES || tooLong()) throw new PolicyError('too many messages', CLOSE.tooFast);
   };
   const drain = () => {
     waiting = null;
@@ -263,6 +267,7 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, 
       while (held.length > 0 && !closing) {
         const wait = handle(held[0]!);
         if (wait) {
+          if (tooLong()) throw new PolicyError('too many messages', CLOSE.tooFast);
           waiting = setTimeout(drain, wait.msUntilNext());
           return;
         }
@@ -284,11 +289,14 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, 
         return;
       }
       const wait = handle(bytes);
-      if (wait) {
-        hold(bytes);
-        ws.pause();
-        waiting = setTimeout(drain, wait.msUntilNext());
+      if (!wait) {
+        throttledSince = 0;
+        return;
       }
+      if (!throttledSince) throttledSince = performance.now();
+      hold(bytes);
+      ws.pause();
+      waiting = setTimeout(drain, wait.msUntilNext());
     } catch (err) {
       failed(err);
     }
