@@ -49,11 +49,13 @@ class Bucket {
 
 /**
  * A client sending faster than its rate has its messages held back, in order, and its
- * socket paused. A burst (a paste, a page of editors starting) is slowed down, not cut
- * off; a client kept waiting for longer than this, without a break, is a flood and is
- * closed. Never more than this many seconds' worth of its rate are held at once.
+ * socket paused: a short burst (a paste, a page of editors starting) is slowed down, not
+ * cut off. A client kept waiting longer than this without a break is closed: a flood
+ * ends there, and a real client reconnects and sends all it has in one message, which is
+ * quicker than waiting its turn. Never more than this many seconds' worth of its rate
+ * are held at once.
  */
-const HOLD_SECONDS = 4;
+const HOLD_SECONDS = 1;
 /** And never more than this many bytes held for one connection. */
 const MAX_HELD_BYTES = 8 * 1024 * 1024;
 
@@ -219,6 +221,9 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, 
   let closing = false;
   const close = (code: number, reason: string) => {
     closing = true;
+    // A socket paused for being over its rate must be read again, or the client's reply
+    // to the close is never seen and the close takes ws's 30 s timeout to finish.
+    ws.resume();
     ws.close(code, reason);
   };
   // One client's flood must not starve everyone else in the workshop (or the server):

@@ -153,15 +153,15 @@ describe('limits on what one connection can do', () => {
     const w = await createWorkshop(s);
     const watcher = await join(s, w.id, w.tokens.viewer);
     const burst = await openRaw(s.wsUrl, w.id, w.tokens.host);
-    // 80 changes at once: 40 go through at once (twice the rate), the rest at 20 a second.
+    // 50 changes at once: 40 go through at once (twice the rate), the rest at 20 a second.
     const doc = new Y.Doc();
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
-    for (let i = 0; i < 80; i++) addCard(doc, { board: 'working-well', headline: `Burst ${i}`, createdBy: 'Host' });
+    for (let i = 0; i < 50; i++) addCard(doc, { board: 'working-well', headline: `Burst ${i}`, createdBy: 'Host' });
     for (const u of updates) burst.ws.send(syncMessage('update', u));
-    await waitFor(() => readBoards(watcher.doc)['working-well'].length === 80, 'all 80 cards of the burst', 15_000);
+    await waitFor(() => readBoards(watcher.doc)['working-well'].length === 50, 'all 50 cards of the burst', 15_000);
     expect(burst.ws.readyState).toBe(WebSocket.OPEN);
-    expect(readBoards(watcher.doc)['working-well'].map((c) => c.headline)).toEqual(Array.from({ length: 80 }, (_, i) => `Burst ${i}`));
+    expect(readBoards(watcher.doc)['working-well'].map((c) => c.headline)).toEqual(Array.from({ length: 50 }, (_, i) => `Burst ${i}`));
   });
 
   it('applies presence only for the connection’s own ids, not another client’s', async () => {
