@@ -16,14 +16,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as Y from 'yjs';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { readBoards } from '../shared/model/index.js';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.mjs';
 import { createWorkshop, spawnServer, tempDataDir, type SpawnedServer } from '../tests/helpers/server.js';
 import { bigBoard } from './boardFixture.js';
-import { percentile, sleep, within } from './harness.js';
+import { percentile, sleep, within, yWebsocketClient } from './harness.js';
 import type { Figures } from './scenarios.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -46,31 +44,19 @@ function ensureClientBuilt(): void {
   if (!fs.existsSync(CLIENT_INDEX)) throw new Error('The browser scenario needs dist/client/index.html; run "npx vite build" and try again.');
 }
 
-function wsClient(wsUrl: string, room: string, token: string) {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(wsUrl, room, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
-  const synced = () =>
-    provider.synced ? Promise.resolve() : new Promise<void>((resolve) => provider.on('sync', (s: boolean) => s && resolve()));
-  return { doc, synced, destroy: () => (provider.destroy(), doc.destroy()) };
-}
-
 const cardCount = (doc: Y.Doc) => Object.values(readBoards(doc)).reduce((n, b) => n + b.length, 0);
 
 /** Puts the board on the server with the host's link, and waits until a fresh client sees all of it. */
 async function seedBoard(server: SpawnedServer, room: string, hostToken: string, viewerToken: string, board: Y.Doc): Promise<void> {
   const target = cardCount(board);
-  const seeder = wsClient(server.wsUrl, room, hostToken);
+  const seeder = yWebsocketClient(server.wsUrl, room, { token: hostToken });
   try {
     await within(10_000, 'the seeding client to connect', seeder.synced());
     Y.applyUpdate(seeder.doc, Y.encodeStateAsUpdate(board));
     await within(30_000, 'the seeded board to reach the server', (async () => {
       for (;;) {
         await sleep(100);
-        const probe = wsClient(server.wsUrl, room, viewerToken);
+        const probe = yWebsocketClient(server.wsUrl, room, { token: viewerToken });
         try {
           await within(10_000, 'a probe to sync', probe.synced());
           if (cardCount(probe.doc) === target) return;

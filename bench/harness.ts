@@ -111,7 +111,8 @@ function countingSocket(counter: { n: number }) {
   };
 }
 
-function yWebsocketClient(url: string, room: string, params: Record<string, string>): BenchClient {
+/** A stock y-websocket client that counts the bytes it receives. */
+export function yWebsocketClient(url: string, room: string, params: Record<string, string>): BenchClient {
   const doc = new Y.Doc();
   const counter = { n: 0 };
   const provider = new WebsocketProvider(url, room, doc, {
