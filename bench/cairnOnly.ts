@@ -9,8 +9,23 @@ import { selectReport } from '../shared/export/report.js';
 import { reportToDocx } from '../shared/export/docx.js';
 import { reportToMarkdown } from '../shared/export/markdown.js';
 import { bigBoard } from './boardFixture.js';
-import { nowMs, startPeer, within } from './harness.js';
+import { nowMs, startPeer, within, type Room } from './harness.js';
 import type { Figures } from './scenarios.js';
+
+/** Starts Cairn on an existing data folder and times it: start to listening, then to a first client synced. */
+async function timedRestart(dataDir: string, room: Room, check: (doc: Y.Doc) => boolean = () => true) {
+  const t0 = nowMs();
+  const peer = await startPeer('cairn', { DATA_DIR: dataDir });
+  const listening = nowMs() - t0;
+  const t1 = nowMs();
+  const c = peer.client(room, 'reader');
+  await within(60_000, 'the first client after a restart', c.synced());
+  const firstSync = nowMs() - t1;
+  const ok = check(c.doc);
+  c.destroy();
+  await peer.stop();
+  return { listening, firstSync, ok };
+}
 
 /** A workshop whose update log holds `updates` small updates: time from start to the first client synced. */
 export async function restart(o: { updates: number }): Promise<Figures> {
@@ -28,16 +43,7 @@ export async function restart(o: { updates: number }): Promise<Figures> {
   const insert = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
   db.transaction(() => rows.forEach((u) => insert.run(room.name, u)))();
   db.close();
-  const t0 = nowMs();
-  const peer = await startPeer('cairn', { DATA_DIR: first.dataDir! });
-  const listening = nowMs() - t0;
-  const t1 = nowMs();
-  const c = peer.client(room, 'reader');
-  await within(60_000, 'the first client after a restart', c.synced());
-  const firstSync = nowMs() - t1;
-  const ok = cardTextField(c.doc, card, 'headline')?.length === text.length;
-  c.destroy();
-  await peer.stop();
+  const { listening, firstSync, ok } = await timedRestart(first.dataDir!, room, (d) => cardTextField(d, card, 'headline')?.length === text.length);
 
   // The same typing sent through a running server, which compacts its log as it goes;
   // then a normal stop and start.
@@ -67,15 +73,7 @@ export async function restart(o: { updates: number }): Promise<Figures> {
     d.close();
     return n;
   })();
-  const t2 = nowMs();
-  const again = await startPeer('cairn', { DATA_DIR: live.dataDir! });
-  const liveListening = nowMs() - t2;
-  const t3 = nowMs();
-  const c2 = again.client(liveRoom, 'reader');
-  await within(60_000, 'the first client after a live restart', c2.synced());
-  const liveFirstSync = nowMs() - t3;
-  c2.destroy();
-  await again.stop();
+  const { listening: liveListening, firstSync: liveFirstSync } = await timedRestart(live.dataDir!, liveRoom);
   return {
     'uncompacted log rows': rows.length,
     'uncompacted: listening to first sync ms': firstSync,

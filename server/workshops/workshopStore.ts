@@ -67,7 +67,6 @@ export class WorkshopStore {
     const createdAt = new Date().toISOString();
     const tokens = Object.fromEntries(ROLES.map((r) => [r, newToken()])) as Record<Role, string>;
     this.insertRow.run(id, title, createdAt, ...ROLES.map((r) => hashToken(tokens[r])));
-    this.rows.delete(id);
     return { record: { id, title, createdAt, readersMayExport: false, phase: 'preparing' }, tokens };
   }
 
