@@ -24,6 +24,21 @@ export function announceSelf(awareness: Awareness, user: PresenceUser): void {
   awareness.setLocalStateField(USER_FIELD, user);
 }
 
+/**
+ * Announces this person again each time the connection comes back. The server forgets
+ * someone whose connection dropped, and the stock provider re-sends the presence it had
+ * at the same clock, which the server and everyone else take as old news: without a new
+ * clock a returning person stays invisible until the provider's 15-second renewal.
+ */
+export function keepPresenceAcrossReconnects(provider: { awareness: Awareness; on(event: 'status', f: (e: { status: string }) => void): void; off(event: 'status', f: (e: { status: string }) => void): void }): () => void {
+  const onStatus = ({ status }: { status: string }) => {
+    const state = provider.awareness.getLocalState();
+    if (status === 'connected' && state !== null) provider.awareness.setLocalState(state);
+  };
+  provider.on('status', onStatus);
+  return () => provider.off('status', onStatus);
+}
+
 export function announceEditing(awareness: Awareness, cardId: string | null): void {
   const current = awareness.getLocalState()?.[EDITING_FIELD] ?? null;
   if (current !== cardId) awareness.setLocalStateField(EDITING_FIELD, cardId);

@@ -6,7 +6,7 @@ import { SkipLink } from '../ui/SkipLink.js';
 import { Board } from '../board/Board.js';
 import { useWorkshopConnection, type WorkshopConnection } from '../collab/useWorkshopConnection.js';
 import { WorkshopContext, type Workshop } from '../collab/WorkshopContext.js';
-import { announceSelf } from '../collab/presence.js';
+import { announceSelf, keepPresenceAcrossReconnects } from '../collab/presence.js';
 import { useMeta } from '../collab/useBoards.js';
 import { NameDialog } from './NameDialog.js';
 import { saveOfflineShell } from '../lib/offlineShell.js';
@@ -49,6 +49,7 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
 
   const user = useMemo(() => ({ name: identity.name, color: identity.color, role: info.role }), [identity, info.role]);
   useEffect(() => announceSelf(provider.awareness, user), [provider, user]);
+  useEffect(() => keepPresenceAcrossReconnects(provider), [provider]);
 
   const workshop = useMemo<Workshop>(
     () => ({ id: workshopId, doc, provider, role: info.role, canEdit: canEdit(info.role), user }),

@@ -9,7 +9,7 @@ import type { Logger } from 'pino';
 import { CLOSE, MESSAGE } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
 import { UpdateGuard, type ChangeScope } from '../../shared/model/index.js';
-import type { Room } from './room.js';
+import { PRESENCE_MESSAGES_PER_SECOND, type Room } from './room.js';
 import { metrics } from '../metrics.js';
 import type { RoomManager } from './roomManager.js';
 import type { Connection } from './room.js';
@@ -79,8 +79,16 @@ export interface WriteRules {
   /** Facilitators are checked only when this says so (the board is agreed), so their edits stay on the fast path. */
   checkFacilitator?: () => boolean;
 }
-const MAX_AWARENESS_BYTES = 64 * 1024;
+/** Presence is small: a name, a colour, a caret. Bound it so no one can fill memory. */
+const MAX_PRESENCE_STATE_BYTES = 16 * 1024;
+/** Ids one connection may speak for (a person with a few tabs' worth of editors). */
 const MAX_AWARENESS_IDS = 8;
+/**
+ * Presence messages that change nothing (a stock client repeating what it was sent) are
+ * cheap, but not free: they have a rate of their own, above the rate at which the room
+ * sends presence, so a client repeating every one never waits.
+ */
+const ECHOES_PER_SECOND = 2 * PRESENCE_MESSAGES_PER_SECOND;
 
 /**
  * The message as bytes whose underlying buffer ends where the message ends. ws hands
@@ -152,18 +160,62 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder, rep
   if (store.pendingStructs || store.pendingDs) room.appendRaw(update);
 }
 
-/** The client ids an awareness update speaks for, read before anything is applied. */
-function awarenessClients(update: Uint8Array): number[] {
+/** One entry of a presence message, its state left as the JSON bytes that came. */
+interface PresenceEntry {
+  id: number;
+  clock: number;
+  state: Uint8Array;
+}
+
+const NULL_STATE = new TextEncoder().encode('null');
+const isRemoval = (state: Uint8Array) => state.length === 4 && state.every((b, i) => b === NULL_STATE[i]);
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The entries of a presence message that would change something. A stock y-websocket
+ * client sends back every presence change it receives, so most entries are other
+ * people's presence repeated: those are left out (as is anyone else's id, which would be
+ * a forgery), and a message holding nothing else changes nothing. Throws when the
+ * connection would speak for more ids than one person needs.
+ */
+function presenceNews(room: Room, conn: Connection, update: Uint8Array): PresenceEntry[] {
   const d = decoding.createDecoder(update);
   const count = decoding.readVarUint(d);
-  if (count > MAX_AWARENESS_IDS) throw new Error('too many presence ids in one message');
-  const ids: number[] = [];
+  // A repeat holds at most everyone the room has known; more than that is a flood.
+  if (count > room.awareness.meta.size + MAX_AWARENESS_IDS) throw new Error('too many presence entries in one message');
+  const news: PresenceEntry[] = [];
+  let claimed = conn.awarenessIds.size;
   for (let i = 0; i < count; i++) {
-    ids.push(decoding.readVarUint(d));
-    decoding.readVarUint(d); // clock
-    decoding.readVarString(d); // state, as JSON
+    const id = decoding.readVarUint(d);
+    const clock = decoding.readVarUint(d);
+    const state = decoding.readVarUint8Array(d);
+    const owner = room.awarenessOwners.get(id);
+    if (owner && owner !== conn) continue;
+    const meta = room.awareness.meta.get(id);
+    const removal = isRemoval(state);
+    // Removing someone the room never knew changes nothing (and must not grow its memory).
+    if (!meta && removal) continue;
+    if (meta && (clock < meta.clock || (clock === meta.clock && !(removal && room.awareness.states.has(id))))) continue;
+    if (state.length > MAX_PRESENCE_STATE_BYTES) throw new Error('presence state too large');
+    // Read now, so a broken entry fails the message before any of it is applied.
+    JSON.parse(utf8.decode(state));
+    if (!removal && !conn.awarenessIds.has(id) && ++claimed > MAX_AWARENESS_IDS) throw new Error('too many presence ids for one connection');
+    news.push({ id, clock, state });
   }
-  return ids;
+  if (d.pos !== update.length) throw new Error('presence message has bytes after its entries');
+  return news;
+}
+
+/** Applies the entries that change something, as one awareness update from this connection. */
+function applyPresence(room: Room, conn: Connection, news: PresenceEntry[]): void {
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, news.length);
+  for (const { id, clock, state } of news) {
+    encoding.writeVarUint(e, id);
+    encoding.writeVarUint(e, clock);
+    encoding.writeVarUint8Array(e, state);
+  }
+  awarenessProtocol.applyAwarenessUpdate(room.awareness, encoding.toUint8Array(e), conn);
 }
 
 /** Tell one client why its change was not kept (y-protocols' "permission denied"). */
@@ -185,19 +237,7 @@ function carriesNew(room: Room, update: Uint8Array): boolean {
 
 const handlers: Record<number, Handler> = {
   [MESSAGE.sync]: handleSync,
-  [MESSAGE.awareness]: (room, conn, decoder) => {
-    // Presence is small: a name, a colour, a caret. Bound it so no one can fill memory.
-    const update = decoding.readVarUint8Array(decoder);
-    if (update.length > MAX_AWARENESS_BYTES) throw new Error('awareness message too large');
-    const ids = awarenessClients(update);
-    const mine = new Set([...conn.awarenessIds, ...ids]);
-    if (mine.size > MAX_AWARENESS_IDS) throw new Error('too many presence ids for one connection');
-    // Each connection speaks only for itself: an entry for someone else's id is not applied.
-    for (const other of room.connections.values()) {
-      if (other !== conn && ids.some((id) => other.awarenessIds.has(id))) return;
-    }
-    awarenessProtocol.applyAwarenessUpdate(room.awareness, update, conn);
-  },
+  // Presence is read in attachConnection's handle(): which rate applies depends on what it holds.
   [MESSAGE.queryAwareness]: (room, _conn, _decoder, reply) => {
     encoding.writeVarUint(reply, MESSAGE.awareness);
     encoding.writeVarUint8Array(
@@ -212,7 +252,11 @@ const handlers: Record<number, Handler> = {
 /** Joins an authenticated socket to its room and speaks the y-websocket protocol. */
 export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, role: Role, log: Logger, rules: WriteRules, limits: ConnectionLimits = DEFAULT_LIMITS): void {
   const conn: Connection = { ws, role, awarenessIds: new Set(), rules, limits, alive: true };
-  const buckets = { updates: new Bucket(limits.updatesPerSecond), awareness: new Bucket(limits.awarenessPerSecond) };
+  const buckets = {
+    updates: new Bucket(limits.updatesPerSecond),
+    awareness: new Bucket(limits.awarenessPerSecond),
+    echoes: new Bucket(Math.max(ECHOES_PER_SECOND, limits.awarenessPerSecond)),
+  };
   room.connections.set(ws, conn);
   rooms.joined(room);
 
@@ -229,16 +273,22 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, 
   // One client's flood must not starve everyone else in the workshop (or the server):
   // past its rate, its messages wait (and its socket is paused) until their turn.
   const held: Uint8Array[] = [];
-  const maxHeld = HOLD_SECONDS * Math.max(limits.updatesPerSecond, limits.awarenessPerSecond);
+  const maxHeld = HOLD_SECONDS * Math.max(limits.updatesPerSecond, limits.awarenessPerSecond, ECHOES_PER_SECOND);
   let waiting: NodeJS.Timeout | null = null;
   /** Handles one message; returns the bucket to wait for when its turn has not come. */
   const handle = (bytes: Uint8Array): Bucket | null => {
     const decoder = decoding.createDecoder(bytes);
     const type = decoding.readVarUint(decoder);
+    if (type === MESSAGE.awareness) {
+      const news = presenceNews(room, conn, decoding.readVarUint8Array(decoder));
+      const bucket = news.length > 0 ? buckets.awareness : buckets.echoes;
+      if (!bucket.take()) return bucket;
+      if (news.length > 0) applyPresence(room, conn, news);
+      return null;
+    }
     const handler = handlers[type];
     if (!handler) throw new Error(`unknown message type ${type}`);
-    const bucket = type === MESSAGE.awareness ? buckets.awareness : buckets.updates;
-    if (!bucket.take()) return bucket;
+    if (!buckets.updates.take()) return buckets.updates;
     const reply = encoding.createEncoder();
     handler(room, conn, decoder, reply);
     // A reply holding only its message type has nothing to say.

@@ -16,6 +16,15 @@ const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
 const COMPACT_AFTER_UPDATES = 500;
 /** How often every connection is pinged; one that has not answered since the last ping is dropped. */
 const PING_INTERVAL_MS = 30_000;
+/**
+ * Presence goes out at most this often per workshop; changes in between go out together.
+ * Every client renews its presence every 15 s, and people who joined together renew
+ * together: 200 of them would otherwise be 40,000 messages at once, queued in front of
+ * everyone's typing.
+ */
+const AWARENESS_BATCH_MS = 50;
+/** The most presence messages a room sends each connection in a second (plus one on joining). */
+export const PRESENCE_MESSAGES_PER_SECOND = 1000 / AWARENESS_BATCH_MS;
 
 export interface Connection {
   ws: WebSocket;
@@ -39,6 +48,8 @@ export class Room {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Map<WebSocket, Connection>();
+  /** Which connection announced each presence id: no one else may speak for it. */
+  readonly awarenessOwners = new Map<number, Connection>();
   pendingWrites = 0;
   /** Changes applied since the room opened: how automatic versions know something happened. */
   updatesApplied = 0;
@@ -47,6 +58,10 @@ export class Room {
   /** A stored row could not be read: never compact, or that row would be lost for good. */
   private damaged = false;
   private updatesSinceCompact = 0;
+  /** Presence ids changed since the last presence message went out. */
+  private readonly awarenessDue = new Set<number>();
+  private awarenessTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  private awarenessSentAt = -Infinity;
   private compactTimer: NodeJS.Timeout | null = null;
   /** One heartbeat for the room rather than a timer per connection: less memory per person. */
   private readonly heartbeat = setInterval(() => {
@@ -161,10 +176,34 @@ export class Room {
   ): void => {
     const conn = origin && typeof origin === 'object' && 'awarenessIds' in origin ? (origin as Connection) : null;
     if (conn) {
-      for (const id of added) conn.awarenessIds.add(id);
-      for (const id of removed) conn.awarenessIds.delete(id);
+      // A person who comes back after a drop is "updated", not "added": the server
+      // remembers their id's clock. Either way this connection now speaks for them.
+      for (const id of [...added, ...updated]) {
+        conn.awarenessIds.add(id);
+        this.awarenessOwners.set(id, conn);
+      }
     }
-    const changed = [...added, ...updated, ...removed];
+    // Gone is gone, whoever removed it (its owner, its owner leaving, or a timeout).
+    for (const id of removed) {
+      this.awarenessOwners.get(id)?.awarenessIds.delete(id);
+      this.awarenessOwners.delete(id);
+    }
+    for (const id of added) this.awarenessDue.add(id);
+    for (const id of updated) this.awarenessDue.add(id);
+    for (const id of removed) this.awarenessDue.add(id);
+    if (this.awarenessTimer) return;
+    const wait = this.awarenessSentAt + AWARENESS_BATCH_MS - performance.now();
+    // After a quiet spell the change goes out as soon as this turn's messages are read.
+    this.awarenessTimer = wait <= 0 ? setImmediate(this.sendAwareness) : setTimeout(this.sendAwareness, wait);
+  };
+
+  /** One message for every presence change since the last: each entry carries its latest state (or its removal). */
+  private sendAwareness = (): void => {
+    this.awarenessTimer = null;
+    this.awarenessSentAt = performance.now();
+    const changed = [...this.awarenessDue];
+    this.awarenessDue.clear();
+    if (changed.length === 0) return;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.awareness);
     encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
@@ -196,6 +235,10 @@ export class Room {
 
   destroy(): void {
     clearInterval(this.heartbeat);
+    if (this.awarenessTimer) {
+      clearTimeout(this.awarenessTimer as NodeJS.Timeout);
+      clearImmediate(this.awarenessTimer as NodeJS.Immediate);
+    }
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.awareness.destroy();
     this.doc.destroy();
