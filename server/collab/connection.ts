@@ -120,10 +120,14 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder, rep
   const type = decoding.readVarUint(decoder);
   if (type === syncProtocol.messageYjsSyncStep1) {
     const stateVector = decoding.readVarUint8Array(decoder);
-    encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2);
     // A new client (an empty state vector) gets the whole document, encoded once per
     // change rather than once per client: a room of people opening a big board at once.
-    encoding.writeVarUint8Array(reply, isEmptyStateVector(stateVector) ? room.fullState() : Y.encodeStateAsUpdate(room.doc, stateVector));
+    if (isEmptyStateVector(stateVector)) {
+      room.send(conn, room.fullStateReply());
+      return;
+    }
+    encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2);
+    encoding.writeVarUint8Array(reply, Y.encodeStateAsUpdate(room.doc, stateVector));
     return;
   }
   if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) {
@@ -228,6 +232,7 @@ function deny(room: Room, conn: Connection, reason: string): void {
 
 /** Whether an update holds items the document does not have yet. */
 function carriesNew(room: Room, update: Uint8Array): boolean {
+  if (isEmptyUpdate(update)) return false;
   const have = Y.decodeStateVector(Y.encodeStateVector(room.doc));
   for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
     if (clock > (have.get(client) ?? 0)) return true;
@@ -371,10 +376,7 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, 
   ws.on('error', (err) => log.warn({ workshop: room.name, err: err.message }, 'Connection error'));
 
   // Start the sync: send our state vector, and everyone who is here.
-  const step1 = encoding.createEncoder();
-  encoding.writeVarUint(step1, MESSAGE.sync);
-  syncProtocol.writeSyncStep1(step1, room.doc);
-  room.send(conn, encoding.toUint8Array(step1));
+  room.send(conn, room.syncStep1());
   const states = room.awareness.getStates();
   if (states.size > 0) {
     const aw = encoding.createEncoder();

@@ -45,8 +45,8 @@ export interface Connection {
  * broadcast.
  */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Map<WebSocket, Connection>();
   /** Which connection announced each presence id: no one else may speak for it. */
   readonly awarenessOwners = new Map<number, Connection>();
@@ -80,6 +80,9 @@ export class Room {
     private readonly store: DocStore,
     private readonly log: Logger,
   ) {
+    // Named, not given a random id: making one showed in profiles of many rooms opening.
+    this.doc = new Y.Doc({ gc: true, guid: name });
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
     // The server is not a person: it has no presence of its own.
     this.awareness.setLocalState(null);
     this.doc.on('update', this.onDocUpdate);
@@ -107,6 +110,7 @@ export class Room {
       }, 'load');
     } finally {
       this.doc.on('update', this.onDocUpdate);
+      this.cachedState = this.cachedStep1 = this.cachedFullReply = null;
     }
     // A long log is folded into one state row soon after loading, so the next load is quick.
     if (updates.length > COMPACT_AFTER_UPDATES) this.scheduleCompact();
@@ -151,14 +155,35 @@ export class Room {
   }
 
   private cachedState: Uint8Array | null = null;
+  private cachedStep1: Uint8Array | null = null;
+  private cachedFullReply: Uint8Array | null = null;
 
   /** The whole document as one update, kept until the next change. */
   fullState(): Uint8Array {
     return (this.cachedState ??= Y.encodeStateAsUpdate(this.doc));
   }
 
+  /** Sync step 1 (what the server has), sent to everyone who joins: kept until the next change. */
+  syncStep1(): Uint8Array {
+    return (this.cachedStep1 ??= encoding.encode((e) => {
+      encoding.writeVarUint(e, MESSAGE.sync);
+      syncProtocol.writeSyncStep1(e, this.doc);
+    }));
+  }
+
+  /** The answer to a client that has nothing yet (sync step 2 with the whole document), as sent. */
+  fullStateReply(): Uint8Array {
+    return (this.cachedFullReply ??= encoding.encode((e) => {
+      encoding.writeVarUint(e, MESSAGE.sync);
+      encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(e, this.fullState());
+    }));
+  }
+
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.cachedState = null;
+    this.cachedStep1 = null;
+    this.cachedFullReply = null;
     this.updatesApplied++;
     this.persist(update);
     const encoder = encoding.createEncoder();
