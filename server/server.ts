@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { createLogger } from './log.js';
 import { openDatabase } from './storage/database.js';
 import { SqliteDocStore } from './storage/sqliteDocStore.js';
+import { startCheckpointer } from './storage/checkpointer.js';
 import { WorkshopStore } from './workshops/workshopStore.js';
 import { RoomManager } from './collab/roomManager.js';
 import { handleUpgrade } from './collab/upgrade.js';
@@ -25,6 +26,7 @@ export interface RunningServer {
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const db = openDatabase(config.dataDir);
+  const checkpointer = startCheckpointer(db, log);
   const docs = new SqliteDocStore(db, log);
   const workshops = new WorkshopStore(db);
   const rooms = new RoomManager(docs, log, config.unloadAfterMs);
@@ -83,6 +85,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await rooms.closeAll(CLOSE.goingAway.code, CLOSE.goingAway.reason);
       wss.close();
       server.closeAllConnections();
+      await checkpointer.stop();
       db.close();
       log.info('Cairn stopped');
     })());

@@ -11,5 +11,5 @@ export async function eraseWorkshop(id: string, deps: { workshops: WorkshopStore
   const documents = [id, id + SESSION_ROOM_SUFFIX];
   for (const name of documents) await deps.rooms.evict(name, CLOSE.notFound);
   await deps.docs.flush();
-  deps.workshops.erase(id, documents);
+  await deps.workshops.erase(id, documents);
 }

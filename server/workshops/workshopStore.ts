@@ -136,7 +136,7 @@ export class WorkshopStore {
    * session), dots, silent-round cards and join codes. With secure_delete on and the WAL
    * checkpointed, the words are gone from the files on disk too.
    */
-  erase(id: string, documents: string[]): void {
+  async erase(id: string, documents: string[]): Promise<void> {
     this.db.transaction(() => {
       for (const doc of documents) {
         this.db.prepare('DELETE FROM doc_updates WHERE doc = ?').run(doc);
@@ -148,7 +148,14 @@ export class WorkshopStore {
     this.phases.delete(id);
     this.touched.delete(id);
     this.rows.delete(id);
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    // The background checkpointer may hold the checkpoint lock for a moment; the erased
+    // words stay in the log until a full checkpoint has run, so try until one has.
+    for (let attempt = 0; attempt < 50; attempt++) {
+      const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      if (!result || result.busy === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    throw new Error('The workshop was deleted, but its text may remain in the database log until the next checkpoint: the database stayed busy.');
   }
 
   setPhase(id: string, phase: Phase): void {
