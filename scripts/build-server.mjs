@@ -3,7 +3,11 @@
 // does not resolve and compile hundreds of module files starts several times sooner, and
 // a restarted server is back for its workshops sooner. The Word exporter is a chunk of its
 // own, loaded on the first Word export.
+import fs from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunks are named by content: clear out the last build's, or they pile up.
+fs.rmSync('dist/server', { recursive: true, force: true });
 
 await build({
   entryPoints: ['server/main.ts'],
@@ -18,5 +22,9 @@ await build({
   // Bundled CommonJS packages call require() for Node's own modules.
   banner: { js: "import { createRequire as cairnCreateRequire } from 'node:module'; const require = cairnCreateRequire(import.meta.url);" },
   sourcemap: true,
+  // Less source for Node to read and parse at start: a restarted server is back sooner.
+  // Names are kept, so stack traces in the logs still say where.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });
