@@ -20,7 +20,7 @@ afterEach(async () => {
 function open() {
   const dir = tempDataDir();
   const db = openDatabase(dir);
-  cleanup.push(() => db.close());
+  cleanup.push(() => void db.close());
   return { db, file: path.join(dir, 'cairn.sqlite') };
 }
 
