@@ -1,4 +1,5 @@
 import type { Awareness } from 'y-protocols/awareness';
+import type { WebsocketProvider } from 'y-websocket';
 import { isRole, type Role } from '../../shared/roles.js';
 
 /**
@@ -30,7 +31,7 @@ export function announceSelf(awareness: Awareness, user: PresenceUser): void {
  * at the same clock, which the server and everyone else take as old news: without a new
  * clock a returning person stays invisible until the provider's 15-second renewal.
  */
-export function keepPresenceAcrossReconnects(provider: { awareness: Awareness; on(event: 'status', f: (e: { status: string }) => void): void; off(event: 'status', f: (e: { status: string }) => void): void }): () => void {
+export function keepPresenceAcrossReconnects(provider: WebsocketProvider): () => void {
   const onStatus = ({ status }: { status: string }) => {
     const state = provider.awareness.getLocalState();
     if (status === 'connected' && state !== null) provider.awareness.setLocalState(state);
