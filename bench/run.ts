@@ -9,7 +9,7 @@
  * SECONDS (fan-out length, 20), BOARDS (many boards, 100), STORM (clients, 200),
  * ROUNDS (2: each server scenario runs this many times, servers taking turns, and each
  * figure is the mean, so a noisy moment on the machine does not decide a ratio),
- * RESTART_UPDATES (100000), PRESSES (browser key presses, 100), SMOKE=1 (tiny sizes, for the
+ * RESTART_UPDATES (100000), PRESSES (browser key presses, 300: enough that p99 is not simply the slowest), SMOKE=1 (tiny sizes, for the
  * harness's own test; browser is not in its default list).
  */
 import fs from 'node:fs';
@@ -89,7 +89,7 @@ async function main() {
   if (SCENARIOS.includes('restart')) add(`restart, ${RESTART_UPDATES} updates in the log (Cairn only)`, 'cairn', await restart({ updates: RESTART_UPDATES }));
   if (SCENARIOS.includes('export')) add(`export, ${CARDS} cards (Cairn only)`, 'cairn', await exportFigures({ cards: CARDS, runs: smoke ? 1 : 10 }));
   if (SCENARIOS.includes('bundle')) add('client bundle (Cairn only)', 'cairn', bundleFigures());
-  if (SCENARIOS.includes('browser')) add(`browser, ${CARDS} cards, Chromium (Cairn only)`, 'cairn', await browserFigures({ cards: CARDS, presses: env('PRESSES', 100, 10), loads: smoke ? 1 : 3 }));
+  if (SCENARIOS.includes('browser')) add(`browser, ${CARDS} cards, Chromium (Cairn only)`, 'cairn', await browserFigures({ cards: CARDS, presses: env('PRESSES', 300, 10), loads: smoke ? 1 : 3 }));
 
   const header = ['scenario', 'figure', ...PEERS.map((p) => PEER_LABELS[p]), 'Cairn ÷ stock'];
   const lines = [header, ...rows.map((r) => [r.scenario, r.metric, ...PEERS.map((p) => fmt(r.values[p])), r.values.cairn !== undefined && r.values.stock ? `${(r.values.cairn / r.values.stock).toFixed(2)}×` : ''])];
