@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import {
   activitySheetFragment,
@@ -15,24 +15,16 @@ import {
   readThemes,
   setCardText,
 } from '../../shared/model/index.js';
-import { createWorkshop, startTestServer, waitFor, type TestServer } from '../helpers/server.js';
-import { connect, synced, type TestClient } from '../helpers/provider.js';
+import { createWorkshop, waitFor } from '../helpers/server.js';
+import { synced, type TestClient } from '../helpers/provider.js';
+import { sharedServer } from '../helpers/sharedServer.js';
 
-let server: TestServer;
-const clients: TestClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server.close();
-});
+const shared = sharedServer();
 
 async function pair(): Promise<[TestClient, TestClient]> {
-  const w = await createWorkshop(server, { title: 'Dundee fieldwork' });
-  const a = connect(server.wsUrl, w.id, w.tokens.facilitator, { clientId: 11 });
-  const b = connect(server.wsUrl, w.id, w.tokens.participant, { clientId: 22 });
-  clients.push(a, b);
+  const w = await createWorkshop(shared.server, { title: 'Dundee fieldwork' });
+  const a = shared.connect(shared.server.wsUrl, w.id, w.tokens.facilitator, { clientId: 11 });
+  const b = shared.connect(shared.server.wsUrl, w.id, w.tokens.participant, { clientId: 22 });
   await Promise.all([synced(a), synced(b)]);
   return [a, b];
 }

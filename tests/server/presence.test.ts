@@ -3,29 +3,20 @@
  * y-websocket clients. A stock client sends back every presence change it receives, so
  * each person's connection repeats everyone else's presence to the server.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WebSocket as NodeSocket } from 'ws';
-import { createWorkshop, startTestServer, waitFor, type TestServer } from '../helpers/server.js';
-import { connect, synced, type TestClient } from '../helpers/provider.js';
+import { createWorkshop, waitFor } from '../helpers/server.js';
+import { synced, type TestClient } from '../helpers/provider.js';
+import { sharedServer } from '../helpers/sharedServer.js';
 import { keepPresenceAcrossReconnects } from '../../client/collab/presence.js';
 
-let server: TestServer;
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server.close();
-});
+const shared = sharedServer();
 
 type Named = { user?: { name?: string; step?: number } };
 
 /** A person who announces a name before connecting, as the Cairn client does; counts the closes the server sends. */
 function person(workshop: string, token: string, name: string) {
-  const c = connect(server.wsUrl, workshop, token, { connect: false });
-  clients.push(c);
+  const c = shared.connect(shared.server.wsUrl, workshop, token, { connect: false });
   const closes: number[] = [];
   c.provider.on('connection-close', (event: CloseEvent | null) => {
     if (event) closes.push(event.code);
@@ -42,7 +33,7 @@ const namesSeen = (c: TestClient) => [...c.provider.awareness.getStates().values
 
 describe('presence with a room full of people', () => {
   it('keeps 20 people connected, each seeing everyone, while they all move at once', async () => {
-    const w = await createWorkshop(server);
+    const w = await createWorkshop(shared.server);
     const people: ReturnType<typeof person>[] = [];
     // One at a time, as people arrive: each newcomer is sent everyone already there.
     for (let i = 0; i < 20; i++) {
@@ -66,7 +57,7 @@ describe('presence with a room full of people', () => {
   });
 
   it('sends a burst of presence changes as a few messages, not one per person', async () => {
-    const w = await createWorkshop(server);
+    const w = await createWorkshop(shared.server);
     const people: ReturnType<typeof person>[] = [];
     for (let i = 0; i < 20; i++) people.push(person(w.id, w.tokens.participant, `Mover ${i}`));
     const watcher = person(w.id, w.tokens.viewer, 'Watcher');
@@ -89,7 +80,7 @@ describe('presence with a room full of people', () => {
   });
 
   it('shows a person who comes back after a drop at once, and when they leave for good, removes them at once', async () => {
-    const w = await createWorkshop(server);
+    const w = await createWorkshop(shared.server);
     const ann = person(w.id, w.tokens.participant, 'Ann');
     // What the Cairn client does; a bare stock provider would stay unseen for up to 15 s.
     keepPresenceAcrossReconnects(ann.provider);

@@ -1,37 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, addCard, cardBodyFragment, readBoards, readCardBodyText, readMeta, setCardBody, setHeadline } from '../../shared/model/index.js';
-import { createWorkshop, startTestServer, waitFor, type TestServer } from '../helpers/server.js';
-import { connect, synced, type TestClient } from '../helpers/provider.js';
+import { createWorkshop, waitFor } from '../helpers/server.js';
+import { synced } from '../helpers/provider.js';
+import { sharedServer } from '../helpers/sharedServer.js';
 import * as Y from 'yjs';
 
-let server: TestServer;
-const clients: TestClient[] = [];
-function client(...args: Parameters<typeof connect>): TestClient {
-  const c = connect(...args);
-  clients.push(c);
-  return c;
-}
-
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  for (const c of clients) c.destroy();
-  await server.close();
-});
+const shared = sharedServer();
+const client = shared.connect;
 
 describe('live co-editing through the sync server', () => {
   it('gives a new client the workshop the server created', async () => {
-    const w = await createWorkshop(server, { title: 'Dundee', hostAuthority: 'Dundee City Council', focusQuestion: 'How well…?' });
-    const c = client(server.wsUrl, w.id, w.tokens.participant);
+    const w = await createWorkshop(shared.server, { title: 'Dundee', hostAuthority: 'Dundee City Council', focusQuestion: 'How well…?' });
+    const c = client(shared.server.wsUrl, w.id, w.tokens.participant);
     await synced(c);
     expect(readMeta(c.doc)).toMatchObject({ title: 'Dundee', hostAuthority: 'Dundee City Council', focusQuestion: 'How well…?', schemaVersion: SCHEMA_VERSION });
   });
 
   it('lets two stock providers type in the same card at once and converge', async () => {
-    const w = await createWorkshop(server);
-    const a = client(server.wsUrl, w.id, w.tokens.host, { clientId: 101 });
-    const b = client(server.wsUrl, w.id, w.tokens.participant, { clientId: 202 });
+    const w = await createWorkshop(shared.server);
+    const a = client(shared.server.wsUrl, w.id, w.tokens.host, { clientId: 101 });
+    const b = client(shared.server.wsUrl, w.id, w.tokens.participant, { clientId: 202 });
     await Promise.all([synced(a), synced(b)]);
     const id = addCard(a.doc, { board: 'working-well', headline: 'Relationships', createdBy: 'Ann' });
     await waitFor(() => readBoards(b.doc)['working-well'].length === 1, 'the card to reach B');
@@ -56,21 +44,21 @@ describe('live co-editing through the sync server', () => {
   });
 
   it('gives a client that joins late everything written before it came', async () => {
-    const w = await createWorkshop(server);
-    const a = client(server.wsUrl, w.id, w.tokens.facilitator);
+    const w = await createWorkshop(shared.server);
+    const a = client(shared.server.wsUrl, w.id, w.tokens.facilitator);
     await synced(a);
     for (let i = 0; i < 20; i++) addCard(a.doc, { board: 'development', headline: `Area ${i}`, createdBy: 'Ann' });
     await waitFor(() => a.provider.wsconnected, 'A to stay connected');
-    const late = client(server.wsUrl, w.id, w.tokens.viewer);
+    const late = client(shared.server.wsUrl, w.id, w.tokens.viewer);
     await synced(late);
     await waitFor(() => readBoards(late.doc)['development'].length === 20, 'the late client to have 20 cards');
     expect(readBoards(late.doc)).toEqual(readBoards(a.doc));
   });
 
   it('shares presence (awareness) between people in a workshop', async () => {
-    const w = await createWorkshop(server);
-    const a = client(server.wsUrl, w.id, w.tokens.participant);
-    const b = client(server.wsUrl, w.id, w.tokens.viewer);
+    const w = await createWorkshop(shared.server);
+    const a = client(shared.server.wsUrl, w.id, w.tokens.participant);
+    const b = client(shared.server.wsUrl, w.id, w.tokens.viewer);
     await Promise.all([synced(a), synced(b)]);
     a.provider.awareness.setLocalStateField('user', { name: 'Ann', color: '#0065bd' });
     await waitFor(() => [...b.provider.awareness.getStates().values()].some((s) => s.user?.name === 'Ann'), 'B to see Ann');
