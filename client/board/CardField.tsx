@@ -46,19 +46,26 @@ export function CardField({ cardId, field, label, labelVisible, placeholder, cla
       }
     };
     text.observe(onChange);
-    // Only this person's own typing is undone, never someone else's.
-    const manager = new Y.UndoManager(text, { trackedOrigins: new Set([LOCAL_ORIGIN]) });
-    undo.current = manager;
     return () => {
       text.unobserve(onChange);
-      manager.destroy();
+      undo.current?.destroy();
       undo.current = null;
     };
   }, [text]);
 
   if (!text) return null;
 
+  /**
+   * Made when the field is first focused, not for every field on the board: each undo
+   * manager hears every change to the workshop, and 300 cards' worth of them showed in
+   * profiles of typing. Only this person's own typing is undone, never someone else's.
+   */
+  function onFocus() {
+    if (!undo.current && text) undo.current = new Y.UndoManager(text, { trackedOrigins: new Set([LOCAL_ORIGIN]) });
+  }
+
   function onInput() {
+    onFocus(); // in case the field was re-bound while focused
     const el = input.current!;
     // These fields are one line each; a pasted paragraph becomes one line too.
     const value = el.value.replace(/\s*\n\s*/g, ' ');
@@ -99,6 +106,7 @@ export function CardField({ cardId, field, label, labelVisible, placeholder, cla
         readOnly={!canEdit}
         defaultValue={text.toString()}
         spellCheck
+        onFocus={onFocus}
         onInput={onInput}
         onKeyDown={onKeyDown}
       />

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { BOARD_IDS, readBoards, readMeta, type BoardsSnapshot, type CardSnapshot, type WorkshopMeta } from '../../shared/model/index.js';
+import { BOARD_IDS, readBoards, readMeta, touchesBoards, type BoardsSnapshot, type CardSnapshot, type WorkshopMeta } from '../../shared/model/index.js';
 import { useDocSnapshot } from './useDocSnapshot.js';
 
 const sameCard = (a: CardSnapshot, b: CardSnapshot): boolean =>
@@ -28,8 +28,13 @@ export function shareBoards(prev: BoardsSnapshot, next: BoardsSnapshot): BoardsS
   return allSame ? prev : out;
 }
 
+/** Body typing cannot change the boards: such transactions are not even read. */
+function boardsTouchedBy(this: void, tr: Y.Transaction): boolean {
+  return touchesBoards(tr.doc, tr);
+}
+
 export function useBoards(doc: Y.Doc): BoardsSnapshot {
-  return useDocSnapshot(doc, readBoards, shareBoards);
+  return useDocSnapshot(doc, readBoards, shareBoards, boardsTouchedBy);
 }
 
 const shareMeta = (prev: WorkshopMeta, next: WorkshopMeta): WorkshopMeta =>

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type { Awareness } from 'y-protocols/awareness';
-import { readPeople, samePeople, type Person } from './presence.js';
+import { currentPeople, samePeople, type Person } from './presence.js';
 
 /**
  * A selection from the people here that re-renders only when that selection changes.
@@ -17,7 +17,7 @@ export function usePeopleSelection(awareness: Awareness, select: (people: Person
     [awareness],
   );
   const getSnapshot = useCallback((): Person[] => {
-    const next = select(readPeople(awareness));
+    const next = select(currentPeople(awareness));
     if (cache.current && samePeople(cache.current, next)) return cache.current;
     cache.current = next;
     return next;

@@ -14,6 +14,6 @@ export * from './offers.js';
 export * from './suggestions.js';
 export { migrate, MIGRATION_ORIGIN } from './migrate.js';
 export { compareByOrder } from './order.js';
-export { cardsWithInnerChangesOnly, onlyTypingInCards } from './innerChanges.js';
+export { cardsWithInnerChangesOnly, onlyTypingInCards, touchesBoards } from './innerChanges.js';
 export { changeScope, applyUpdateUnless, UpdateGuard, type ChangeScope, type CardChange } from './changeScope.js';
 export { restoreWorkshop, RESTORE_ORIGIN } from './restore.js';

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 /* eslint-disable @typescript-eslint/no-explicit-any -- Yjs types are invariant in their event type; any is how they are compared. */
-import { cardsMap } from './schema.js';
+import { CARD_KEYS, cardsMap } from './schema.js';
 
 const answers = new WeakMap<Y.Transaction, Set<string> | null>();
 
@@ -57,4 +57,19 @@ export function onlyTypingInCards(doc: Y.Doc, tr: Y.Transaction): boolean {
   }
   typed.set(tr, only);
   return only;
+}
+
+/**
+ * Whether a transaction could change the boards as `readBoards` reads them (which cards,
+ * where, and their headlines): anything but typing in a card's other texts. A keystroke
+ * in a body then costs the board nothing, not even a read of 300 headlines.
+ */
+export function touchesBoards(doc: Y.Doc, tr: Y.Transaction): boolean {
+  if (cardsWithInnerChangesOnly(doc, tr) === null) return true;
+  const cardsRoot: Y.AbstractType<any> = cardsMap(doc);
+  for (const type of tr.changed.keys()) {
+    const item = type._item;
+    if (item?.parentSub === CARD_KEYS.headline && (item.parent as Y.AbstractType<any>)._item?.parent === cardsRoot) return true;
+  }
+  return false;
 }

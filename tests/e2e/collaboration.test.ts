@@ -140,4 +140,29 @@ describe('two people on one board', () => {
     await b.keyboard.type(' feel supported');
     await eventually(() => bodyText(cardByHeadline(a, 'Leadership'))).toBe('Head Teachers feel supported');
   });
+
+  it('undoes only this person’s own typing in a headline, with Ctrl+Z, and redoes it', async () => {
+    const a = aileen.page;
+    const b = graham.page;
+    await addCard(b, 'Towards action', 'Data use');
+    await cardByHeadline(a, 'Data use').waitFor();
+    const mine = a.locator(`#${await cardByHeadline(a, 'Data use').getAttribute('id')} textarea.card__headline`);
+    const theirs = b.locator(`#${await cardByHeadline(b, 'Data use').getAttribute('id')} textarea.card__headline`);
+    await mine.click();
+    await a.keyboard.press('End');
+    await a.keyboard.type(' in schools');
+    await eventually(() => theirs.inputValue()).toBe('Data use in schools');
+    await theirs.click();
+    await b.keyboard.press('End');
+    await b.keyboard.type(' weekly');
+    await eventually(() => mine.inputValue()).toBe('Data use in schools weekly');
+
+    await mine.focus();
+    await a.keyboard.press('Control+z');
+    await eventually(() => theirs.inputValue()).toBe('Data use weekly');
+    expect(await mine.inputValue()).toBe('Data use weekly');
+    await a.keyboard.press('Control+Shift+z');
+    await eventually(() => theirs.inputValue()).toBe('Data use in schools weekly');
+  });
 });
+

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { addCard, agreeFinding, cardTextField, cardsWithInnerChangesOnly, initWorkshop, linkAnswer, linkEvidence, addActivity, moveCard, onlyTypingInCards, setCardBody } from '../../shared/model/index.js';
+import { addCard, agreeFinding, cardTextField, cardsWithInnerChangesOnly, initWorkshop, linkAnswer, linkEvidence, addActivity, moveCard, onlyTypingInCards, setCardBody, touchesBoards } from '../../shared/model/index.js';
 
 /** What each transaction on `doc` was judged to touch, in order. */
 function record(doc: Y.Doc): (Set<string> | null)[] {
@@ -66,5 +66,25 @@ describe('which cards a transaction changed inside, and only inside', () => {
     linkEvidence(doc, area, heads, '7 of 8 said so');
     agreeFinding(doc, area, 'Shona');
     expect(typing).toEqual([true, true, false, false, false]);
+  });
+
+  it('tells the boards (cards, places, headlines) from typing in bodies and other fields', () => {
+    const doc = new Y.Doc();
+    initWorkshop(doc, { title: 'Dundee', hostAuthority: 'Dundee City Council' });
+    const a = addCard(doc, { board: 'working-well', headline: 'Relationships', createdBy: 'Shona' });
+    const b = addCard(doc, { board: 'development', headline: 'Data use', createdBy: 'Shona' });
+    const touched: boolean[] = [];
+    doc.on('afterTransaction', (tr: Y.Transaction) => touched.push(touchesBoards(doc, tr)));
+
+    setCardBody(doc, a, [{ type: 'paragraph', content: [{ type: 'text', text: 'Strong across schools.' }] }]);
+    cardTextField(doc, b, 'quote')!.insert(0, 'We share data every term.');
+    cardTextField(doc, a, 'headline')!.insert(0, 'Strong ');
+    doc.transact(() => {
+      setCardBody(doc, b, [{ type: 'paragraph', content: [{ type: 'text', text: 'Dashboards.' }] }]);
+      cardTextField(doc, b, 'headline')!.insert(0, 'Better ');
+    });
+    moveCard(doc, a, 'development', 0);
+    addCard(doc, { board: 'action', headline: 'Plan', createdBy: 'Shona' });
+    expect(touched).toEqual([false, false, true, true, true, true]);
   });
 });
