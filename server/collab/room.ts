@@ -112,6 +112,10 @@ export class Room {
       this.doc.on('update', this.onDocUpdate);
       this.cachedState = this.cachedStep1 = this.cachedFullReply = null;
     }
+    // A compacted workshop is one stored row, which is already the whole document as an
+    // update: the first people to join after a restart get it without it being encoded
+    // again (tens of ms for a big board while the code is still cold).
+    if (updates.length === 1 && !this.damaged) this.cacheFullState(updates[0]!);
     // A long log is folded into one state row soon after loading, so the next load is quick.
     if (updates.length > COMPACT_AFTER_UPDATES) this.scheduleCompact();
   }
@@ -154,13 +158,15 @@ export class Room {
     );
   }
 
+  /** The whole document as one update: a view into cachedFullReply, so it is held once. */
   private cachedState: Uint8Array | null = null;
   private cachedStep1: Uint8Array | null = null;
   private cachedFullReply: Uint8Array | null = null;
 
   /** The whole document as one update, kept until the next change. */
   fullState(): Uint8Array {
-    return (this.cachedState ??= Y.encodeStateAsUpdate(this.doc));
+    this.fullStateReply();
+    return this.cachedState!;
   }
 
   /** Sync step 1 (what the server has), sent to everyone who joins: kept until the next change. */
@@ -173,11 +179,18 @@ export class Room {
 
   /** The answer to a client that has nothing yet (sync step 2 with the whole document), as sent. */
   fullStateReply(): Uint8Array {
-    return (this.cachedFullReply ??= encoding.encode((e) => {
+    if (!this.cachedFullReply) this.cacheFullState(Y.encodeStateAsUpdate(this.doc));
+    return this.cachedFullReply!;
+  }
+
+  private cacheFullState(state: Uint8Array): void {
+    const reply = encoding.encode((e) => {
       encoding.writeVarUint(e, MESSAGE.sync);
       encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
-      encoding.writeVarUint8Array(e, this.fullState());
-    }));
+      encoding.writeVarUint8Array(e, state);
+    });
+    this.cachedFullReply = reply;
+    this.cachedState = reply.subarray(reply.length - state.length);
   }
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
 import pino from 'pino';
 import type { WebSocket } from 'ws';
 import { addCard, readBoards } from '../../shared/model/index.js';
@@ -10,6 +12,7 @@ import { RoomManager } from '../../server/collab/roomManager.js';
 import type { Room } from '../../server/collab/room.js';
 import { DEFAULT_LIMITS } from '../../server/collab/connection.js';
 import { tempDataDir, waitFor } from '../helpers/server.js';
+import { MESSAGE } from '../../shared/protocol.js';
 
 const log = pino({ level: 'silent' });
 const toClose: (() => void)[] = [];
@@ -86,6 +89,33 @@ describe('the room lifecycle', () => {
     const again = await rooms.open('w2');
     expect(again).not.toBe(room);
     expect(readBoards(again.doc)['action'].map((c) => c.headline)).toEqual(['Support with moderation']);
+  });
+
+  it('answers the first joiners after a reload with the stored state as it is, and with the new state after a change', async () => {
+    const { store, rooms } = setup();
+    const room = await rooms.open('w2b');
+    const leave = occupy(room, rooms);
+    addCard(room.doc, { board: 'action', headline: 'Support with moderation', createdBy: 'Ann' });
+    leave();
+    await waitFor(() => rooms.openRooms === 0, 'the room to unload');
+    const [stored, ...log] = await store.load('w2b');
+    expect(log).toEqual([]);
+
+    const again = await rooms.open('w2b');
+    expect(Buffer.from(again.fullState()).equals(stored!)).toBe(true);
+    const fromReply = (reply: Uint8Array) => {
+      const d = decoding.createDecoder(reply);
+      expect([decoding.readVarUint(d), decoding.readVarUint(d)]).toEqual([MESSAGE.sync, syncProtocol.messageYjsSyncStep2]);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, decoding.readVarUint8Array(d));
+      expect(d.pos).toBe(reply.length);
+      return readBoards(doc)['action'].map((c) => c.headline);
+    };
+    expect(fromReply(again.fullStateReply())).toEqual(['Support with moderation']);
+
+    addCard(again.doc, { board: 'action', headline: 'Moderation across the cluster', createdBy: 'Ann' });
+    expect(fromReply(again.fullStateReply())).toEqual(['Support with moderation', 'Moderation across the cluster']);
+    expect(Buffer.from(again.fullState()).equals(stored!)).toBe(false);
   });
 
   it('keeps the room, with everything in it, when someone joins while it is unloading', async () => {
