@@ -17,8 +17,11 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  // A native addon. (pino is bundled: Cairn logs to stdout, without pino's worker transports.)
-  external: ['better-sqlite3'],
+  // better-sqlite3 is a native addon. iconv-lite (through express's body parsing) is half
+  // a megabyte of character tables that Node would otherwise parse at every start; left
+  // out, it is read from node_modules on the first request with a body. (pino is bundled:
+  // Cairn logs to stdout, without pino's worker transports.)
+  external: ['better-sqlite3', 'iconv-lite'],
   // Bundled CommonJS packages call require() for Node's own modules.
   banner: { js: "import { createRequire as cairnCreateRequire } from 'node:module'; const require = cairnCreateRequire(import.meta.url);" },
   sourcemap: true,

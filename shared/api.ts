@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { LIMITS } from './model/mutations.js';
 import type { Role } from './roles.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BOARD_IDS } from './model/schema.js';
 import { MAX_ROUND_DRAFTS, PHASES } from './session/phases.js';
 

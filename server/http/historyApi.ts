@@ -1,6 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import * as Y from 'yjs';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Logger } from 'pino';
 import { restoreWorkshop } from '../../shared/model/index.js';
 import type { VersionInfoBody, VersionBody } from '../../shared/api.js';

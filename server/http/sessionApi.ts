@@ -1,6 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { addCard, readBoards, setCardBody } from '../../shared/model/index.js';
 import { LIMITS } from '../../shared/model/mutations.js';
 import {

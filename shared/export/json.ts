@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ReportSnapshot } from '../model/readReport.js';
 
 export const JSON_EXPORT_FORMAT = 'cairn-workshop';
