@@ -19,8 +19,9 @@ await build({
   target: 'node20',
   // better-sqlite3 is a native addon. iconv-lite (through express's body parsing) is half
   // a megabyte of character tables that Node would otherwise parse at every start; left
-  // out, it is read from node_modules on the first request with a body. (pino is bundled:
-  // Cairn logs to stdout, without pino's worker transports.)
+  // out, its small index is read from node_modules at start and its tables on the first
+  // request with a body. (pino is bundled: Cairn logs to stdout, without pino's worker
+  // transports.)
   external: ['better-sqlite3', 'iconv-lite'],
   // Bundled CommonJS packages call require() for Node's own modules.
   banner: { js: "import { createRequire as cairnCreateRequire } from 'node:module'; const require = cairnCreateRequire(import.meta.url);" },

@@ -3,5 +3,6 @@ const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'lon
 /** "2023-01-25" → "25 January 2023"; anything that is not such a date comes back as it was. */
 export function formatDate(iso: string): string {
   const date = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T12:00:00Z`) : null;
-  return date && !Number.isNaN(date.getTime()) ? LONG_DATE.format(date) : iso;
+  // A date that does not exist ("2023-02-30") would roll over into March: it is shown as written.
+  return date && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? LONG_DATE.format(date) : iso;
 }

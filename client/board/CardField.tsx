@@ -64,6 +64,15 @@ export function CardField({ cardId, field, label, labelVisible, placeholder, cla
     if (!undo.current && text) undo.current = new Y.UndoManager(text, { trackedOrigins: new Set([LOCAL_ORIGIN]) });
   }
 
+  /** Someone tabbing through the board leaves no undo managers behind in fields they did not change. */
+  function onBlur() {
+    const manager = undo.current;
+    if (manager && manager.undoStack.length === 0 && manager.redoStack.length === 0) {
+      manager.destroy();
+      undo.current = null;
+    }
+  }
+
   function onInput() {
     onFocus(); // in case the field was re-bound while focused
     const el = input.current!;
@@ -107,6 +116,7 @@ export function CardField({ cardId, field, label, labelVisible, placeholder, cla
         defaultValue={text.toString()}
         spellCheck
         onFocus={onFocus}
+        onBlur={onBlur}
         onInput={onInput}
         onKeyDown={onKeyDown}
       />

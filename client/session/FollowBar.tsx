@@ -15,7 +15,16 @@ function go(target: FollowTarget): void {
     : target.kind === 'board' ? [document.querySelector<HTMLElement>(`.column--${target.id}`)]
     : [...document.querySelectorAll<HTMLElement>(`.card[data-theme-id="${CSS.escape(target.id)}"]`)];
   const found = els.filter((el): el is HTMLElement => el !== null);
-  found[0]?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+  const first = found[0];
+  if (first) {
+    first.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    // Cards not drawn yet count at an estimated height (content-visibility), and take their
+    // real one as the scroll passes them, so a long scroll can end short of the card: put
+    // it in place once the scroll ends. Only this scroll's end: a later one is the reader's.
+    const settle = () => first.scrollIntoView({ block: 'start' });
+    window.addEventListener('scrollend', settle, { once: true });
+    window.setTimeout(() => window.removeEventListener('scrollend', settle), 2000);
+  }
   for (const el of found) {
     el.classList.add('is-followed');
     window.setTimeout(() => el.classList.remove('is-followed'), 3000);

@@ -4,7 +4,7 @@ import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
 import pino from 'pino';
 import type { WebSocket } from 'ws';
-import { addCard, readBoards } from '../../shared/model/index.js';
+import { addCard, cardTextField, readBoards } from '../../shared/model/index.js';
 import { openDatabase } from '../../server/storage/database.js';
 import { SqliteDocStore } from '../../server/storage/sqliteDocStore.js';
 import type { DocStore } from '../../server/storage/docStore.js';
@@ -91,18 +91,21 @@ describe('the room lifecycle', () => {
     expect(readBoards(again.doc)['action'].map((c) => c.headline)).toEqual(['Support with moderation']);
   });
 
-  it('answers the first joiners after a reload with the stored state as it is, and with the new state after a change', async () => {
+  it('answers the first joiners after a reload with the stored row as it is, and with the new state after a change', async () => {
     const { store, rooms } = setup();
-    const room = await rooms.open('w2b');
-    const leave = occupy(room, rooms);
-    addCard(room.doc, { board: 'action', headline: 'Support with moderation', createdBy: 'Ann' });
-    leave();
-    await waitFor(() => rooms.openRooms === 0, 'the room to unload');
-    const [stored, ...log] = await store.load('w2b');
-    expect(log).toEqual([]);
+    // A row whose bytes differ from what encoding the loaded document again would give:
+    // it still holds a deleted word's text, which the room's document drops on loading.
+    // (Cairn writes rows from such documents only, so in use the two are the same.)
+    const source = new Y.Doc({ gc: false });
+    const card = addCard(source, { board: 'action', headline: 'Support with moderation', createdBy: 'Ann' });
+    cardTextField(source, card, 'headline')!.insert(0, 'Draft: ');
+    cardTextField(source, card, 'headline')!.delete(0, 7);
+    const stored = Buffer.from(Y.encodeStateAsUpdate(source));
+    await store.compact('w2b', stored);
 
-    const again = await rooms.open('w2b');
-    expect(Buffer.from(again.fullState()).equals(stored!)).toBe(true);
+    const room = await rooms.open('w2b');
+    expect(Buffer.from(Y.encodeStateAsUpdate(room.doc)).equals(stored)).toBe(false);
+    expect(Buffer.from(room.fullState()).equals(stored)).toBe(true);
     const fromReply = (reply: Uint8Array) => {
       const d = decoding.createDecoder(reply);
       expect([decoding.readVarUint(d), decoding.readVarUint(d)]).toEqual([MESSAGE.sync, syncProtocol.messageYjsSyncStep2]);
@@ -111,11 +114,11 @@ describe('the room lifecycle', () => {
       expect(d.pos).toBe(reply.length);
       return readBoards(doc)['action'].map((c) => c.headline);
     };
-    expect(fromReply(again.fullStateReply())).toEqual(['Support with moderation']);
+    expect(fromReply(room.fullStateReply())).toEqual(['Support with moderation']);
 
-    addCard(again.doc, { board: 'action', headline: 'Moderation across the cluster', createdBy: 'Ann' });
-    expect(fromReply(again.fullStateReply())).toEqual(['Support with moderation', 'Moderation across the cluster']);
-    expect(Buffer.from(again.fullState()).equals(stored!)).toBe(false);
+    addCard(room.doc, { board: 'action', headline: 'Moderation across the cluster', createdBy: 'Ann' });
+    expect(fromReply(room.fullStateReply())).toEqual(['Support with moderation', 'Moderation across the cluster']);
+    expect(Buffer.from(room.fullState()).equals(Buffer.from(Y.encodeStateAsUpdate(room.doc)))).toBe(true);
   });
 
   it('keeps the room, with everything in it, when someone joins while it is unloading', async () => {
