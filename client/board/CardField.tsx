@@ -60,7 +60,7 @@ export function CardField({ cardId, field, label, labelVisible, placeholder, cla
    * manager hears every change to the workshop, and 300 cards' worth of them showed in
    * profiles of typing. Only this person's own typing is undone, never someone else's.
    */
-  function onFocus() {
+  function ensureUndoManager() {
     if (!undo.current && text) undo.current = new Y.UndoManager(text, { trackedOrigins: new Set([LOCAL_ORIGIN]) });
   }
 
@@ -74,7 +74,7 @@ export function CardField({ cardId, field, label, labelVisible, placeholder, cla
   }
 
   function onInput() {
-    onFocus(); // in case the field was re-bound while focused
+    ensureUndoManager(); // the field may have been re-bound to new text while focused
     const el = input.current!;
     // These fields are one line each; a pasted paragraph becomes one line too.
     const value = el.value.replace(/\s*\n\s*/g, ' ');
@@ -115,7 +115,7 @@ export function CardField({ cardId, field, label, labelVisible, placeholder, cla
         readOnly={!canEdit}
         defaultValue={text.toString()}
         spellCheck
-        onFocus={onFocus}
+        onFocus={ensureUndoManager}
         onBlur={onBlur}
         onInput={onInput}
         onKeyDown={onKeyDown}
