@@ -64,6 +64,7 @@ describe('a crash under load', () => {
     const clients: TestClient[] = tokens.map((t) => connect(first.wsUrl, w.id, t));
     cleanup.push(() => clients.forEach((c) => c.destroy()));
     await Promise.all(clients.map((c) => synced(c, 20_000)));
+    const sent: Sent[] = [];
     // A viewer that notes when each item reaches it: the server forwards an update in the
     // same turn as it takes it in and queues it for the disk, so this is when it had it.
     const watcher = connect(first.wsUrl, w.id, w.tokens.viewer);
@@ -76,7 +77,6 @@ describe('a crash under load', () => {
     });
     const receivedBefore = (t: number) => sent.filter((s) => (receivedAt.get(s.headline) ?? Infinity) < t);
 
-    const sent: Sent[] = [];
     const counters = new Array<number>(CLIENTS).fill(0);
     const timers = clients.map((c, i) =>
       setInterval(() => {
