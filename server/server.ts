@@ -1,4 +1,4 @@
-import http from 'node:http';
+import http, { type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { CLOSE, SESSION_ROOM_SUFFIX } from '../shared/protocol.js';
@@ -12,9 +12,11 @@ import { startCheckpointer } from './storage/checkpointer.js';
 import { WorkshopStore } from './workshops/workshopStore.js';
 import { RoomManager } from './collab/roomManager.js';
 import { handleUpgrade } from './collab/upgrade.js';
-import { createApp } from './http/app.js';
 import { SessionStore } from './session/sessionStore.js';
 import { eraseWorkshop } from './workshops/eraseWorkshop.js';
+
+/** How soon after start the web app is loaded if no request has asked for it. */
+const APP_WARM_UP_MS = 1000;
 
 export interface RunningServer {
   port: number;
@@ -34,8 +36,24 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const history = new HistoryStore(db);
   const autoVersions = new AutoVersions(history, log);
 
-  const app = createApp({ workshops, docs, rooms, sessions, history, log, clientDir: config.clientDir, publicUrl: config.publicUrl, createPerHour: config.createPerHour });
-  const server = http.createServer(app);
+  // The web app (pages, API, export) is more than half the server's code. A restarted
+  // server takes back its live connections first, so the people in a workshop are
+  // editing again sooner; the app is loaded on the first request, or a moment after
+  // start, and a request that comes before it is ready waits for it.
+  let app: Promise<RequestListener> | null = null;
+  const loadApp = (): Promise<RequestListener> =>
+    (app ??= import('./http/app.js').then(({ createApp }) =>
+      createApp({ workshops, docs, rooms, sessions, history, log, clientDir: config.clientDir, publicUrl: config.publicUrl, createPerHour: config.createPerHour }),
+    ));
+  const server = http.createServer((req, res) => {
+    loadApp().then(
+      (handle) => handle(req, res),
+      (err: Error) => {
+        log.error({ err }, 'The web app could not be loaded');
+        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'Cairn could not load its web app. Look at the server log, then restart it.' }));
+      },
+    );
+  });
   // A slow or silent client cannot hold a connection open without sending its request.
   server.headersTimeout = 10_000;
   server.requestTimeout = 60_000;
@@ -50,6 +68,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   const { port } = server.address() as AddressInfo;
   log.info({ port, host: config.host, dataDir: config.dataDir }, 'Cairn is listening');
+  const warmUp = setTimeout(() => void loadApp().catch(() => undefined), APP_WARM_UP_MS);
+  warmUp.unref();
 
   // Retention: workshops nobody has opened for RETENTION_DAYS are erased, checked hourly.
   const sweep = async () => {
@@ -78,6 +98,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> =>
     (closing ??= (async () => {
+      clearTimeout(warmUp);
       clearInterval(retention);
       clearInterval(versions);
       server.close();

@@ -123,7 +123,7 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder, rep
     // A new client (an empty state vector) gets the whole document, encoded once per
     // change rather than once per client: a room of people opening a big board at once.
     if (isEmptyStateVector(stateVector)) {
-      room.send(conn, room.fullStateReply());
+      room.answerNewcomer(conn);
       return;
     }
     encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2);
@@ -376,7 +376,7 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, 
   ws.on('error', (err) => log.warn({ workshop: room.name, err: err.message }, 'Connection error'));
 
   // Start the sync: send our state vector, and everyone who is here.
-  room.send(conn, room.syncStep1());
+  room.greet(conn);
   const states = room.awareness.getStates();
   if (states.size > 0) {
     const aw = encoding.createEncoder();

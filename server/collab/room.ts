@@ -8,7 +8,7 @@ import { MESSAGE } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
 import type { DocStore } from '../storage/docStore.js';
 import type { ConnectionLimits, WriteRules } from './connection.js';
-import type { UpdateGuard } from '../../shared/model/index.js';
+import { schemaVersionOf, type UpdateGuard } from '../../shared/model/index.js';
 
 /** Beyond this much unsent data a connection is too slow to keep; it reconnects and resyncs. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
@@ -23,6 +23,11 @@ const PING_INTERVAL_MS = 30_000;
  * everyone's typing.
  */
 const AWARENESS_BATCH_MS = 50;
+/**
+ * A workshop opened from its stored state is built into a document once the first
+ * person's answer has gone, or after this long if no one has asked for one.
+ */
+const BUILD_WITHIN_MS = 100;
 /** The most presence messages a room sends each connection in a second (plus one on joining). */
 export const PRESENCE_MESSAGES_PER_SECOND = 1000 / AWARENESS_BATCH_MS;
 
@@ -45,7 +50,7 @@ export interface Connection {
  * broadcast.
  */
 export class Room {
-  readonly doc: Y.Doc;
+  private readonly ydoc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly connections = new Map<WebSocket, Connection>();
   /** Which connection announced each presence id: no one else may speak for it. */
@@ -57,6 +62,13 @@ export class Room {
   storedBytes = 0;
   /** A stored row could not be read: never compact, or that row would be lost for good. */
   private damaged = false;
+  /** The stored state, kept as bytes until something needs the document (see loadLater). */
+  private unbuilt: Uint8Array | null = null;
+  /** The schema version of the stored state while it is unbuilt. */
+  private unbuiltSchemaVersion = 0;
+  private buildTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  /** People who joined before the document was built: they get the server's sync step 1 once it is. */
+  private readonly awaitingStep1 = new Set<Connection>();
   private updatesSinceCompact = 0;
   /** Presence ids changed since the last presence message went out. */
   private readonly awarenessDue = new Set<number>();
@@ -81,26 +93,82 @@ export class Room {
     private readonly log: Logger,
   ) {
     // Named, not given a random id: making one showed in profiles of many rooms opening.
-    this.doc = new Y.Doc({ gc: true, guid: name });
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.ydoc = new Y.Doc({ gc: true, guid: name });
+    this.awareness = new awarenessProtocol.Awareness(this.ydoc);
     // The server is not a person: it has no presence of its own.
     this.awareness.setLocalState(null);
-    this.doc.on('update', this.onDocUpdate);
+    this.ydoc.on('update', this.onDocUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  /** The workshop's document, built first if it is still only stored bytes. */
+  get doc(): Y.Doc {
+    if (this.unbuilt) this.build();
+    return this.ydoc;
+  }
+
+  /** Whether the document is built (false while a stored state waits, see loadLater). */
+  get built(): boolean {
+    return this.unbuilt === null;
   }
 
   /** Apply stored updates without writing them back. */
   loadFrom(updates: Uint8Array[]): void {
-    this.doc.off('update', this.onDocUpdate);
+    for (const update of updates) this.storedBytes += update.length;
+    this.apply(updates);
+    // A long log is folded into one state row soon after loading, so the next load is quick.
+    if (updates.length > COMPACT_AFTER_UPDATES) this.scheduleCompact();
+  }
+
+  /**
+   * Open from a compacted state known to be at the current schema, without building the
+   * document yet. The state is already the whole document as an update: the first
+   * people to join (everyone reconnecting after a restart) are answered with it as
+   * stored, and the document is built just after, instead of before (tens of ms for a
+   * big board while the code is still cold). Anything that reads the document builds it.
+   */
+  loadLater(state: Uint8Array, schemaVersion: number): void {
+    this.storedBytes += state.length;
+    this.unbuilt = state;
+    this.unbuiltSchemaVersion = schemaVersion;
+    this.cacheFullState(state);
+  }
+
+  private build(): void {
+    const state = this.unbuilt!;
+    this.unbuilt = null;
+    this.clearBuildTimer();
+    this.apply([state]);
+    for (const conn of this.awaitingStep1) this.send(conn, this.syncStep1());
+    this.awaitingStep1.clear();
+  }
+
+  private buildSoon(delay: number): void {
+    if (!this.unbuilt || this.buildTimer) return;
+    const build = () => {
+      this.buildTimer = null;
+      if (this.unbuilt) this.build();
+    };
+    this.buildTimer = delay === 0 ? setImmediate(build) : setTimeout(build, delay);
+  }
+
+  private clearBuildTimer(): void {
+    if (!this.buildTimer) return;
+    clearTimeout(this.buildTimer as NodeJS.Timeout);
+    clearImmediate(this.buildTimer as NodeJS.Immediate);
+    this.buildTimer = null;
+  }
+
+  private apply(updates: Uint8Array[]): void {
+    this.ydoc.off('update', this.onDocUpdate);
     try {
       // One transaction for the whole log: a workshop of 100,000 keystrokes loads in one
       // pass instead of 100,000 transactions.
-      this.doc.transact(() => {
+      this.ydoc.transact(() => {
         for (const update of updates) {
-          this.storedBytes += update.length;
           // Rows were read whole when they arrived, so they are not read twice here.
           try {
-            Y.applyUpdate(this.doc, update, 'load');
+            Y.applyUpdate(this.ydoc, update, 'load');
           } catch (err) {
             // One unreadable row must not hide the rest of a workshop.
             this.damaged = true;
@@ -109,15 +177,38 @@ export class Room {
         }
       }, 'load');
     } finally {
-      this.doc.on('update', this.onDocUpdate);
+      this.ydoc.on('update', this.onDocUpdate);
       this.cachedState = this.cachedStep1 = this.cachedFullReply = null;
     }
     // A compacted workshop is one stored row, which is already the whole document as an
     // update: the first people to join after a restart get it without it being encoded
     // again (tens of ms for a big board while the code is still cold).
     if (updates.length === 1 && !this.damaged) this.cacheFullState(updates[0]!);
-    // A long log is folded into one state row soon after loading, so the next load is quick.
-    if (updates.length > COMPACT_AFTER_UPDATES) this.scheduleCompact();
+  }
+
+  /** Start the sync with someone who joined: the server's state vector, once there is a document to take it from. */
+  greet(conn: Connection): void {
+    if (this.built) {
+      this.send(conn, this.syncStep1());
+      return;
+    }
+    this.awaitingStep1.add(conn);
+    this.buildSoon(BUILD_WITHIN_MS);
+  }
+
+  /** Answer someone who has nothing yet (an empty state vector) with the whole document. */
+  answerNewcomer(conn: Connection): void {
+    this.send(conn, this.fullStateReply());
+    // The answer has gone; the document can be built now, before the next messages.
+    if (!this.built) {
+      this.clearBuildTimer();
+      this.buildSoon(0);
+    }
+  }
+
+  /** The schema version of the document as it would be saved now. */
+  private schemaVersion(): number {
+    return this.built ? schemaVersionOf(this.ydoc) : this.unbuiltSchemaVersion;
   }
 
   send(conn: Connection, message: Uint8Array): void {
@@ -170,7 +261,7 @@ export class Room {
   }
 
   /** Sync step 1 (what the server has), sent to everyone who joins: kept until the next change. */
-  syncStep1(): Uint8Array {
+  private syncStep1(): Uint8Array {
     return (this.cachedStep1 ??= encoding.encode((e) => {
       encoding.writeVarUint(e, MESSAGE.sync);
       syncProtocol.writeSyncStep1(e, this.doc);
@@ -179,7 +270,7 @@ export class Room {
 
   /** The answer to a client that has nothing yet (sync step 2 with the whole document), as sent. */
   fullStateReply(): Uint8Array {
-    if (!this.cachedFullReply) this.cacheFullState(Y.encodeStateAsUpdate(this.doc));
+    if (!this.cachedFullReply) this.cacheFullState(Y.encodeStateAsUpdate(this.ydoc));
     return this.cachedFullReply!;
   }
 
@@ -264,7 +355,7 @@ export class Room {
     this.updatesSinceCompact = 0;
     this.storedBytes = state.length;
     try {
-      await this.store.compact(this.name, state);
+      await this.store.compact(this.name, state, this.schemaVersion());
     } catch (err) {
       // The log still holds every update; compaction can wait for next time.
       this.log.error({ err, workshop: this.name }, 'Compaction failed; the update log is kept');
@@ -278,7 +369,10 @@ export class Room {
       clearImmediate(this.awarenessTimer as NodeJS.Immediate);
     }
     if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.clearBuildTimer();
+    this.unbuilt = null;
+    this.awaitingStep1.clear();
     this.awareness.destroy();
-    this.doc.destroy();
+    this.ydoc.destroy();
   }
 }

@@ -36,19 +36,24 @@ export class RoomManager {
     if (inFlight) return inFlight;
     const load = (async () => {
       try {
-        const updates = await this.store.load(name);
+        const { updates, stateSchemaVersion } = await this.store.load(name);
         // Built only once the bytes are here, so a failed load leaves nothing behind.
         const room = new Room(name, this.store, this.log);
-        try {
-          room.loadFrom(updates);
-        } catch (err) {
-          room.destroy();
-          throw err;
+        // A compacted workshop at the current schema needs no migration: it can wait as
+        // bytes until someone needs its document (after answering the first to join).
+        if (updates.length === 1 && stateSchemaVersion === SCHEMA_VERSION) room.loadLater(updates[0]!, stateSchemaVersion);
+        else {
+          try {
+            room.loadFrom(updates);
+          } catch (err) {
+            room.destroy();
+            throw err;
+          }
+          // A workshop written by an earlier schema is brought up to date once, here, so
+          // every client sees the same result; the change is saved like any other update.
+          const from = migrate(room.doc);
+          if (from < SCHEMA_VERSION && from > 0) this.log.info({ workshop: name, from, to: SCHEMA_VERSION }, 'Workshop migrated');
         }
-        // A workshop written by an earlier schema is brought up to date once, here, so
-        // every client sees the same result; the change is saved like any other update.
-        const from = migrate(room.doc);
-        if (from < SCHEMA_VERSION && from > 0) this.log.info({ workshop: name, from, to: SCHEMA_VERSION }, 'Workshop migrated');
         this.rooms.set(name, room);
         // If nobody ends up joining (the socket closed while loading), unload later.
         this.scheduleUnload(room);

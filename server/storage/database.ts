@@ -40,6 +40,10 @@ export function openDatabase(dataDir: string): Database.Database {
   if (!columns.has('readers_may_export')) db.exec('ALTER TABLE workshops ADD COLUMN readers_may_export INTEGER NOT NULL DEFAULT 0');
   if (!columns.has('touched_at')) db.exec('ALTER TABLE workshops ADD COLUMN touched_at TEXT');
   if (!columns.has('phase')) db.exec("ALTER TABLE workshops ADD COLUMN phase TEXT NOT NULL DEFAULT 'preparing'");
+  // The schema version a compacted state was written at: a state known to be current
+  // can be sent to people as stored, before the server has built the document.
+  const stateColumns = new Set((db.prepare('PRAGMA table_info(doc_state)').all() as { name: string }[]).map((c) => c.name));
+  if (!stateColumns.has('schema_version')) db.exec('ALTER TABLE doc_state ADD COLUMN schema_version INTEGER');
   // The session's private parts, which never go into a shared document: each person's
   // dots, and the cards written in a silent round before it is revealed. People are known
   // only by a key their browser makes, stored hashed like the link secrets.

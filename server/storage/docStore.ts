@@ -2,9 +2,19 @@
  * Where document bytes live. The store knows bytes, not Yjs: the persistence layer
  * (collab/persistence.ts) owns encoding. A Postgres store is one more implementation.
  */
+/** A document as stored: its compacted state (if any) and the updates since. */
+export interface StoredDoc {
+  /** Every stored update, oldest first (the compacted state first). */
+  updates: Uint8Array[];
+  /**
+   * The document schema version the compacted state was written at, as the caller gave
+   * it to compact(); null when there is no state or it was written before this was kept.
+   */
+  stateSchemaVersion: number | null;
+}
+
 export interface DocStore {
-  /** Every stored update for a document, oldest first (the compacted state first). */
-  load(name: string): Promise<Uint8Array[]>;
+  load(name: string): Promise<StoredDoc>;
   /** Append one update. Resolves once it is durably written. */
   append(name: string, update: Uint8Array): Promise<void>;
   /**
@@ -12,7 +22,7 @@ export interface DocStore {
    * before this call. What gets replaced is decided at call time, synchronously: an
    * update appended while a compaction is in flight must survive it.
    */
-  compact(name: string, state: Uint8Array): Promise<void>;
+  compact(name: string, state: Uint8Array, schemaVersion?: number): Promise<void>;
   /** Updates appended but not yet written. */
   pending(): number;
   /** The longest an update has waited between append() and being written, in ms. */

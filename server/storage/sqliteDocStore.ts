@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
-import type { DocStore } from './docStore.js';
+import type { DocStore, StoredDoc } from './docStore.js';
 import { metrics as processMetrics, type Metrics } from '../metrics.js';
 
 interface Batch {
@@ -38,7 +38,7 @@ export class SqliteDocStore implements DocStore {
   private readonly upsertState;
   /** Made once: better-sqlite3 builds a wrapper per db.transaction() call, which showed in profiles. */
   private readonly insertAll: (items: Batch['items']) => void;
-  private readonly replaceLog: (name: string, state: Uint8Array) => void;
+  private readonly replaceLog: (name: string, state: Uint8Array, schemaVersion: number | null) => void;
 
   constructor(
     private readonly db: Database.Database,
@@ -46,18 +46,18 @@ export class SqliteDocStore implements DocStore {
     private readonly metrics: Metrics = processMetrics,
   ) {
     this.insert = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
-    this.selectState = db.prepare('SELECT data FROM doc_state WHERE doc = ?').pluck();
+    this.selectState = db.prepare('SELECT data, schema_version AS schemaVersion FROM doc_state WHERE doc = ?');
     this.selectUpdates = db.prepare('SELECT data FROM doc_updates WHERE doc = ? ORDER BY id').pluck();
     this.deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE doc = ?');
     this.upsertState = db.prepare(
-      'INSERT INTO doc_state (doc, data, compacted_at) VALUES (?, ?, ?) ON CONFLICT (doc) DO UPDATE SET data = excluded.data, compacted_at = excluded.compacted_at',
+      'INSERT INTO doc_state (doc, data, compacted_at, schema_version) VALUES (?, ?, ?, ?) ON CONFLICT (doc) DO UPDATE SET data = excluded.data, compacted_at = excluded.compacted_at, schema_version = excluded.schema_version',
     );
     this.insertAll = db.transaction((items: Batch['items']) => {
       for (const item of items) this.insert.run(item.name, item.data);
     });
-    this.replaceLog = db.transaction((name: string, state: Uint8Array) => {
+    this.replaceLog = db.transaction((name: string, state: Uint8Array, schemaVersion: number | null) => {
       this.deleteUpdates.run(name);
-      this.upsertState.run(name, state, new Date().toISOString());
+      this.upsertState.run(name, state, new Date().toISOString(), schemaVersion);
     });
   }
 
@@ -66,12 +66,12 @@ export class SqliteDocStore implements DocStore {
     return this.retrying;
   }
 
-  async load(name: string): Promise<Uint8Array[]> {
+  async load(name: string): Promise<StoredDoc> {
     this.writeNow();
     try {
-      const state = this.selectState.get(name) as Buffer | undefined;
+      const state = this.selectState.get(name) as { data: Buffer; schemaVersion: number | null } | undefined;
       const updates = this.selectUpdates.all(name) as Buffer[];
-      return state ? [state, ...updates] : updates;
+      return state ? { updates: [state.data, ...updates], stateSchemaVersion: state.schemaVersion } : { updates, stateSchemaVersion: null };
     } catch (err) {
       this.metrics.recordError('load_failed');
       throw err;
@@ -94,12 +94,12 @@ export class SqliteDocStore implements DocStore {
     return batch.done;
   }
 
-  async compact(name: string, state: Uint8Array): Promise<void> {
+  async compact(name: string, state: Uint8Array, schemaVersion?: number): Promise<void> {
     // Pending appends for this document are covered by `state`; write them first so the
     // delete below removes them along with the rest, in one transaction.
     this.writeNow();
     try {
-      this.replaceLog(name, state);
+      this.replaceLog(name, state, schemaVersion ?? null);
     } catch (err) {
       this.metrics.recordError('compact_failed');
       throw err;

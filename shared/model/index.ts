@@ -12,7 +12,7 @@ export * from './setup.js';
 export * from './fieldwork.js';
 export * from './offers.js';
 export * from './suggestions.js';
-export { migrate, MIGRATION_ORIGIN } from './migrate.js';
+export { migrate, MIGRATION_ORIGIN, schemaVersionOf } from './migrate.js';
 export { compareByOrder } from './order.js';
 export { cardsWithInnerChangesOnly, onlyTypingInCards, touchesBoards } from './innerChanges.js';
 export { changeScope, applyUpdateUnless, UpdateGuard, type ChangeScope, type CardChange } from './changeScope.js';

@@ -5,6 +5,12 @@ import { DEFAULT_ACTIVITY_TYPES } from './suggestions.js';
 
 export const MIGRATION_ORIGIN = Symbol('cairn-migration');
 
+/** The schema version a document is written at (0 when it does not say: new, or from the first release). */
+export function schemaVersionOf(doc: Y.Doc): number {
+  const raw = metaMap(doc).get(META_KEYS.schemaVersion);
+  return typeof raw === 'number' ? raw : 0;
+}
+
 /**
  * Bring a document written by an earlier schema up to SCHEMA_VERSION, in one
  * transaction, keeping every card. Run by the server when it loads a workshop, so every
@@ -13,8 +19,7 @@ export const MIGRATION_ORIGIN = Symbol('cairn-migration');
  */
 export function migrate(doc: Y.Doc): number {
   const meta = metaMap(doc);
-  const raw = meta.get(META_KEYS.schemaVersion);
-  const from = typeof raw === 'number' ? raw : 0;
+  const from = schemaVersionOf(doc);
   // An empty document (not yet created) and one from a newer Cairn are left alone.
   if (from >= SCHEMA_VERSION || meta.size === 0) return from;
   doc.transact(() => {

@@ -10,6 +10,27 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('the HTTP side of the server', () => {
+  it('answers requests that arrive together the moment it starts, before its web app has loaded', async () => {
+    // The web app is loaded on the first request (or a second after start); every
+    // request that comes meanwhile waits for it rather than being dropped.
+    const fresh = await startTestServer();
+    try {
+      const answers = await Promise.all([
+        fetch(`${fresh.url}/healthz`).then(async (r) => [r.status, (await r.json()).status]),
+        fetch(`${fresh.url}/api/nothing-here`).then(async (r) => [r.status, (await r.json()).error]),
+        fetch(`${fresh.url}/healthz`).then((r) => [r.status, r.headers.get('referrer-policy')]),
+      ]);
+      expect(answers).toEqual([
+        [200, 'ok'],
+        [404, 'There is no such API address.'],
+        [200, 'no-referrer'],
+      ]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+
   it('sends security headers, and no referrer so link secrets never leak', async () => {
     const res = await fetch(`${server.url}/healthz`);
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");

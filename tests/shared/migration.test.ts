@@ -104,7 +104,7 @@ describe('opening a workshop written by schema 1', () => {
     await store.flush();
     // What is on disk is the migrated workshop, without running the migration again.
     const fromDisk = new Y.Doc();
-    for (const u of await store.load('dundee')) Y.applyUpdate(fromDisk, u);
+    for (const u of (await store.load('dundee')).updates) Y.applyUpdate(fromDisk, u);
     expect(readMeta(fromDisk).schemaVersion).toBe(SCHEMA_VERSION);
     expect(cardsAsWritten(fromDisk)).toEqual(fixture.expected);
     await rooms.closeAll(1001, 'test over');
