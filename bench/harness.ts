@@ -18,6 +18,12 @@ export interface BenchClient {
   doc: Y.Doc;
   synced(): Promise<void>;
   bytesIn(): number;
+  /**
+   * When the largest message so far arrived (nowMs()): for a new client, the board. What
+   * the server controls ends there; the rest of connect-to-synced is this process
+   * applying the board.
+   */
+  largestMessageAt(): number;
   disconnect(): void;
   connect(): void;
   destroy(): void;
@@ -100,11 +106,26 @@ function procStats(pid: number) {
 }
 
 /** A ws WebSocket that counts the bytes it receives. */
-function countingSocket(counter: { n: number }) {
+interface Counter {
+  n: number;
+  largest: number;
+  largestAt: number;
+}
+
+const newCounter = (): Counter => ({ n: 0, largest: 0, largestAt: NaN });
+
+function countingSocket(counter: Counter) {
   return class extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       super(url, protocols);
-      this.on('message', (data: Buffer | ArrayBuffer) => (counter.n += data.byteLength));
+      // Listened to before the provider's own handler, which applies the message.
+      this.on('message', (data: Buffer | ArrayBuffer) => {
+        counter.n += data.byteLength;
+        if (data.byteLength > counter.largest) {
+          counter.largest = data.byteLength;
+          counter.largestAt = nowMs();
+        }
+      });
       // A socket closed while connecting (a provider giving up) must not end the run.
       this.on('error', () => undefined);
     }
@@ -114,7 +135,7 @@ function countingSocket(counter: { n: number }) {
 /** A stock y-websocket client that counts the bytes it receives. */
 export function yWebsocketClient(url: string, room: string, params: Record<string, string>): BenchClient {
   const doc = new Y.Doc();
-  const counter = { n: 0 };
+  const counter = newCounter();
   const provider = new WebsocketProvider(url, room, doc, {
     params,
     WebSocketPolyfill: countingSocket(counter) as unknown as typeof globalThis.WebSocket,
@@ -134,6 +155,7 @@ export function yWebsocketClient(url: string, room: string, params: Record<strin
             provider.on('sync', on);
           }),
     bytesIn: () => counter.n,
+    largestMessageAt: () => counter.largestAt,
     disconnect: () => provider.disconnect(),
     connect: () => provider.connect(),
     destroy: () => {
@@ -145,7 +167,7 @@ export function yWebsocketClient(url: string, room: string, params: Record<strin
 
 function hocuspocusClient(url: string, room: string): BenchClient {
   const doc = new Y.Doc();
-  const counter = { n: 0 };
+  const counter = newCounter();
   let synced = false;
   const waiting: (() => void)[] = [];
   // Hocuspocus's own provider, managing its own socket (it attaches itself).
@@ -164,6 +186,7 @@ function hocuspocusClient(url: string, room: string): BenchClient {
     doc,
     synced: () => (synced ? Promise.resolve() : new Promise((r) => waiting.push(r))),
     bytesIn: () => counter.n,
+    largestMessageAt: () => counter.largestAt,
     disconnect: () => {
       synced = false;
       socket.disconnect();
