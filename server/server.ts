@@ -42,17 +42,23 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // start, and a request that comes before it is ready waits for it.
   let app: Promise<RequestListener> | null = null;
   const loadApp = (): Promise<RequestListener> =>
-    (app ??= import('./http/app.js').then(({ createApp }) =>
-      createApp({ workshops, docs, rooms, sessions, history, log, clientDir: config.clientDir, publicUrl: config.publicUrl, createPerHour: config.createPerHour }),
-    ));
-  const server = http.createServer((req, res) => {
-    loadApp().then(
-      (handle) => handle(req, res),
-      (err: Error) => {
+    (app ??= import('./http/app.js')
+      .then(({ createApp }) =>
+        createApp({ workshops, docs, rooms, sessions, history, log, clientDir: config.clientDir, publicUrl: config.publicUrl, createPerHour: config.createPerHour }),
+      )
+      .catch((err: Error) => {
+        // Not kept: the next request tries again.
+        app = null;
         log.error({ err }, 'The web app could not be loaded');
-        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'Cairn could not load its web app. Look at the server log, then restart it.' }));
-      },
-    );
+        throw err;
+      }));
+  const server = http.createServer((req, res) => {
+    loadApp()
+      .then((handle) => handle(req, res))
+      .catch(() => {
+        if (res.headersSent) return res.destroy();
+        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'Cairn could not load its web app. Try again in a moment; if it keeps happening, look at the server log.' }));
+      });
   });
   // A slow or silent client cannot hold a connection open without sending its request.
   server.headersTimeout = 10_000;

@@ -8,7 +8,7 @@ import { MESSAGE } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
 import type { DocStore } from '../storage/docStore.js';
 import type { ConnectionLimits, WriteRules } from './connection.js';
-import { schemaVersionOf, type UpdateGuard } from '../../shared/model/index.js';
+import { SCHEMA_VERSION, migrate, schemaVersionOf, type UpdateGuard } from '../../shared/model/index.js';
 
 /** Beyond this much unsent data a connection is too slow to keep; it reconnects and resyncs. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
@@ -139,6 +139,13 @@ export class Room {
     this.unbuilt = null;
     this.clearBuildTimer();
     this.apply([state]);
+    // The version is recorded beside the state, not read from it: should they disagree (a
+    // state written by an older Cairn that left the column as it was), the document is
+    // migrated now, and the change saved and sent like any other.
+    if (schemaVersionOf(this.ydoc) !== SCHEMA_VERSION) {
+      const from = migrate(this.ydoc);
+      if (from < SCHEMA_VERSION) this.log.info({ workshop: this.name, from, to: SCHEMA_VERSION }, 'Workshop migrated when it was built');
+    }
     for (const conn of this.awaitingStep1) this.send(conn, this.syncStep1());
     this.awaitingStep1.clear();
   }

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as decoding from 'lib0/decoding';
@@ -196,6 +198,36 @@ describe('a workshop reopened from its compacted state', () => {
     const again = await store.load('unread');
     expect(again.stateSchemaVersion).toBe(SCHEMA_VERSION);
     expect(Buffer.from(again.updates[0]!).equals(stored)).toBe(true);
+  });
+
+  it('builds its document right after answering the first person who has nothing', async () => {
+    const { store, rooms } = setup();
+    await store.compact('soon', compactedWorkshop(), SCHEMA_VERSION);
+    const room = await rooms.open('soon');
+    const leave = occupy(room, rooms);
+    const [conn] = [...room.connections.values()];
+    room.answerNewcomer(conn!);
+    expect(room.built).toBe(false);
+    // Not the 100 ms fallback: the turn after the answer.
+    await new Promise((r) => setImmediate(r));
+    expect(room.built).toBe(true);
+    leave();
+  });
+
+  it('migrates, when it is built, a state recorded as current that is not', async () => {
+    // An older Cairn compacting again leaves the recorded version as it was: a workshop
+    // restored to a version saved at schema 1 would then be recorded as current.
+    const { store, rooms } = setup();
+    const fixture = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, '../fixtures/schema-v1-dundee.json'), 'utf8')) as { update: string };
+    await store.compact('stale', Buffer.from(fixture.update, 'base64'), SCHEMA_VERSION);
+    const room = await rooms.open('stale');
+    expect(room.built).toBe(false);
+    expect(readMeta(room.doc).schemaVersion).toBe(SCHEMA_VERSION);
+    // The migration is saved like any other change.
+    await store.flush();
+    const onDisk = new Y.Doc();
+    for (const u of (await store.load('stale')).updates) Y.applyUpdate(onDisk, u);
+    expect(readMeta(onDisk).schemaVersion).toBe(SCHEMA_VERSION);
   });
 
   it('builds and migrates at once a state whose schema version is not known to be current', async () => {
