@@ -32,6 +32,18 @@ function client(s: TestServer, id: string, token: string): TestClient {
 
 const headlines = (doc: Y.Doc) => readBoards(doc)['working-well'].map((c) => c.headline);
 
+/** A new workshop on `s` in which a person has written one card that has reached the server. */
+async function workshopWithOneCard(s: TestServer, headline: string) {
+  const w = await createWorkshop(s);
+  const a = client(s, w.id, w.tokens.participant);
+  await synced(a);
+  addCard(a.doc, { board: 'working-well', headline, createdBy: 'Ann' });
+  const probe = client(s, w.id, w.tokens.viewer);
+  await waitFor(() => headlines(probe.doc).length === 1, 'the card to reach the server');
+  probe.destroy();
+  return { w, a };
+}
+
 /** The sync messages a raw socket has received, as [type, payload]. */
 function syncMessages(messages: Uint8Array[]): [number, Uint8Array][] {
   return messages.flatMap((m) => {
@@ -45,14 +57,8 @@ describe('a workshop after the server restarts', () => {
   it('gives someone who has nothing the whole workshop, asks for their changes, and keeps what they write next', async () => {
     const dataDir = tempDataDir();
     const first = await server(dataDir);
-    const w = await createWorkshop(first);
-    const a = client(first, w.id, w.tokens.host);
-    await synced(a);
-    addCard(a.doc, { board: 'working-well', headline: 'Relationships', createdBy: 'Ann' });
-    const probe = client(first, w.id, w.tokens.viewer);
-    await waitFor(() => headlines(probe.doc).length === 1, 'the card to reach the server');
+    const { w, a } = await workshopWithOneCard(first, 'Relationships');
     a.destroy();
-    probe.destroy();
     await first.close();
 
     const second = await server(dataDir);
@@ -95,13 +101,7 @@ describe('a workshop after the server restarts', () => {
   it('brings a connected person back with what they wrote while the server was down', async () => {
     const dataDir = tempDataDir();
     const first = await server(dataDir);
-    const w = await createWorkshop(first);
-    const a = client(first, w.id, w.tokens.participant);
-    await synced(a);
-    addCard(a.doc, { board: 'working-well', headline: 'Before', createdBy: 'Ann' });
-    const probe = client(first, w.id, w.tokens.viewer);
-    await waitFor(() => headlines(probe.doc).length === 1, 'the card to reach the server');
-    probe.destroy();
+    const { w, a } = await workshopWithOneCard(first, 'Before');
     const port = Number(new URL(first.url).port);
     await first.close();
     await waitFor(() => !a.provider.wsconnected, 'the person to see the server go');
