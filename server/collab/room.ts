@@ -140,12 +140,8 @@ export class Room {
     this.clearBuildTimer();
     this.apply([state]);
     // The version is recorded beside the state, not read from it: should they disagree (a
-    // state written by an older Cairn that left the column as it was), the document is
-    // migrated now, and the change saved and sent like any other.
-    if (schemaVersionOf(this.ydoc) !== SCHEMA_VERSION) {
-      const from = migrate(this.ydoc);
-      if (from < SCHEMA_VERSION) this.log.info({ workshop: this.name, from, to: SCHEMA_VERSION }, 'Workshop migrated when it was built');
-    }
+    // state written by an older Cairn that left the column as it was), it is caught here.
+    this.bringUpToDate();
     for (const conn of this.awaitingStep1) this.send(conn, this.syncStep1());
     this.awaitingStep1.clear();
   }
@@ -191,6 +187,15 @@ export class Room {
     // update: the first people to join after a restart get it without it being encoded
     // again (tens of ms for a big board while the code is still cold).
     if (updates.length === 1 && !this.damaged) this.cacheFullState(updates[0]!);
+  }
+
+  /**
+   * Bring a workshop written by an earlier schema up to date: once, here on the server, so
+   * every client sees the same result; the change is saved and sent like any other.
+   */
+  bringUpToDate(): void {
+    const from = migrate(this.ydoc);
+    if (from > 0 && from < SCHEMA_VERSION) this.log.info({ workshop: this.name, from, to: SCHEMA_VERSION }, 'Workshop migrated');
   }
 
   /** Start the sync with someone who joined: the server's state vector, once there is a document to take it from. */

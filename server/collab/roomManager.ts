@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { DocStore } from '../storage/docStore.js';
 import { Room } from './room.js';
-import { migrate, SCHEMA_VERSION } from '../../shared/model/index.js';
+import { SCHEMA_VERSION } from '../../shared/model/index.js';
 
 /**
  * Opens and closes rooms. Concurrent opens of one workshop share one load, and a room
@@ -49,10 +49,7 @@ export class RoomManager {
             room.destroy();
             throw err;
           }
-          // A workshop written by an earlier schema is brought up to date once, here, so
-          // every client sees the same result; the change is saved like any other update.
-          const from = migrate(room.doc);
-          if (from < SCHEMA_VERSION && from > 0) this.log.info({ workshop: name, from, to: SCHEMA_VERSION }, 'Workshop migrated');
+          room.bringUpToDate();
         }
         this.rooms.set(name, room);
         // If nobody ends up joining (the socket closed while loading), unload later.

@@ -1,7 +1,3 @@
-/**
- * Where document bytes live. The store knows bytes, not Yjs: the persistence layer
- * (collab/persistence.ts) owns encoding. A Postgres store is one more implementation.
- */
 /** A document as stored: its compacted state (if any) and the updates since. */
 export interface StoredDoc {
   /** Every stored update, oldest first (the compacted state first). */
@@ -13,6 +9,10 @@ export interface StoredDoc {
   stateSchemaVersion: number | null;
 }
 
+/**
+ * Where document bytes live. The store knows bytes, not Yjs: the room (collab/room.ts)
+ * owns encoding. A Postgres store is one more implementation.
+ */
 export interface DocStore {
   load(name: string): Promise<StoredDoc>;
   /** Append one update. Resolves once it is durably written. */
