@@ -2,6 +2,7 @@
 // inside shared/model on purpose.
 export { SCHEMA_VERSION, BOARD_IDS, BOARD_TITLES, BOARD_SECTIONS, CARD_TEXT_FIELDS, isBoardId, type BoardId, type CardTextField } from './schema.js';
 export * from './types.js';
+export { STRUCTURE_LIMITS, FIELD_NAMES, remainingNote, type StructureLimits, type LimitedField } from './limits.js';
 export * from './read.js';
 export * from './readSetup.js';
 export * from './readDetails.js';

@@ -6,6 +6,7 @@ import { keyBetween, keysBetween } from './order.js';
 import { newId } from './ids.js';
 import { readBoard, readCard } from './read.js';
 import type { RichTextNode } from './types.js';
+import { LIMITS } from './limits.js';
 
 /**
  * Every change a person makes is one named function here, one transaction each, with
@@ -13,21 +14,7 @@ import type { RichTextNode } from './types.js';
  */
 export const LOCAL_ORIGIN = Symbol('cairn-local');
 
-export const LIMITS = {
-  title: 200,
-  hostAuthority: 120,
-  focusQuestion: 1000,
-  rationale: 4000,
-  headline: 300,
-  quote: 500,
-  lead: 200,
-  support: 500,
-  timescale: 120,
-  successMeasure: 1000,
-  name: 60,
-  shortText: 200,
-  excerpt: 4000,
-} as const;
+export { LIMITS } from './limits.js';
 
 export interface WorkshopInit {
   title: string;
