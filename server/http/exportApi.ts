@@ -1,7 +1,8 @@
 import express, { type Request, type Response } from 'express';
 import * as Y from 'yjs';
+import * as z from 'zod';
 import { SCHEMA_VERSION, readReport } from '../../shared/model/index.js';
-import { selectReport, type Include } from '../../shared/export/report.js';
+import { selectReport } from '../../shared/export/report.js';
 import { reportToMarkdown } from '../../shared/export/markdown.js';
 import { reportToHtml } from '../../shared/export/html.js';
 import { actionsToCsv } from '../../shared/export/csv.js';
@@ -10,15 +11,25 @@ import type { WorkshopStore } from '../workshops/workshopStore.js';
 import type { RoomManager } from '../collab/roomManager.js';
 import { workshopAccess } from './access.js';
 import { mayExport } from '../../shared/api.js';
+import { checkQuery, inWords } from './params.js';
 
-const FORMATS = {
+const FORMAT_NAMES = ['docx', 'html', 'md', 'csv', 'json'] as const;
+type Format = (typeof FORMAT_NAMES)[number];
+
+const FORMATS: Record<Format, { type: string; ext: string }> = {
   docx: { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx' },
   html: { type: 'text/html; charset=utf-8', ext: 'html' },
   md: { type: 'text/markdown; charset=utf-8', ext: 'md' },
   csv: { type: 'text/csv; charset=utf-8', ext: 'csv' },
   json: { type: 'application/json; charset=utf-8', ext: 'json' },
-} as const;
-type Format = keyof typeof FORMATS;
+};
+
+/** The parameters an export takes, each with what it accepts in plain words. */
+const exportQuery = z.object({
+  format: z.enum(FORMAT_NAMES, { error: `Choose a format: ${inWords(FORMAT_NAMES, 'or')}.` }),
+  include: z.enum(['agreed', 'all'], { error: 'Choose what to include: "agreed" (the default) or "all" (drafts too).' }).default('agreed'),
+  group: z.enum(['board', 'theme'], { error: 'Choose how to group findings: "board" (the default, in board order) or "theme".' }).default('board'),
+});
 
 /** "dundee-city-council-collaborative-improvement-2023-01-27" */
 export function exportName(authority: string, date: string): string {
@@ -29,31 +40,23 @@ export function exportName(authority: string, date: string): string {
 export function exportApi(deps: { workshops: WorkshopStore; rooms: RoomManager }): express.Router {
   const router = express.Router();
   router.get('/workshops/:id/export', async (req: Request, res: Response) => {
+    // Before anything else: building an export is the costly part.
+    const query = checkQuery(req, exportQuery);
+    if (!query.ok) {
+      res.status(400).json({ error: query.error });
+      return;
+    }
+    const { format, include, group } = query.value;
     const access = workshopAccess(req, res, deps.workshops);
     if (!access) return;
     if (!mayExport(access.role, access.record.readersMayExport)) {
       res.status(403).json({ error: 'Only the host or facilitator can export this report. The host can let everyone export it.' });
       return;
     }
-    const format = String(req.query.format ?? '');
-    const include = String(req.query.include ?? 'agreed');
-    if (!(format in FORMATS)) {
-      res.status(400).json({ error: `Choose a format: ${Object.keys(FORMATS).join(', ')}.` });
-      return;
-    }
-    const group = String(req.query.group ?? 'board');
-    if (group !== 'board' && group !== 'theme') {
-      res.status(400).json({ error: 'Choose how to group findings: "board" (the default, in board order) or "theme".' });
-      return;
-    }
-    if (include !== 'agreed' && include !== 'all') {
-      res.status(400).json({ error: 'Choose what to include: "agreed" (the default) or "all" (drafts too).' });
-      return;
-    }
     // The live document, whether or not anyone has the workshop open.
     const room = await deps.rooms.open(access.record.id);
     const snapshot = readReport(room.doc);
-    const content = selectReport(snapshot, include as Include, group === 'theme');
+    const content = selectReport(snapshot, include, group === 'theme');
     const body =
       // The Word library is large and rarely needed: loaded on the first Word export, not at start.
       format === 'docx' ? Buffer.from(await (await import('../../shared/export/docx.js')).reportToDocx(content))
@@ -62,7 +65,7 @@ export function exportApi(deps: { workshops: WorkshopStore; rooms: RoomManager }
       : format === 'csv' ? actionsToCsv(content)
       : workshopToJson(Y.encodeStateAsUpdate(room.doc), snapshot, SCHEMA_VERSION);
     const date = snapshot.setup.endDate || snapshot.setup.startDate || new Date().toISOString().slice(0, 10);
-    const { type, ext } = FORMATS[format as Format];
+    const { type, ext } = FORMATS[format];
     res.type(type).attachment(`${exportName(snapshot.setup.hostAuthority, date)}.${ext}`).send(body);
   });
   return router;

@@ -14,6 +14,9 @@ const nameSchema = z.strictObject({
   by: z.string().trim().max(60).default(''),
 });
 
+/** A version number as the history list writes it: 1 to 15 digits, no leading zero. */
+const VERSION_PATTERN = /^[1-9][0-9]{0,14}$/;
+
 /**
  * Version history: everyone may list and view past versions; the host and facilitator
  * save named ones and restore. A restore is a new change on top, and the version just
@@ -22,13 +25,20 @@ const nameSchema = z.strictObject({
 export function historyApi(deps: { workshops: WorkshopStore; rooms: RoomManager; history: HistoryStore; log: Logger }): express.Router {
   const { workshops, rooms, history, log } = deps;
   const router = express.Router();
-  /** The version the address names, or null after answering 400 or 404. */
-  const findVersion = (workshop: string, req: Request, res: Response) => {
-    const id = Number(req.params.version);
-    if (!Number.isSafeInteger(id) || id <= 0) {
-      res.status(400).json({ error: 'A version is a positive whole number.' });
+  /**
+   * The version number the address names, or null after answering 400. Written plainly
+   * ("12", not "1e1", "0x0c" or " 12"), and checked before any other work.
+   */
+  const versionParam = (req: Request, res: Response): number | null => {
+    const text = String(req.params.version);
+    if (!VERSION_PATTERN.test(text)) {
+      res.status(400).json({ error: 'A version is a positive whole number, such as 12.' });
       return null;
     }
+    return Number(text);
+  };
+  /** The stored version, or null after answering 404. */
+  const findVersion = (workshop: string, id: number, res: Response) => {
     const version = history.version(workshop, id);
     if (!version) res.status(404).json({ error: 'There is no such version of this workshop.' });
     return version;
@@ -56,9 +66,11 @@ export function historyApi(deps: { workshops: WorkshopStore; rooms: RoomManager;
   });
 
   router.get('/workshops/:id/history/:version', (req: Request, res: Response) => {
+    const id = versionParam(req, res);
+    if (id === null) return;
     const access = workshopAccess(req, res, workshops);
     if (!access) return;
-    const version = findVersion(access.record.id, req, res);
+    const version = findVersion(access.record.id, id, res);
     if (!version) return;
     const { state, ...info } = version;
     const body: VersionBody = { ...info, state: Buffer.from(state).toString('base64') };
@@ -66,11 +78,12 @@ export function historyApi(deps: { workshops: WorkshopStore; rooms: RoomManager;
   });
 
   router.post('/workshops/:id/history/:version/restore', async (req: Request, res: Response) => {
+    const id = versionParam(req, res);
+    if (id === null) return;
     const access = workshopAccess(req, res, workshops, ['host', 'facilitator']);
     if (!access) return;
-    const version = findVersion(access.record.id, req, res);
+    const version = findVersion(access.record.id, id, res);
     if (!version) return;
-    const id = version.id;
     const by = typeof req.body?.by === 'string' ? req.body.by.slice(0, 60) : '';
     const room = await rooms.open(access.record.id);
     const before = history.save(access.record.id, Y.encodeStateAsUpdate(room.doc), { name: `Before restoring “${version.name}”`, kind: 'before-restore', createdBy: by });

@@ -1,6 +1,6 @@
 import express, { type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import type * as z from 'zod';
+import * as z from 'zod';
 import { addCard, readBoards, setCardBody } from '../../shared/model/index.js';
 import { LIMITS } from '../../shared/model/mutations.js';
 import {
@@ -24,6 +24,7 @@ import type { HistoryStore } from '../history/historyStore.js';
 import * as Y from 'yjs';
 import { newToken } from '../workshops/tokens.js';
 import { workshopAccess } from './access.js';
+import { checkQuery } from './params.js';
 
 interface Deps {
   workshops: WorkshopStore;
@@ -37,6 +38,11 @@ interface Deps {
 function myVote(vote: SessionState['vote'], mine: Record<string, number>): MyVote {
   return { mine, left: vote ? vote.dots - Object.values(mine).reduce((a, b) => a + b, 0) : 0 };
 }
+
+/** `?person=<browser key>`, the only parameter a read of one's own dots or drafts takes. */
+const personQuery = z.object({
+  person: z.string({ error: 'Give person, your browser’s key: 16-100 letters, digits, - or _.' }).pipe(voteChangeSchema.shape.person),
+});
 
 function invalid(res: Response, error: z.ZodError): void {
   const issue = error.issues[0];
@@ -149,12 +155,15 @@ export function sessionApi(deps: Deps): express.Router {
   }
 
   router.get('/workshops/:id/votes', async (req: Request, res: Response) => {
+    const parsed = checkQuery(req, personQuery);
+    if (!parsed.ok) {
+      res.status(400).json({ error: parsed.error });
+      return;
+    }
     const access = workshopAccess(req, res, workshops);
     if (!access) return;
-    const parsed = voteChangeSchema.pick({ person: true }).safeParse({ person: req.query.person });
-    if (!parsed.success) return invalid(res, parsed.error);
     const vote = readSession(await sessionDoc(access.record.id)).vote;
-    res.json(myVote(vote, vote ? sessions.dotsOf(access.record.id, vote.id, parsed.data.person) : {}));
+    res.json(myVote(vote, vote ? sessions.dotsOf(access.record.id, vote.id, parsed.value.person) : {}));
   });
 
   router.put('/workshops/:id/votes', async (req: Request, res: Response) => {
@@ -191,12 +200,15 @@ export function sessionApi(deps: Deps): express.Router {
   });
 
   router.get('/workshops/:id/round', async (req: Request, res: Response) => {
+    const parsed = checkQuery(req, personQuery);
+    if (!parsed.ok) {
+      res.status(400).json({ error: parsed.error });
+      return;
+    }
     const access = workshopAccess(req, res, workshops);
     if (!access) return;
-    const parsed = roundDraftsSchema.pick({ person: true }).safeParse({ person: req.query.person });
-    if (!parsed.success) return invalid(res, parsed.error);
     const round = readSession(await sessionDoc(access.record.id)).round;
-    res.json({ drafts: round ? sessions.draftsOf(access.record.id, round.id, parsed.data.person) : [] });
+    res.json({ drafts: round ? sessions.draftsOf(access.record.id, round.id, parsed.value.person) : [] });
   });
 
   router.put('/workshops/:id/round', async (req: Request, res: Response) => {

@@ -65,13 +65,13 @@ export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; r
   // A new secret for one role's link (host only): the old link stops working and anyone
   // using it is disconnected, told to ask for the new one.
   router.post('/workshops/:id/links/:role', (req: Request, res: Response) => {
-    const access = workshopAccess(req, res, workshops, ['host']);
-    if (!access) return;
     const role = String(req.params.role);
     if (!isRole(role)) {
       res.status(400).json({ error: `There is no role "${role.slice(0, 40)}". Choose host, facilitator, participant or viewer.` });
       return;
     }
+    const access = workshopAccess(req, res, workshops, ['host']);
+    if (!access) return;
     const id = access.record.id;
     const token = workshops.rotate(id, role);
     const closed = rooms.closeRole(id, role, CLOSE.linkChanged) + rooms.closeRole(id + SESSION_ROOM_SUFFIX, role, CLOSE.linkChanged);
