@@ -29,8 +29,8 @@ export function isBoardId(value: unknown): value is BoardId {
   return typeof value === 'string' && (BOARD_IDS as readonly string[]).includes(value);
 }
 
-// Root names, in one place.
-const ROOTS = {
+// Root names, in one place. Exported for the shape of the document (shape.ts) only.
+export const ROOTS = {
   meta: 'meta',
   cards: 'cards',
   themes: 'themes',

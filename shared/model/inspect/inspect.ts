@@ -1,0 +1,285 @@
+import * as Y from 'yjs';
+/* eslint-disable @typescript-eslint/no-explicit-any -- Yjs types are invariant in their event type; any is how they are compared. */
+import { CARD_KEYS, cardsMap, isBoardId, type BoardId } from '../schema.js';
+import { DOCUMENT_SHAPE, ROOT_PARTS, type Shape } from '../shape.js';
+import { LIMITS, FIELD_NAMES, type StructureLimits } from '../limits.js';
+import type { Action } from '../../rules/rules.js';
+import { decodeAgainst, MalformedUpdate, type DeleteRange } from './decode.js';
+import { below, placeOf, placeOfType, resolveParents, type Place, type Resolved } from './places.js';
+import { checkItem, shapeAt } from './slots.js';
+import { textLength } from './textLength.js';
+
+/**
+ * One part of the workshop a change touches, judged as a whole: a card, the setup, the
+ * fieldwork, the offers. If anything in a unit is refused, the whole unit is (its new
+ * content and its deletions), and the rest of the update stands.
+ */
+export interface Unit {
+  key: string;
+  /** The card, for a card's unit: to say where the refusal is. */
+  cardId: string | null;
+  /** What the unit asks to do, in the rules' terms. */
+  actions: Action[];
+  /** Why the unit cannot stand whatever the rules say: a limit, or content that has no place in a workshop. */
+  problems: string[];
+  /** New structs in this unit (what would be replaced by placeholders if refused). */
+  items: Resolved[];
+  /** Delete ranges, or parts of them, in this unit. */
+  deletes: DeleteRange[];
+}
+
+export interface Inspection {
+  /** Set when the update builds on what the document lacks: apply nothing, bring the sender back in step. */
+  missing: string | null;
+  /** The writers (Yjs client ids) of new content, with their clock ranges. */
+  clients: Map<number, { from: number; to: number }>;
+  units: Map<string, Unit>;
+  /** New structs, counted against the limit of items per change. */
+  itemCount: number;
+  /** Every new struct (units hold the ones that go somewhere). */
+  resolved: Resolved[];
+}
+
+const AGREEMENT_FIELDS = new Set<string>([CARD_KEYS.status, CARD_KEYS.agreedBy, CARD_KEYS.agreedAt]);
+
+function unitKeyOf(place: Place): { key: string; cardId: string | null } {
+  const part = ROOT_PARTS[place.root];
+  if (part === 'cards') return place.k0 === null ? { key: 'cards:?', cardId: null } : { key: `card:${place.k0}`, cardId: place.k0 };
+  if (part) return { key: part, cardId: null };
+  return { key: `root:${place.root}`, cardId: null };
+}
+
+/**
+ * Reads an update against the document it would be applied to and says, per part of the
+ * workshop, what it would do: which cards it adds, edits, moves or removes, whether it
+ * touches the setup, the fieldwork or the offers, and what breaks a limit or the
+ * document's shape. Nothing is applied. Linear in the update and the content it deletes.
+ */
+export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: StructureLimits): Inspection {
+  const decoded = decodeAgainst(doc, update);
+  const clients = decoded.clients;
+  const units = new Map<string, Unit>();
+  const unit = (place: Place): Unit => {
+    const { key, cardId } = unitKeyOf(place);
+    let u = units.get(key);
+    if (!u) units.set(key, (u = { key, cardId, actions: [], problems: [], items: [], deletes: [] }));
+    return u;
+  };
+  if (decoded.missing) return { missing: decoded.missing, clients, units, itemCount: decoded.structs.length, resolved: [] };
+  const { resolved, missing } = resolveParents(doc, decoded.structs);
+  if (missing) return { missing, clients, units, itemCount: decoded.structs.length, resolved };
+
+  const cards = cardsMap(doc);
+  /** Characters added to and removed from each limited text, by unit and field. */
+  const texts = new Map<string, { unit: Unit; field: string; limit: keyof typeof LIMITS; current: () => number; added: number; removed: number }>();
+  const countText = (u: Unit, slot: Place, shape: Shape, fieldType: () => Y.AbstractType<any> | null, added: number, removed: number) => {
+    if (shape.kind !== 'text' && shape.kind !== 'rich') return;
+    const field = fieldOf(slot);
+    const key = `${u.key}/${field}`;
+    let t = texts.get(key);
+    if (!t) {
+      t = { unit: u, field, limit: shape.field, current: () => textLength(fieldType()), added: 0, removed: 0 };
+      texts.set(key, t);
+    }
+    t.added += added;
+    t.removed += removed;
+  };
+  /** New cards in this update, with the board and status they are given. */
+  const freshCards = new Map<string, { board: BoardId | null; status: unknown; agreedBy: boolean }>();
+  /** Fields whose whole value this update replaces: their old text no longer counts. */
+  const replaced = new Set<string>();
+
+  // New cards first, so that their fields are read as part of the card, not as edits.
+  const placed = resolved.filter((r) => r.parent && r.place).map((r) => ({ r, slot: below(r.place!, r.parentSub) }));
+  const freshCardItems = new Set<Resolved>();
+  for (const { r, slot } of placed) {
+    if (ROOT_PARTS[slot.root] === 'cards' && slot.depth === 1 && slot.k0 !== null) {
+      freshCardItems.add(r);
+      freshCards.set(slot.k0, { board: null, status: undefined, agreedBy: false });
+    }
+  }
+  /** Whether an item lies inside a card created by this same update (walking up new types only). */
+  const inFreshCard = (r: Resolved): boolean => {
+    let p = r.parent;
+    while (p && 'fresh' in p) {
+      if (freshCardItems.has(p.fresh)) return true;
+      p = p.fresh.parent;
+    }
+    return false;
+  };
+
+  // New content.
+  for (const { r, slot } of placed) {
+    const s = r.ns.struct as Y.Item;
+    const u = unit(slot);
+    u.items.push(r);
+    const part = ROOT_PARTS[slot.root];
+    if (!part) {
+      u.problems.push(`“${slot.root.slice(0, 40)}” is not part of a workshop.`);
+      continue;
+    }
+    const problem = checkItem(doc, r, shapeAt(slot.root, r.place!), slot, limits);
+    if (problem) {
+      u.problems.push(problem);
+      continue;
+    }
+    const fieldShape = shapeAt(slot.root, slot);
+    const isFieldValue = slot.depth === fieldDepth(slot.root);
+    if (isFieldValue && (fieldShape?.kind === 'text' || fieldShape?.kind === 'rich')) replaced.add(`${u.key}/${fieldOf(slot)}`);
+    if (part !== 'cards') {
+      addAction(u, { kind: part === 'setup' ? 'setup.edit' : part === 'fieldwork' ? 'fieldwork.edit' : 'offers.edit' });
+      if (fieldShape && !isFieldValue) countText(u, slot, fieldShape, () => existingField(doc, slot), addedChars(s, r.ns.offset), 0);
+      continue;
+    }
+    const cardId = slot.k0!;
+    if (slot.depth === 1) {
+      // A card set under an id: a new card, or one replacing whatever had that id.
+      const current = cards.get(cardId);
+      if (current !== undefined) addAction(u, { kind: 'card.remove', agreed: isAgreed(current) });
+      continue;
+    }
+    const fresh = inFreshCard(r) ? freshCards.get(cardId) : undefined;
+    if (slot.depth === 2) {
+      const value = s.content instanceof Y.ContentAny ? s.content.arr[0] : undefined;
+      const field = slot.k1!;
+      if (fresh) {
+        if (field === CARD_KEYS.board) fresh.board = isBoardId(value) ? value : null;
+        else if (field === CARD_KEYS.status) fresh.status = value;
+        else if (AGREEMENT_FIELDS.has(field)) fresh.agreedBy = true;
+      } else if (AGREEMENT_FIELDS.has(field)) addAction(u, { kind: 'card.agree' });
+      else if (field === CARD_KEYS.board && isBoardId(value)) addAction(u, { kind: 'card.move', agreed: isAgreed(cards.get(cardId)), to: value });
+      else addAction(u, { kind: 'card.edit', agreed: isAgreed(cards.get(cardId)) });
+      continue;
+    }
+    if (!fresh) addAction(u, { kind: 'card.edit', agreed: isAgreed(cards.get(cardId)) });
+    if (fieldShape) countText(u, slot, fieldShape, () => existingField(doc, slot), addedChars(s, r.ns.offset), 0);
+  }
+
+  // Deletions of what the document has (a deletion of this update's own new content is part of that content).
+  const deleted: { s: Y.Item; from: number; to: number; slot: Place; client: number }[] = [];
+  /** Cards this update deletes: what is inside them goes with them, and is not a separate edit. */
+  const removedCards = new Set<Y.AbstractType<any>>();
+  for (const range of decoded.deletes) {
+    const structs = doc.store.clients.get(range.client);
+    const have = Y.getState(doc.store, range.client);
+    if (!structs || range.clock >= have) continue;
+    const end = Math.min(range.clock + range.len, have);
+    for (let i = Y.findIndexSS(structs, range.clock); i < structs.length && structs[i]!.id.clock < end; i++) {
+      const s = structs[i]!;
+      if (!(s instanceof Y.Item) || s.deleted) continue;
+      const from = Math.max(range.clock, s.id.clock);
+      const to = Math.min(end, s.id.clock + s.length);
+      const slot = below(placeOfType(doc, s.parent as Y.AbstractType<any>), s.parentSub);
+      deleted.push({ s, from, to, slot, client: range.client });
+      if (ROOT_PARTS[slot.root] === 'cards' && slot.depth === 1 && s.content instanceof Y.ContentType) removedCards.add(s.content.type);
+    }
+  }
+  for (const { s, from, to, slot, client } of deleted) {
+    const u = unit(slot);
+    u.deletes.push({ client, clock: from, len: to - from });
+    const part = ROOT_PARTS[slot.root];
+    if (!part) continue;
+    const fieldShape = shapeAt(slot.root, slot);
+    const removed = fieldShape && slot.depth > fieldDepth(slot.root) ? removedChars(s, from, to) : 0;
+    if (part !== 'cards') {
+      addAction(u, { kind: part === 'setup' ? 'setup.edit' : part === 'fieldwork' ? 'fieldwork.edit' : 'offers.edit' });
+      if (removed) countText(u, slot, fieldShape!, () => existingField(doc, slot), 0, removed);
+      continue;
+    }
+    const cardId = slot.k0;
+    if (cardId === null) continue;
+    if (slot.depth === 1) {
+      addAction(u, { kind: 'card.remove', agreed: isAgreed(s.content instanceof Y.ContentType ? s.content.type : null) });
+      continue;
+    }
+    if (insideRemoved(s, removedCards)) continue;
+    if (slot.depth === 2 && AGREEMENT_FIELDS.has(slot.k1!)) addAction(u, { kind: 'card.agree' });
+    else addAction(u, { kind: 'card.edit', agreed: isAgreed(cards.get(cardId)) });
+    if (removed) countText(u, slot, fieldShape!, () => existingField(doc, slot), 0, removed);
+  }
+
+  // New cards: where they go, and whether they come agreed.
+  let liveCards = -1;
+  for (const [cardId, fresh] of freshCards) {
+    const u = units.get(`card:${cardId}`)!;
+    if (!fresh.board) {
+      u.problems.push('A new card must say which board it is on.');
+      continue;
+    }
+    addAction(u, { kind: 'card.add', board: fresh.board });
+    if ((fresh.status !== undefined && fresh.status !== 'draft') || fresh.agreedBy) addAction(u, { kind: 'card.agree' });
+    if (liveCards < 0) liveCards = countCards(cards);
+    if (!(cards.get(cardId) instanceof Y.Map) && ++liveCards > limits.maxCards) {
+      u.problems.push(`This workshop already has ${limits.maxCards.toLocaleString('en-GB')} cards, the most it can hold. Delete or combine some cards first.`);
+    }
+  }
+
+  // Texts over their limits (only when the change adds to them: legacy text may already be longer).
+  for (const [key, t] of texts) {
+    if (t.added === 0) continue;
+    const base = replaced.has(key) ? 0 : t.current();
+    const after = base + t.added - t.removed;
+    const limit = LIMITS[t.limit];
+    if (after > limit) {
+      t.unit.problems.push(`The ${FIELD_NAMES[t.limit]} can be at most ${limit.toLocaleString('en-GB')} characters; this change would make it ${after.toLocaleString('en-GB')}. Shorten it first.`);
+    }
+  }
+  return { missing: null, clients, units, itemCount: decoded.structs.length, resolved };
+}
+
+/** The depth at which a part's fields are: meta's fields at 1, a row's fields at 2. */
+function fieldDepth(root: string): number {
+  return DOCUMENT_SHAPE[root]?.kind === 'rows' ? 2 : 1;
+}
+
+function fieldOf(slot: Place): string {
+  return fieldDepth(slot.root) === 1 ? `${slot.k0}` : `${slot.k0}/${slot.k1}`;
+}
+
+/** The document's current value for the field a slot lies in (a card's headline, a sheet). */
+function existingField(doc: Y.Doc, slot: Place): Y.AbstractType<any> | null {
+  const root = doc.share.get(slot.root);
+  if (!(root instanceof Y.Map)) return null;
+  const first = root.get(slot.k0 ?? '');
+  const value = fieldDepth(slot.root) === 1 ? first : first instanceof Y.Map ? first.get(slot.k1 ?? '') : null;
+  return value instanceof Y.AbstractType ? value : null;
+}
+
+function isAgreed(card: unknown): boolean {
+  return card instanceof Y.Map && card.get(CARD_KEYS.status) === 'agreed';
+}
+
+/** Adds an action to a unit once: a keystroke and a paste in one card are one edit. */
+function addAction(u: Unit, action: Action): void {
+  const key = JSON.stringify(action);
+  if (!u.actions.some((a) => JSON.stringify(a) === key)) u.actions.push(action);
+}
+
+function countCards(cards: Y.Map<Y.Map<unknown>>): number {
+  let n = 0;
+  for (const value of cards.values()) if (value instanceof Y.Map) n++;
+  return n;
+}
+
+/** Characters a new struct adds to a text. */
+function addedChars(s: Y.Item, offset: number): number {
+  return s.content instanceof Y.ContentString ? s.length - offset : 0;
+}
+
+/** Characters a deletion removes: a piece of text, or everything inside a removed element. */
+function removedChars(s: Y.Item, from: number, to: number): number {
+  if (s.content instanceof Y.ContentString) return to - from;
+  if (s.content instanceof Y.ContentType) return textLength(s.content.type);
+  return 0;
+}
+
+/** Whether an item lies inside one of these types (walking up: iterative, as data may nest deeply). */
+function insideRemoved(s: Y.Item, removed: Set<Y.AbstractType<any>>): boolean {
+  if (removed.size === 0) return false;
+  for (let t = s.parent as Y.AbstractType<any> | null; t; t = (t._item?.parent as Y.AbstractType<any> | undefined) ?? null) {
+    if (removed.has(t)) return true;
+  }
+  return false;
+}
+
+export { MalformedUpdate };
