@@ -21,6 +21,24 @@ export type ErrorKind =
 
 const ERROR_KINDS: readonly ErrorKind[] = ['unreadable_message', 'write_failed', 'load_failed', 'compact_failed', 'too_many_messages'];
 
+/**
+ * Why a WebSocket upgrade was refused, as the `reason` label of
+ * cairn_refused_connections_total: a fixed set, so no id or secret can become a label.
+ */
+export type RefusalReason =
+  /** The address is not a workshop's live address (close code 4400). */
+  | 'bad_address'
+  /** No link, or a link that is not valid for that workshop (4401). */
+  | 'bad_link'
+  /** A page from another site asked (4403). */
+  | 'bad_origin'
+  /** No workshop with that id (4404). */
+  | 'no_workshop'
+  /** An upgrade to an address that is not under /collab/ (answered 404). */
+  | 'wrong_path';
+
+export const REFUSAL_REASONS: readonly RefusalReason[] = ['bad_address', 'bad_link', 'bad_origin', 'no_workshop', 'wrong_path'];
+
 /** Upper bounds, in seconds, of the write-duration histogram's buckets. */
 const WRITE_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] as const;
 
@@ -53,6 +71,8 @@ export class Metrics {
   private readonly writeCounts: number[] = new Array<number>(WRITE_BUCKETS.length + 1).fill(0);
   private writeSum = 0;
   private writeCount = 0;
+  private readonly refusals = new Map<string, number>(REFUSAL_REASONS.map((r) => [r, 0]));
+  private refusedOpen = 0;
 
   /** One document update received from a client. */
   recordUpdate(): void {
@@ -74,6 +94,22 @@ export class Metrics {
     this.writeCounts[i]!++;
     this.writeSum += seconds;
     this.writeCount++;
+  }
+
+  /** A WebSocket upgrade refused; its socket stays counted as open until `refusedSocketClosed`. */
+  recordRefusal(reason: RefusalReason): void {
+    const key = (REFUSAL_REASONS as readonly string[]).includes(reason) ? reason : 'other';
+    this.refusals.set(key, (this.refusals.get(key) ?? 0) + 1);
+    this.refusedOpen++;
+  }
+
+  refusedSocketClosed(): void {
+    this.refusedOpen = Math.max(0, this.refusedOpen - 1);
+  }
+
+  /** Refused sockets whose TCP connection is not closed yet (each holds a file descriptor). */
+  get refusedSocketsOpen(): number {
+    return this.refusedOpen;
   }
 
   /** The whole exposition, ready to send as PROMETHEUS_CONTENT_TYPE. */
@@ -104,6 +140,12 @@ export class Metrics {
 
     family('cairn_errors_total', 'counter', 'Errors, by kind.');
     for (const [kind, n] of this.errors) out.push(`cairn_errors_total{kind="${label(kind)}"} ${num(n)}`);
+
+    family('cairn_refused_connections_total', 'counter', 'WebSocket upgrades refused, by reason.');
+    for (const [reason, n] of this.refusals) out.push(`cairn_refused_connections_total{reason="${label(reason)}"} ${num(n)}`);
+
+    family('cairn_refused_sockets_open', 'gauge', 'Refused WebSocket sockets not yet closed (closed within about a second).');
+    out.push(`cairn_refused_sockets_open ${num(this.refusedOpen)}`);
 
     return out.join('\n') + '\n';
   }

@@ -8,6 +8,7 @@ import type { WorkshopStore } from '../workshops/workshopStore.js';
 import type { RoomManager } from './roomManager.js';
 import { attachConnection, DEFAULT_LIMITS, type ConnectionLimits, type WriteRules } from './connection.js';
 import { refusalFor } from './editRules.js';
+import { refuseOtherPath, refuseUpgrade } from './refusals.js';
 
 type Verdict = { ok: true; id: string; role: Role; session: boolean } | { ok: false; close: { code: number; reason: string } };
 
@@ -66,7 +67,7 @@ export function originAllowed(req: IncomingMessage, allowed: string[]): boolean 
 /**
  * Handles an HTTP upgrade on /collab/<id>. Refusals still complete the handshake so
  * the client gets a close code in 4400-4499 and stops retrying; nothing is read from a
- * refused socket.
+ * refused socket, and it is cut off if the client does not finish the close (refusals.ts).
  */
 export function handleUpgrade(
   req: IncomingMessage,
@@ -80,7 +81,7 @@ export function handleUpgrade(
   socket.on('error', () => socket.destroy());
   const path = (req.url ?? '').split('?')[0] ?? '';
   if (!path.startsWith(COLLAB_PATH + '/')) {
-    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    refuseOtherPath(socket, log);
     return;
   }
   let verdict: Verdict;
@@ -91,10 +92,8 @@ export function handleUpgrade(
     verdict = { ok: false, close: CLOSE.badRequest };
   }
   if (!verdict.ok) {
-    const { close } = verdict;
-    // Never log the URL: it holds the secret.
-    log.info({ code: close.code }, 'Refused a connection');
-    wss.handleUpgrade(req, socket, head, (ws) => ws.close(close.code, close.reason));
+    // Counted and summarised in the log, never logged one by one, and never with the URL (it holds the secret).
+    refuseUpgrade(req, socket, head, verdict.close, { wss, log });
     return;
   }
   const { id, role, session } = verdict;

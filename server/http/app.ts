@@ -64,6 +64,8 @@ export function createApp(deps: AppDeps): express.Express {
       status: 'ok',
       workshopsOpen: rooms.openRooms,
       connections: rooms.connectionCount,
+      // Refused upgrades whose sockets are not closed yet: each is cut off within about a second.
+      refusedSocketsOpen: metrics.refusedSocketsOpen,
       pendingWrites: docs.pending(),
       maxCommitLagMs: Math.round(docs.maxCommitLagMs * 10) / 10,
       storage: docs.writeFailing ? 'failing' : 'ok',
