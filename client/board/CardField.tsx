@@ -1,7 +1,9 @@
 import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import * as Y from 'yjs';
-import { LIMITS, LOCAL_ORIGIN, cardTextField, setCardText, type CardTextField } from '../../shared/model/index.js';
+import { LOCAL_ORIGIN, cardTextField, setCardText, type CardTextField } from '../../shared/model/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
+import { CharactersLeft, useCharactersLeft } from '../ui/CharactersLeft.js';
+import { guardLength, limitOf, overLimit } from '../ui/textLimit.js';
 import { cardElementId, fieldElementId } from './elementIds.js';
 import { mapIndexThroughDelta, type DeltaOp } from './textDelta.js';
 
@@ -17,6 +19,9 @@ interface CardFieldProps {
   nextId?: string;
 }
 
+/** These fields are one line each; a pasted paragraph becomes one line too. */
+const oneLine = (s: string): string => s.replace(/\s*\n\s*/g, ' ');
+
 /**
  * One of a card's short fields (headline, quote, lead …) bound to the card's shared
  * text. It is uncontrolled on purpose: React does not re-render on each keystroke, and
@@ -28,14 +33,20 @@ export function CardField({ cardId, field, label, labelVisible, placeholder, cla
   const input = useRef<HTMLTextAreaElement>(null);
   const undo = useRef<Y.UndoManager | null>(null);
   const id = fieldElementId(cardId, field);
+  const { max, name } = limitOf(field);
+  const limit = useCharactersLeft({ max, name }, `${id}-limit`);
+  const { measure, refuse } = limit;
 
   useEffect(() => {
     const el = input.current;
     if (!text || !el) return;
     // The text may have changed between render and now.
     if (el.value !== text.toString()) el.value = text.toString();
+    measure(el.value.length, false);
+    const stopGuard = guardLength(el, max, refuse, oneLine);
     const onChange = (event: Y.YTextEvent) => {
       const next = text.toString();
+      measure(next.length, false);
       if (el.value === next) return;
       const hadFocus = document.activeElement === el;
       const { selectionStart, selectionEnd, selectionDirection } = el;
@@ -47,11 +58,12 @@ export function CardField({ cardId, field, label, labelVisible, placeholder, cla
     };
     text.observe(onChange);
     return () => {
+      stopGuard();
       text.unobserve(onChange);
       undo.current?.destroy();
       undo.current = null;
     };
-  }, [text]);
+  }, [text, measure, refuse, max]);
 
   if (!text) return null;
 
@@ -76,9 +88,20 @@ export function CardField({ cardId, field, label, labelVisible, placeholder, cla
   function onInput() {
     ensureUndoManager(); // the field may have been re-bound to new text while focused
     const el = input.current!;
-    // These fields are one line each; a pasted paragraph becomes one line too.
-    const value = el.value.replace(/\s*\n\s*/g, ' ');
+    const value = oneLine(el.value);
+    const kept = text!.toString();
+    // The guard refuses typing and pastes before they happen; what still gets past it
+    // (text composed with an input method, say) is taken back whole, and the writer told.
+    if (overLimit(kept.length, value.length, max)) {
+      const caret = Math.max(0, (el.selectionStart ?? kept.length) - (value.length - kept.length));
+      el.value = kept;
+      el.setSelectionRange(caret, caret);
+      refuse();
+      return;
+    }
     if (value !== el.value) el.value = value;
+    // Before the change reaches the shared text, whose observer measures it as anyone's.
+    measure(value.length, true);
     setCardText(doc, cardId, field, value);
   }
 
@@ -105,21 +128,24 @@ export function CardField({ cardId, field, label, labelVisible, placeholder, cla
       <label className={labelVisible ? 'card-field__label' : 'visually-hidden'} htmlFor={id}>
         {label}
       </label>
-      <textarea
-        ref={input}
-        id={id}
-        className={className}
-        rows={1}
-        maxLength={LIMITS[field]}
-        placeholder={canEdit ? placeholder : ''}
-        readOnly={!canEdit}
-        defaultValue={text.toString()}
-        spellCheck
-        onFocus={ensureUndoManager}
-        onBlur={onBlur}
-        onInput={onInput}
-        onKeyDown={onKeyDown}
-      />
+      <div className="card-field__box">
+        <textarea
+          ref={input}
+          id={id}
+          className={className}
+          rows={1}
+          aria-describedby={canEdit ? limit.noteId : undefined}
+          placeholder={canEdit ? placeholder : ''}
+          readOnly={!canEdit}
+          defaultValue={text.toString()}
+          spellCheck
+          onFocus={ensureUndoManager}
+          onBlur={onBlur}
+          onInput={onInput}
+          onKeyDown={onKeyDown}
+        />
+        {canEdit ? <CharactersLeft state={limit} /> : null}
+      </div>
     </>
   );
 }

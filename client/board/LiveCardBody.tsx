@@ -2,12 +2,16 @@ import { useLayoutEffect, useState, type FocusEvent, type RefObject } from 'reac
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { EditorView } from '@tiptap/pm/view';
 import type * as Y from 'yjs';
+import { LIMITS } from '../../shared/model/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
+import { CharactersLeft, useCharactersLeft } from '../ui/CharactersLeft.js';
+import { limitOf } from '../ui/textLimit.js';
 import { BodyToolbar } from './BodyToolbar.js';
 import { LinkDialog } from './LinkDialog.js';
 import { bodyElementId, cardElementId } from './elementIds.js';
 import { bodyExtensions } from './bodyExtensions.js';
 import type { Arrival, KeyPress } from './bodyArrival.js';
+import { useEditorLimit } from './useEditorLimit.js';
 
 interface LiveCardBodyProps {
   cardId: string;
@@ -35,11 +39,12 @@ export function LiveCardBody({ cardId, fragment, arrival }: LiveCardBodyProps) {
   const { provider, canEdit, user } = useWorkshop();
   const [focused, setFocused] = useState(false);
   const [linkOpen, setLinkOpen] = useState(false);
+  const limit = useCharactersLeft(limitOf('body'), `${bodyElementId(cardId)}-limit`);
 
   const editor = useEditor(
     {
       editable: canEdit,
-      extensions: bodyExtensions(fragment, provider, user),
+      extensions: bodyExtensions(fragment, provider, user, { max: LIMITS.body, onRefused: limit.refuse }),
       editorProps: {
         attributes: {
           id: bodyElementId(cardId),
@@ -47,7 +52,7 @@ export function LiveCardBody({ cardId, fragment, arrival }: LiveCardBodyProps) {
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-label': 'Details',
-          ...(canEdit ? {} : { 'aria-readonly': 'true' }),
+          ...(canEdit ? { 'aria-describedby': limit.noteId } : { 'aria-readonly': 'true' }),
         },
         handleKeyDown: (_view, event) => {
           if (event.key !== 'Escape') return false;
@@ -59,6 +64,7 @@ export function LiveCardBody({ cardId, fragment, arrival }: LiveCardBodyProps) {
     // The caret's name and colour are read from presence, so a new name needs no new editor.
     [fragment, provider, canEdit],
   );
+  useEditorLimit(editor, limit);
 
   // The editor's view is on the page by now (its content component mounts first), with
   // the shared text in it; focus it here, in the same task, so no keystroke falls between.
@@ -80,6 +86,7 @@ export function LiveCardBody({ cardId, fragment, arrival }: LiveCardBodyProps) {
   return (
     <div className="card-body" onFocus={() => setFocused(true)} onBlur={onBlur}>
       <EditorContent editor={editor} />
+      {canEdit ? <CharactersLeft state={limit} /> : null}
       {canEdit && editor && (focused || linkOpen) ? <BodyToolbar editor={editor} onLink={() => setLinkOpen(true)} /> : null}
       {canEdit && editor ? <LinkDialog editor={editor} isOpen={linkOpen} onOpenChange={setLinkOpen} /> : null}
     </div>

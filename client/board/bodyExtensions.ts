@@ -4,13 +4,21 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import type { PresenceUser } from '../collab/presence.js';
+import { CharacterLimit } from './characterLimit.js';
+
+/** How long the text may grow, and what to do when more is refused. */
+export interface BodyLimit {
+  max: number;
+  onRefused: () => void;
+}
 
 /**
  * What a card body can hold: paragraphs, bold, italic, lists, quotes and links: what
  * the published reports use. Undo comes from the Collaboration extension (Yjs), which
- * only undoes this person's own changes.
+ * only undoes this person's own changes. The recording sheet uses the same, with its
+ * own (longer) limit.
  */
-export function bodyExtensions(fragment: Y.XmlFragment, provider: WebsocketProvider, user: PresenceUser) {
+export function bodyExtensions(fragment: Y.XmlFragment, provider: WebsocketProvider, user: PresenceUser, limit: BodyLimit) {
   return [
     StarterKit.configure({
       undoRedo: false,
@@ -30,5 +38,6 @@ export function bodyExtensions(fragment: Y.XmlFragment, provider: WebsocketProvi
     }),
     Collaboration.configure({ fragment }),
     CollaborationCaret.configure({ provider, user }),
+    CharacterLimit.configure({ limit: limit.max, onRefused: limit.onRefused }),
   ];
 }

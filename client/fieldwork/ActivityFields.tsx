@@ -1,5 +1,9 @@
 import type { Theme } from '../../shared/model/index.js';
 import { Field } from '../setup/Field.js';
+import { LimitedInput } from '../ui/LimitedInput.js';
+import { limitOf } from '../ui/textLimit.js';
+
+const TITLE = limitOf('shortText', 'title');
 
 export interface Draft {
   type: string;
@@ -61,7 +65,7 @@ export function ActivityFields({ idPrefix, draft, errors, types, themes, onChang
         )}
       </Field>
       <Field id={`${idPrefix}-title`} label="Title (optional)">
-        {() => <input id={`${idPrefix}-title`} className="ds_input" value={draft.title} onChange={(e) => set({ title: e.target.value })} />}
+        {() => <LimitedInput id={`${idPrefix}-title`} className="ds_input" limit={TITLE} value={draft.title} onValue={(title) => set({ title })} />}
       </Field>
       <Field id={`${idPrefix}-date`} label="Date" error={errors.date}>
         {(describedBy) => (

@@ -5,6 +5,8 @@ import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useViewNavigation } from '../workshop/views.js';
 import { cardElementId } from '../board/elementIds.js';
 import { useAnnounce } from '../ui/Announcer.js';
+import { LimitedInput } from '../ui/LimitedInput.js';
+import { limitOf } from '../ui/textLimit.js';
 
 interface Props {
   isOpen: boolean;
@@ -104,7 +106,7 @@ function MakeFindingForm({ activityId, excerpt, close }: { activityId: string; e
         <label className="ds_label" htmlFor={`${base}-headline`}>
           Headline (optional)
         </label>
-        <input id={`${base}-headline`} className="ds_input" value={headline} onChange={(e) => setHeadline(e.target.value)} />
+        <LimitedInput id={`${base}-headline`} className="ds_input" limit={limitOf('headline')} value={headline} onValue={setHeadline} />
       </div>
       {error ? (
         <p className="ds_question__error-message" role="alert">

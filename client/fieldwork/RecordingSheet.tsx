@@ -1,8 +1,11 @@
 import { memo, useMemo, useState } from 'react';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
-import { activitySheetFragment } from '../../shared/model/index.js';
+import { LIMITS, activitySheetFragment } from '../../shared/model/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { bodyExtensions } from '../board/bodyExtensions.js';
+import { useEditorLimit } from '../board/useEditorLimit.js';
+import { CharactersLeft, useCharactersLeft } from '../ui/CharactersLeft.js';
+import { limitOf } from '../ui/textLimit.js';
 import { BodyToolbar } from '../board/BodyToolbar.js';
 import { LinkDialog } from '../board/LinkDialog.js';
 import { MakeFindingDialog } from './MakeFindingDialog.js';
@@ -18,11 +21,12 @@ export const RecordingSheet = memo(function RecordingSheet({ activityId, name }:
   const fragment = useMemo(() => activitySheetFragment(doc, activityId), [doc, activityId]);
   const [linkOpen, setLinkOpen] = useState(false);
   const [excerpt, setExcerpt] = useState<string | null>(null);
+  const limit = useCharactersLeft(limitOf('sheet'), `${sheetElementId(activityId)}-limit`);
 
   const editor = useEditor(
     {
       editable: canEdit,
-      extensions: fragment ? bodyExtensions(fragment, provider, user) : [],
+      extensions: fragment ? bodyExtensions(fragment, provider, user, { max: LIMITS.sheet, onRefused: limit.refuse }) : [],
       editorProps: {
         attributes: {
           id: sheetElementId(activityId),
@@ -30,12 +34,13 @@ export const RecordingSheet = memo(function RecordingSheet({ activityId, name }:
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-label': `Recording sheet: ${name}`,
-          ...(canEdit ? {} : { 'aria-readonly': 'true' }),
+          ...(canEdit ? { 'aria-describedby': limit.noteId } : { 'aria-readonly': 'true' }),
         },
       },
     },
     [fragment, provider, canEdit, name],
   );
+  useEditorLimit(editor, limit);
 
   const selected = useEditorState({
     editor,
@@ -59,6 +64,7 @@ export const RecordingSheet = memo(function RecordingSheet({ activityId, name }:
   return (
     <div className="sheet">
       <EditorContent editor={editor} />
+      {canEdit ? <CharactersLeft state={limit} /> : null}
       {canEdit && editor ? (
         <div className="sheet__tools">
           <BodyToolbar editor={editor} onLink={() => setLinkOpen(true)} />

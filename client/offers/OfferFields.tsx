@@ -1,4 +1,6 @@
 import type { OfferInput } from '../../shared/model/index.js';
+import { LimitedInput } from '../ui/LimitedInput.js';
+import { limitOf } from '../ui/textLimit.js';
 
 interface OfferFieldsProps {
   idPrefix: string;
@@ -9,9 +11,9 @@ interface OfferFieldsProps {
 }
 
 const FIELDS = [
-  { key: 'from', label: 'From', hint: 'Who offers it, for example Inverclyde, Education Scotland, RIC' },
-  { key: 'offer', label: 'What is offered', hint: 'For example, support with moderation and assessment' },
-  { key: 'to', label: 'To', hint: 'Who receives it, for example Clackmannanshire' },
+  { key: 'from', label: 'From', hint: 'Who offers it, for example Inverclyde, Education Scotland, RIC', limit: limitOf('shortText', 'name of who offers it') },
+  { key: 'offer', label: 'What is offered', hint: 'For example, support with moderation and assessment', limit: limitOf('support', 'offer') },
+  { key: 'to', label: 'To', hint: 'Who receives it, for example Clackmannanshire', limit: limitOf('shortText', 'name of who receives it') },
 ] as const;
 
 /** From — offer — to, as three labelled fields with their hints. */
@@ -34,15 +36,16 @@ export function OfferFields({ idPrefix, value, onChange, error, autoFocus }: Off
                 {error}
               </p>
             ) : null}
-            <input
+            <LimitedInput
               id={id}
               className={`ds_input${invalid ? ' ds_input--error' : ''}`}
               type="text"
               autoFocus={autoFocus && i === 0}
+              limit={f.limit}
               value={value[f.key]}
               aria-invalid={invalid || undefined}
               aria-describedby={invalid ? `${id}-hint ${id}-error` : `${id}-hint`}
-              onChange={(e) => onChange({ ...value, [f.key]: e.target.value })}
+              onValue={(next) => onChange({ ...value, [f.key]: next })}
             />
           </div>
         );

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { updateSetup, type SetupChanges, type WorkshopMode } from '../../shared/model/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
+import { LimitedInput } from '../ui/LimitedInput.js';
+import { limitOf } from '../ui/textLimit.js';
 import { Field } from './Field.js';
 import { MODE_LABELS, useSetup } from './useSetup.js';
 
@@ -25,11 +27,12 @@ export function DetailsSection() {
     <section className="setup-section" aria-labelledby="setup-details">
       <h3 id="setup-details">The workshop</h3>
       <Field id="setup-title" label="Title">
-        {(d) => <input id="setup-title" className="ds_input" value={setup.title} aria-describedby={d} onChange={(e) => change({ title: e.target.value })} />}
+        {(d) => <LimitedInput id="setup-title" className="ds_input" limit={limitOf('title')} value={setup.title} aria-describedby={d} onValue={(title) => change({ title })} />}
       </Field>
       <Field id="setup-authority" label="Host authority" hint="The council whose education service is the focus">
         {(d) => (
-          <input id="setup-authority" className="ds_input" value={setup.hostAuthority} aria-describedby={d} onChange={(e) => change({ hostAuthority: e.target.value })} />
+          <LimitedInput id="setup-authority" className="ds_input" limit={limitOf('hostAuthority')} value={setup.hostAuthority} aria-describedby={d}
+            onValue={(hostAuthority) => change({ hostAuthority })} />
         )}
       </Field>
       <div className="setup-dates">

@@ -1,6 +1,8 @@
 import { updateSetup } from '../../shared/model/index.js';
 import { WHAT_IS_CI } from '../../shared/export/standardText.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
+import { LimitedInput } from '../ui/LimitedInput.js';
+import { limitOf } from '../ui/textLimit.js';
 import { Field } from './Field.js';
 import { useSetup } from './useSetup.js';
 
@@ -13,8 +15,8 @@ export function ReportTextSection() {
       <h3 id="setup-report">The report</h3>
       <Field id="setup-ci-text" label="What is Collaborative Improvement? (section 1)" hint="Left empty, the report uses the programme’s standard text, which begins: “The overall aim of Collaborative Improvement is to share what works well…”">
         {(d) => (
-          <textarea id="setup-ci-text" className="ds_input setup-rationale" rows={5} value={ciText} aria-describedby={d}
-            placeholder={WHAT_IS_CI[0]} onChange={(e) => updateSetup(doc, { ciText: e.target.value })} />
+          <LimitedInput id="setup-ci-text" className="ds_input setup-rationale" multiline rows={5} limit={limitOf('rationale', 'text of section 1')} value={ciText}
+            aria-describedby={d} placeholder={WHAT_IS_CI[0]} onValue={(text) => updateSetup(doc, { ciText: text })} />
         )}
       </Field>
     </section>

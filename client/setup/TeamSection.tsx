@@ -1,8 +1,14 @@
 import { SUGGESTED_ORGANISATIONS, addTeamMember, deleteTeamMember, updateTeamMember } from '../../shared/model/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useAnnounce } from '../ui/Announcer.js';
+import { LimitedInput } from '../ui/LimitedInput.js';
+import { limitOf } from '../ui/textLimit.js';
 import { useViewNavigation } from '../workshop/views.js';
 import { useSetup, useTeam } from './useSetup.js';
+
+const ORGANISATION = limitOf('shortText', 'organisation');
+const ROLE = limitOf('shortText', 'role');
+const NAME = limitOf('shortText', 'name');
 
 /** The core team as rows of organisation, role title and (optional) name. */
 export function TeamSection() {
@@ -26,15 +32,15 @@ export function TeamSection() {
             <li key={m.id} className="setup-row team-row">
               <div>
                 <label className="ds_label" htmlFor={`team-org-${m.id}`}>Organisation<span className="visually-hidden">, member {i + 1}</span></label>
-                <input id={`team-org-${m.id}`} className="ds_input" list="organisations" value={m.organisation} onChange={(e) => updateTeamMember(doc, m.id, { organisation: e.target.value })} />
+                <LimitedInput id={`team-org-${m.id}`} className="ds_input" list="organisations" limit={ORGANISATION} value={m.organisation} onValue={(organisation) => updateTeamMember(doc, m.id, { organisation })} />
               </div>
               <div>
                 <label className="ds_label" htmlFor={`team-role-${m.id}`}>Role<span className="visually-hidden">, member {i + 1}</span></label>
-                <input id={`team-role-${m.id}`} className="ds_input" value={m.role} placeholder="For example, Director of Education, Renfrewshire" onChange={(e) => updateTeamMember(doc, m.id, { role: e.target.value })} />
+                <LimitedInput id={`team-role-${m.id}`} className="ds_input" limit={ROLE} value={m.role} placeholder="For example, Director of Education, Renfrewshire" onValue={(role) => updateTeamMember(doc, m.id, { role })} />
               </div>
               <div>
                 <label className="ds_label" htmlFor={`team-name-${m.id}`}>Name (optional)<span className="visually-hidden">, member {i + 1}</span></label>
-                <input id={`team-name-${m.id}`} className="ds_input" value={m.name} onChange={(e) => updateTeamMember(doc, m.id, { name: e.target.value })} />
+                <LimitedInput id={`team-name-${m.id}`} className="ds_input" limit={NAME} value={m.name} onValue={(name) => updateTeamMember(doc, m.id, { name })} />
               </div>
               <button type="button" className="ds_button ds_button--secondary ds_button--small setup-row__remove"
                 onClick={() => { deleteTeamMember(doc, m.id); announce(`Removed team member ${i + 1}`); }}>

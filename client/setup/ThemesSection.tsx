@@ -3,7 +3,11 @@ import { HGIOS4_INDICATORS, MAX_THEMES, THEME_COLOURS, addTheme, deleteTheme, up
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useThemes } from '../themes/useThemes.js';
 import { useAnnounce } from '../ui/Announcer.js';
+import { LimitedInput } from '../ui/LimitedInput.js';
+import { describedBy, limitOf } from '../ui/textLimit.js';
 import { COLOUR_NAMES } from './useSetup.js';
+
+const THEME_NAME = limitOf('shortText', 'theme name');
 
 /** One to six themes, each with a name and a colour (shown with its name, never alone). */
 export function ThemesSection() {
@@ -33,7 +37,7 @@ export function ThemesSection() {
             <li key={t.id} className="setup-row theme-row" style={{ borderLeftColor: t.colour }}>
               <div>
                 <label className="ds_label" htmlFor={`theme-name-${t.id}`}>Theme {i + 1} name</label>
-                <input id={`theme-name-${t.id}`} className="ds_input" list="hgios4" value={t.name} onChange={(e) => updateTheme(doc, t.id, { name: e.target.value })} />
+                <LimitedInput id={`theme-name-${t.id}`} className="ds_input" list="hgios4" limit={THEME_NAME} value={t.name} onValue={(n) => updateTheme(doc, t.id, { name: n })} />
               </div>
               <div>
                 <label className="ds_label" htmlFor={`theme-colour-${t.id}`}>Colour</label>
@@ -62,8 +66,10 @@ export function ThemesSection() {
         <label className="ds_label" htmlFor="theme-new">Add a theme</label>
         {error ? <p className="ds_question__error-message" id="theme-new-error" role="alert">{error}</p> : null}
         <div className="list-editor__add-row">
-          <input id="theme-new" className="ds_input" list="hgios4" value={name} aria-describedby={error ? 'theme-new-error' : undefined}
-            onChange={(e) => setName(e.target.value)} onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); add(); } }} />
+          <div className="list-editor__add-field">
+            <LimitedInput id="theme-new" className="ds_input" list="hgios4" limit={THEME_NAME} value={name} aria-describedby={describedBy(error && 'theme-new-error')}
+              onValue={setName} onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); add(); } }} />
+          </div>
           <button type="button" className="ds_button ds_button--secondary ds_button--small" onClick={add}>Add theme</button>
         </div>
       </div>

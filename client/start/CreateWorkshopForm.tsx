@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { createWorkshopSchema, type CreateWorkshopResponse } from '../../shared/api.js';
-import { LIMITS } from '../../shared/model/index.js';
 import { createWorkshop } from '../lib/api.js';
 import { ErrorSummary, type FieldProblem } from '../ui/ErrorSummary.js';
+import { limitOf } from '../ui/textLimit.js';
 import { FormField } from './FormField.js';
 
 const FIELD_IDS = { title: 'workshop-title', hostAuthority: 'host-authority', focusQuestion: 'focus-question' } as const;
@@ -54,7 +54,7 @@ export function CreateWorkshopForm({ onCreated }: { onCreated: (title: string, r
         value={values.title}
         onChange={set('title')}
         error={problemFor('title')}
-        maxLength={LIMITS.title}
+        limit={limitOf('title')}
         required
       />
       <FormField
@@ -64,7 +64,7 @@ export function CreateWorkshopForm({ onCreated }: { onCreated: (title: string, r
         value={values.hostAuthority}
         onChange={set('hostAuthority')}
         error={problemFor('hostAuthority')}
-        maxLength={LIMITS.hostAuthority}
+        limit={limitOf('hostAuthority')}
       />
       <FormField
         id={FIELD_IDS.focusQuestion}
@@ -73,7 +73,7 @@ export function CreateWorkshopForm({ onCreated }: { onCreated: (title: string, r
         value={values.focusQuestion}
         onChange={set('focusQuestion')}
         error={problemFor('focusQuestion')}
-        maxLength={LIMITS.focusQuestion}
+        limit={limitOf('focusQuestion')}
         multiline
       />
       <button type="submit" className="ds_button" aria-disabled={busy || undefined}>

@@ -1,3 +1,6 @@
+import { LimitedInput } from '../ui/LimitedInput.js';
+import type { TextLimit } from '../ui/textLimit.js';
+
 interface FormFieldProps {
   id: string;
   label: string;
@@ -5,25 +8,15 @@ interface FormFieldProps {
   value: string;
   onChange: (value: string) => void;
   error?: string;
-  maxLength: number;
+  limit: TextLimit;
   required?: boolean;
   multiline?: boolean;
 }
 
-/** A design-system question: label, hint, inline error, then the field. */
-export function FormField({ id, label, hint, value, onChange, error, maxLength, required, multiline }: FormFieldProps) {
+/** A design-system question: label, hint, inline error, then the field and what is left of its limit. */
+export function FormField({ id, label, hint, value, onChange, error, limit, required, multiline }: FormFieldProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
-  const shared = {
-    id,
-    name: id,
-    value,
-    maxLength,
-    required,
-    className: `ds_input${error ? ' ds_input--error' : ''}`,
-    'aria-invalid': error ? true : undefined,
-    'aria-describedby': error ? `${hintId} ${errorId}` : hintId,
-  };
   return (
     <div className={`ds_question${error ? ' ds_question--error' : ''}`}>
       <label className="ds_label" htmlFor={id}>
@@ -37,11 +30,18 @@ export function FormField({ id, label, hint, value, onChange, error, maxLength, 
           {error}
         </p>
       ) : null}
-      {multiline ? (
-        <textarea {...shared} rows={3} onChange={(e) => onChange(e.target.value)} />
-      ) : (
-        <input {...shared} type="text" autoComplete="off" onChange={(e) => onChange(e.target.value)} />
-      )}
+      <LimitedInput
+        id={id}
+        name={id}
+        value={value}
+        onValue={onChange}
+        limit={limit}
+        required={required}
+        className={`ds_input${error ? ' ds_input--error' : ''}`}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${hintId} ${errorId}` : hintId}
+        {...(multiline ? { multiline: true, rows: 3 } : { type: 'text', autoComplete: 'off' })}
+      />
     </div>
   );
 }
