@@ -1,6 +1,7 @@
 import { Fragment, useCallback, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { readCardBody, type RichTextNode } from '../../shared/model/index.js';
+import { boundDepth } from '../../shared/model/richText.js';
 
 /**
  * A card body drawn from its shared fragment without the editor, the same elements the
@@ -119,6 +120,7 @@ function paragraph(node: RichTextNode, key: number, Tag: 'p' | 'h4' = 'p'): Reac
   );
 }
 
+// Recursive, but only as deep as the depth limit lets a body nest (see bodyElements).
 function blocks(nodes: RichTextNode[]): ReactNode[] {
   return nodes.map((node, key) => {
     const inner = () => blocks(node.content ?? []);
@@ -148,7 +150,10 @@ function blocks(nodes: RichTextNode[]): ReactNode[] {
   });
 }
 
-/** An empty body is one empty paragraph, as in the editor. */
+/**
+ * An empty body is one empty paragraph, as in the editor. A body nested beyond the depth
+ * limit is drawn to the limit, its deeper words as paragraphs at the deepest level.
+ */
 export function bodyElements(nodes: RichTextNode[]): ReactNode[] {
-  return nodes.length > 0 ? blocks(nodes) : [<p key={0}>{trailingBreak}</p>];
+  return nodes.length > 0 ? blocks(boundDepth(nodes)) : [<p key={0}>{trailingBreak}</p>];
 }

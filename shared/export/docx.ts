@@ -14,7 +14,9 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { BOARD_TITLES } from '../model/schema.js';
+import { boundDepth } from '../model/richText.js';
 import type { RichTextNode } from '../model/types.js';
+import { append } from './append.js';
 import { themeGroups, type NumberedCard, type ReportContent } from './report.js';
 import { MODES } from './markdown.js';
 import { formatDate } from '../format.js';
@@ -25,9 +27,10 @@ type Block = Paragraph | Table;
 type Include = ReportContent['include'];
 type Level = (typeof HeadingLevel)[keyof typeof HeadingLevel];
 
-// Real Word lists: one bulleted and one numbered definition, four levels deep for nested lists.
+// Real Word lists: one bulleted and one numbered definition, nine levels deep (Word's most) for nested lists.
+const LIST_LEVELS = 9;
 const levels = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: (l: number) => string) =>
-  [0, 1, 2, 3].map((level) => ({
+  Array.from({ length: LIST_LEVELS }, (_, level) => ({
     level,
     format,
     text: text(level),
@@ -36,7 +39,7 @@ const levels = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: (l
   }));
 const NUMBERING = {
   config: [
-    { reference: 'bullets', levels: levels(LevelFormat.BULLET, (l) => ['•', '◦', '▪', '•'][l]!) },
+    { reference: 'bullets', levels: levels(LevelFormat.BULLET, (l) => ['•', '◦', '▪'][l % 3]!) },
     { reference: 'numbers', levels: levels(LevelFormat.DECIMAL, (l) => `%${l + 1}.`) },
   ],
 };
@@ -52,7 +55,10 @@ function runs(nodes: RichTextNode[] = []): ParagraphChild[] {
   });
 }
 
-/** Card body blocks as Word paragraphs; each ordered list gets its own instance so it restarts at 1. */
+/**
+ * Card body blocks as Word paragraphs; each ordered list gets its own instance so it restarts at 1.
+ * Recursive, but only as deep as the depth limit lets a body nest (see finding()).
+ */
 function blocks(nodes: RichTextNode[] = [], ctx: { list?: { reference: string; instance: number }; level: number; counter: { n: number }; heading?: Level; continuation?: boolean }): Paragraph[] {
   return nodes.flatMap((b): Paragraph[] => {
     if (b.type === 'paragraph') {
@@ -64,7 +70,8 @@ function blocks(nodes: RichTextNode[] = [], ctx: { list?: { reference: string; i
     if (b.type === 'heading') return [new Paragraph({ children: runs(b.content), heading: ctx.heading ?? HeadingLevel.HEADING_3 })];
     if (b.type === 'bulletList' || b.type === 'orderedList') {
       const list = { reference: b.type === 'bulletList' ? 'bullets' : 'numbers', instance: ++ctx.counter.n };
-      const level = ctx.list ? ctx.level + 1 : 0;
+      // Lists nested deeper than Word's nine levels stay at the ninth.
+      const level = ctx.list ? Math.min(ctx.level + 1, LIST_LEVELS - 1) : 0;
       return (b.content ?? []).flatMap((item) => {
         const [first, ...rest] = item.content ?? [];
         // Only the item's first paragraph carries the marker; later ones are nested lists or continuation text.
@@ -101,7 +108,7 @@ function finding(c: NumberedCard, include: Include, counter: { n: number }, leve
   if (c.quote.trim()) out.push(text(c.quote.trim(), { italics: true }));
   // A heading inside a finding sits one level below the finding's own.
   const inner = level === HeadingLevel.HEADING_2 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4;
-  out.push(...blocks(c.body, { level: 0, counter, heading: inner }));
+  append(out, blocks(boundDepth(c.body), { level: 0, counter, heading: inner }));
   if (c.support.trim()) out.push(new Paragraph({ children: [new TextRun({ text: 'Partners or support offered: ', bold: true }), new TextRun(c.support.trim())] }));
   return out;
 }
@@ -124,26 +131,26 @@ export async function reportToDocx(r: ReportContent): Promise<Uint8Array> {
   const ci = s.ciText.trim() ? s.ciText.trim().split(/\n+/) : WHAT_IS_CI;
   const children: Block[] = [heading(`${s.title}${r.include === 'all' ? ' (Draft)' : ''}`, HeadingLevel.TITLE)];
   if (facts.length) children.push(text(facts.join(' · ')));
-  children.push(heading('1. What is Collaborative Improvement?', HeadingLevel.HEADING_1), ...ci.map((p) => text(p)));
-  children.push(heading('2. The focus', HeadingLevel.HEADING_1), ...s.focusQuestions.map((q) => text(q, { italics: true })), ...paras(s.rationale));
-  if (r.themes.length) children.push(text('The themes were:'), ...r.themes.map((t) => bullet(t.name)));
+  append(children, [heading('1. What is Collaborative Improvement?', HeadingLevel.HEADING_1), ...ci.map((p) => text(p))]);
+  append(children, [heading('2. The focus', HeadingLevel.HEADING_1), ...s.focusQuestions.map((q) => text(q, { italics: true })), ...paras(s.rationale)]);
+  if (r.themes.length) append(children, [text('The themes were:'), ...r.themes.map((t) => bullet(t.name))]);
   children.push(heading('3. Planning, process and fieldwork', HeadingLevel.HEADING_1));
   if (r.team.length) children.push(text('The core team:'), table(['Organisation', 'Role', 'Name'], r.team.map((m) => [m.organisation, m.role, m.name])));
   if (r.activityCounts.length) {
-    children.push(text('Fieldwork included:'), ...r.activityCounts.map((a) => bullet(`${a.type}: ${a.count}${a.participants ? ` (${a.participants} participants)` : ''}`)));
+    append(children, [text('Fieldwork included:'), ...r.activityCounts.map((a) => bullet(`${a.type}: ${a.count}${a.participants ? ` (${a.participants} participants)` : ''}`))]);
   }
-  if (s.partners.length) children.push(text('Partner organisations:'), ...s.partners.map(bullet));
-  children.push(heading(`4. ${BOARD_TITLES['working-well']}?`, HeadingLevel.HEADING_1), ...findings(r, r.strengths, counter));
-  children.push(heading(`5. ${BOARD_TITLES.development}`, HeadingLevel.HEADING_1), ...findings(r, r.areas, counter));
+  if (s.partners.length) append(children, [text('Partner organisations:'), ...s.partners.map(bullet)]);
+  append(children, [heading(`4. ${BOARD_TITLES['working-well']}?`, HeadingLevel.HEADING_1), ...findings(r, r.strengths, counter)]);
+  append(children, [heading(`5. ${BOARD_TITLES.development}`, HeadingLevel.HEADING_1), ...findings(r, r.areas, counter)]);
   children.push(heading('6. What will happen next?', HeadingLevel.HEADING_1));
   if (r.actions.length) {
     const rows = r.actions.map((a) => [cardTitle(a, r.include), a.lead, a.timescale, a.successMeasure, a.answerNumbers.join(', ')]);
     children.push(table(['Action', 'Lead', 'Timescale', 'Success measure', 'Answers'], rows));
   }
-  children.push(...r.actions.flatMap((a) => finding(a, r.include, counter)));
+  append(children, r.actions.flatMap((a) => finding(a, r.include, counter)));
   if (r.offers.length) {
     children.push(heading('Further collaboration and support offered', HeadingLevel.HEADING_2));
-    children.push(...r.offers.map((o) => bullet([o.from, o.offer, o.to].filter((x) => x.trim()).join(' — '))));
+    append(children, r.offers.map((o) => bullet([o.from, o.offer, o.to].filter((x) => x.trim()).join(' — '))));
   }
   const doc = new Document({ title: s.title, creator: 'Cairn', numbering: NUMBERING, sections: [{ children }] });
   // toArrayBuffer works in Node and in the browser alike (toBuffer needs Node's Buffer).

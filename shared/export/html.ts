@@ -1,4 +1,5 @@
 import { BOARD_TITLES } from '../model/schema.js';
+import { boundDepth } from '../model/richText.js';
 import type { RichTextNode } from '../model/types.js';
 import { themeGroups, type NumberedCard, type ReportContent } from './report.js';
 import { MODES } from './markdown.js';
@@ -30,6 +31,7 @@ function inline(nodes: RichTextNode[] = []): string {
     .join('');
 }
 
+// Recursive, but only as deep as the depth limit lets a body nest (see finding()).
 function blocks(nodes: RichTextNode[] = []): string {
   return nodes
     .map((b) => {
@@ -54,7 +56,7 @@ function title(c: NumberedCard, include: ReportContent['include']): string {
 function finding(c: NumberedCard, include: ReportContent['include'], extra = '', level = 3): string {
   const quote = c.quote.trim() ? `<blockquote><em>${escapeHtml(c.quote.trim())}</em></blockquote>` : '';
   const cls = isDraft(c, include) ? 'finding is-draft' : 'finding';
-  return `<section class="${cls}"><h${level}>${title(c, include)}</h${level}>${quote}${blocks(c.body)}${extra}</section>`;
+  return `<section class="${cls}"><h${level}>${title(c, include)}</h${level}>${quote}${blocks(boundDepth(c.body))}${extra}</section>`;
 }
 
 /** Findings, in a sub-section per theme when grouped. */

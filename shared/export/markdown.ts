@@ -1,6 +1,7 @@
 import { BOARD_TITLES } from '../model/schema.js';
 import { themeGroups, type ReportContent, type NumberedCard } from './report.js';
 import { blocksToMarkdown, escapeMarkdown as esc } from './markdownText.js';
+import { append } from './append.js';
 import { WHAT_IS_CI } from './standardText.js';
 import { formatDate } from '../format.js';
 
@@ -11,7 +12,7 @@ function card(c: NumberedCard, include: ReportContent['include'], level = 3): st
   const lines = [`${'#'.repeat(level)} ${c.number} ${esc(c.headline.trim() || 'Untitled')}${include === 'all' && c.status !== 'agreed' ? ' (Draft)' : ''}`, ''];
   if (c.quote.trim()) lines.push(`> ${esc(c.quote.trim())}`, '');
   const body = blocksToMarkdown(c.body, '', level + 1);
-  if (body.length > 0) lines.push(...joinBlocks(body), '');
+  if (body.length > 0) append(lines, joinBlocks(body)).push('');
   return lines;
 }
 
@@ -55,11 +56,12 @@ export function reportToMarkdown(r: ReportContent): string {
   const facts = [s.hostAuthority, when, s.mode ? `Held ${MODES[s.mode]}` : ''].filter(Boolean).map(esc);
   if (facts.length) out.push(facts.join(' · '), '');
   const ci = s.ciText.trim() ? s.ciText.trim().split(/\n+/).map(esc) : WHAT_IS_CI;
-  out.push('## 1. What is Collaborative Improvement?', '', ...ci.flatMap((p) => [p, '']));
+  out.push('## 1. What is Collaborative Improvement?', '');
+  append(out, ci.flatMap((p) => [p, '']));
   out.push('## 2. The focus', '');
   for (const q of s.focusQuestions) out.push(`> ${esc(q)}`, '');
-  if (s.rationale.trim()) out.push(...s.rationale.trim().split(/\n+/).flatMap((p) => [esc(p), '']));
-  if (r.themes.length) out.push('The themes were:', '', ...r.themes.map((t) => `- ${esc(t.name)}`), '');
+  if (s.rationale.trim()) append(out, s.rationale.trim().split(/\n+/).flatMap((p) => [esc(p), '']));
+  if (r.themes.length) append(out, ['The themes were:', '', ...r.themes.map((t) => `- ${esc(t.name)}`), '']);
   out.push('## 3. Planning, process and fieldwork', '');
   if (r.team.length) {
     out.push('The core team:', '', '| Organisation | Role | Name |', '| --- | --- | --- |');
@@ -71,10 +73,10 @@ export function reportToMarkdown(r: ReportContent): string {
     for (const a of r.activityCounts) out.push(`- ${esc(a.type)}: ${a.count}${a.participants ? ` (${a.participants} participants)` : ''}`);
     out.push('');
   }
-  if (s.partners.length) out.push('Partner organisations:', '', ...s.partners.map((p) => `- ${esc(p)}`), '');
-  out.push(`## 4. ${BOARD_TITLES['working-well']}?`, '', ...findings(r, r.strengths));
-  out.push(`## 5. ${BOARD_TITLES.development}`, '', ...findings(r, r.areas));
-  out.push('## 6. What will happen next?', '', ...r.actions.flatMap((a) => action(a, r.include)));
+  if (s.partners.length) append(out, ['Partner organisations:', '', ...s.partners.map((p) => `- ${esc(p)}`), '']);
+  append(out, [`## 4. ${BOARD_TITLES['working-well']}?`, '', ...findings(r, r.strengths)]);
+  append(out, [`## 5. ${BOARD_TITLES.development}`, '', ...findings(r, r.areas)]);
+  append(out, ['## 6. What will happen next?', '', ...r.actions.flatMap((a) => action(a, r.include))]);
   if (r.offers.length) {
     out.push('### Further collaboration and support offered', '');
     for (const o of r.offers) out.push(`- ${[o.from, o.offer, o.to].filter((x) => x.trim()).map(esc).join(' — ')}`);

@@ -1,3 +1,4 @@
+import { boundDepth } from '../model/richText.js';
 import type { RichTextNode } from '../model/types.js';
 
 /** Escape what Markdown would otherwise read as formatting in text a person wrote. */
@@ -23,10 +24,15 @@ function inline(nodes: RichTextNode[] = []): string {
 
 /**
  * A card body as Markdown blocks: paragraphs, bullet and numbered lists (nested). Its
- * headings sit one level below the card's own (#### under ###, ##### under ####).
+ * headings sit one level below the card's own (#### under ###, ##### under ####). A body
+ * nested beyond the depth limit has its deepest levels written as paragraphs.
  */
 export function blocksToMarkdown(blocks: RichTextNode[], indent = '', headingLevel = 4): string[] {
-  const out: string[] = [];
+  return writeBlocks(boundDepth(blocks), indent, headingLevel, []);
+}
+
+// Recursive, but only as deep as the depth limit lets a body nest.
+function writeBlocks(blocks: RichTextNode[], indent: string, headingLevel: number, out: string[]): string[] {
   for (const b of blocks) {
     if (b.type === 'paragraph') out.push(indent + inline(b.content));
     else if (b.type === 'heading') out.push(`${indent}${'#'.repeat(headingLevel)} ${inline(b.content)}`);
@@ -35,9 +41,9 @@ export function blocksToMarkdown(blocks: RichTextNode[], indent = '', headingLev
         const marker = b.type === 'bulletList' ? '- ' : `${i + 1}. `;
         const [first, ...rest] = item.content ?? [];
         out.push(`${indent}${marker}${first ? inline(first.content) : ''}`);
-        for (const line of blocksToMarkdown(rest, indent + ' '.repeat(marker.length), headingLevel)) out.push(line);
+        writeBlocks(rest, indent + ' '.repeat(marker.length), headingLevel, out);
       });
-    } else if (b.content) out.push(...blocksToMarkdown(b.content, indent, headingLevel));
+    } else if (b.content) writeBlocks(b.content, indent, headingLevel, out);
   }
   return out;
 }

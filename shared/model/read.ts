@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import { BOARD_IDS, CARD_KEYS, META_KEYS, cardMap, cardsMap, isBoardId, metaMap, type BoardId, type CardMap } from './schema.js';
 import { compareByOrder } from './order.js';
+import { bodyTextLines, boundDepth } from './richText.js';
 import type { BoardsSnapshot, CardSnapshot, RichTextNode, WorkshopMeta, WorkshopSnapshot } from './types.js';
 
 const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
@@ -76,50 +77,64 @@ export function cardBodyFragment(doc: Y.Doc, cardId: string): Y.XmlFragment | nu
   return f instanceof Y.XmlFragment ? f : null;
 }
 
-function xmlToNodes(parent: Y.XmlFragment | Y.XmlElement): RichTextNode[] {
+/** A shared text's runs as text nodes with their marks (embedded objects are not text and are left out). */
+function textRuns(text: Y.XmlText): RichTextNode[] {
   const out: RichTextNode[] = [];
-  for (const child of parent.toArray()) {
-    if (child instanceof Y.XmlText) {
-      for (const op of child.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
-        if (typeof op.insert !== 'string') continue;
-        const node: RichTextNode = { type: 'text', text: op.insert };
-        if (op.attributes && Object.keys(op.attributes).length > 0) {
-          node.marks = Object.entries(op.attributes).map(([type, attrs]) =>
-            attrs && typeof attrs === 'object' && Object.keys(attrs).length > 0
-              ? { type, attrs: attrs as Record<string, unknown> }
-              : { type },
-          );
-        }
-        out.push(node);
-      }
-    } else if (child instanceof Y.XmlElement) {
-      const node: RichTextNode = { type: child.nodeName };
-      const attrs = child.getAttributes();
-      if (Object.keys(attrs).length > 0) node.attrs = attrs;
-      const content = xmlToNodes(child);
-      if (content.length > 0) node.content = content;
-      out.push(node);
+  for (const op of text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[]) {
+    if (typeof op.insert !== 'string') continue;
+    const node: RichTextNode = { type: 'text', text: op.insert };
+    if (op.attributes && Object.keys(op.attributes).length > 0) {
+      node.marks = Object.entries(op.attributes).map(([type, attrs]) =>
+        attrs && typeof attrs === 'object' && Object.keys(attrs).length > 0 ? { type, attrs: attrs as Record<string, unknown> } : { type },
+      );
     }
+    out.push(node);
   }
   return out;
 }
 
-/** A card's body as a plain tree of block nodes (paragraph, bulletList, listItem …). */
+/**
+ * Shared rich text as a plain tree, read one level at a time rather than by recursion
+ * (a body is written by users, and one nested 10,000 deep must not overflow the stack).
+ */
+function xmlToNodes(fragment: Y.XmlFragment): RichTextNode[] {
+  const root: RichTextNode[] = [];
+  const stack: { from: Y.XmlFragment; into: RichTextNode[] }[] = [{ from: fragment, into: root }];
+  const withChildren: RichTextNode[] = [];
+  while (stack.length > 0) {
+    const { from, into } = stack.pop()!;
+    for (const child of from.toArray()) {
+      if (child instanceof Y.XmlText) {
+        for (const run of textRuns(child)) into.push(run);
+      } else if (child instanceof Y.XmlElement) {
+        const node: RichTextNode = { type: child.nodeName };
+        const attrs = child.getAttributes();
+        if (Object.keys(attrs).length > 0) node.attrs = attrs;
+        into.push(node);
+        if (child.length > 0) {
+          node.content = [];
+          withChildren.push(node);
+          stack.push({ from: child, into: node.content });
+        }
+      }
+    }
+  }
+  // An element whose children held no text (an empty text, an embedded object) has no content.
+  for (const node of withChildren) if (node.content!.length === 0) delete node.content;
+  return root;
+}
+
+/**
+ * A card's body as a plain tree of block nodes (paragraph, bulletList, listItem …),
+ * within the depth limit: a body nested deeper (stored before the limit, or written
+ * around it) keeps all its words, its deepest levels flattened into paragraphs.
+ */
 export function readCardBody(doc: Y.Doc, cardId: string): RichTextNode[] {
   const fragment = cardBodyFragment(doc, cardId);
-  return fragment ? xmlToNodes(fragment) : [];
+  return fragment ? boundDepth(xmlToNodes(fragment)) : [];
 }
 
 /** A card's body as plain text, one line per block, for search and tests. */
 export function readCardBodyText(doc: Y.Doc, cardId: string): string {
-  const lines: string[] = [];
-  const walk = (nodes: RichTextNode[]): void => {
-    for (const n of nodes) {
-      if (n.type === 'paragraph' || n.type === 'heading') {
-        lines.push((n.content ?? []).map((c) => c.text ?? '').join(''));
-      } else if (n.content) walk(n.content);
-    }
-  };
-  walk(readCardBody(doc, cardId));
-  return lines.join('\n');
+  return bodyTextLines(readCardBody(doc, cardId)).join('\n');
 }
