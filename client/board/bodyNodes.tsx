@@ -54,8 +54,14 @@ const sameMark = (a: Mark, b: Mark): boolean => a.type === b.type && JSON.string
 // Collaboration stores a mark that may overlap itself under "name--hash"; the name is what counts.
 const markName = (m: Mark): string => m.type.replace(/--.*$/, '');
 
+/**
+ * A run's marks the board draws, outermost first: one of each kind, so that a run
+ * carrying thousands of marks (written around the editor) is still drawn three deep.
+ */
 function rankedMarks(node: RichTextNode): Mark[] {
-  return (node.marks ?? []).filter((m) => MARK_RANK.includes(markName(m))).sort((a, b) => MARK_RANK.indexOf(markName(a)) - MARK_RANK.indexOf(markName(b)));
+  const first = new Map<string, Mark>();
+  for (const m of node.marks ?? []) if (MARK_RANK.includes(markName(m)) && !first.has(markName(m))) first.set(markName(m), m);
+  return [...first.values()].sort((a, b) => MARK_RANK.indexOf(markName(a)) - MARK_RANK.indexOf(markName(b)));
 }
 
 /**

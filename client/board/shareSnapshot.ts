@@ -2,24 +2,31 @@
  * Plain-data equality for snapshots read from the document, so that a hook can hand
  * back the previous object when nothing it shows has changed and React skips the
  * render. Handles what the model's read functions return: primitives, arrays, plain
- * objects and Maps.
+ * objects and Maps. It keeps its own list of what is left to compare rather than
+ * recursing, so no snapshot is too deep to compare.
  */
 export function sameValue(a: unknown, b: unknown): boolean {
-  if (Object.is(a, b)) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (a instanceof Map || b instanceof Map) {
-    if (!(a instanceof Map && b instanceof Map) || a.size !== b.size) return false;
-    for (const [k, v] of a) if (!b.has(k) || !sameValue(v, b.get(k))) return false;
-    return true;
+  const pairs: [unknown, unknown][] = [[a, b]];
+  while (pairs.length > 0) {
+    const [x, y] = pairs.pop()!;
+    if (Object.is(x, y)) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+    if (x instanceof Map || y instanceof Map) {
+      if (!(x instanceof Map && y instanceof Map) || x.size !== y.size) return false;
+      for (const [k, v] of x) {
+        if (!y.has(k)) return false;
+        pairs.push([v, y.get(k)]);
+      }
+    } else if (Array.isArray(x) || Array.isArray(y)) {
+      if (!(Array.isArray(x) && Array.isArray(y)) || x.length !== y.length) return false;
+      x.forEach((v, i) => pairs.push([v, y[i]]));
+    } else {
+      const kx = Object.keys(x);
+      if (kx.length !== Object.keys(y).length) return false;
+      for (const k of kx) pairs.push([(x as Record<string, unknown>)[k], (y as Record<string, unknown>)[k]]);
+    }
   }
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!(Array.isArray(a) && Array.isArray(b)) || a.length !== b.length) return false;
-    return a.every((v, i) => sameValue(v, b[i]));
-  }
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return true;
 }
 
 /** The `share` argument of useDocSnapshot: keep the old snapshot when equal. */

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import { activitySheetFragment, readActivities, readSetup, type Activity } from '../../shared/model/index.js';
+import { activitySheetFragment, readActivities, readSetup, richTextHasWords, type Activity } from '../../shared/model/index.js';
 import { useDocSnapshot } from '../collab/useDocSnapshot.js';
 import { keepIfSame } from '../board/shareSnapshot.js';
 
@@ -27,5 +27,5 @@ export function listNumbers(numbers: string[]): string {
 /** Whether an activity's recording sheet has any words in it, so deleting it would lose notes. */
 export function sheetHasNotes(doc: Y.Doc, activityId: string): boolean {
   const fragment = activitySheetFragment(doc, activityId);
-  return !!fragment && fragment.toString().replace(/<[^>]*>/g, '').trim() !== '';
+  return !!fragment && richTextHasWords(fragment);
 }

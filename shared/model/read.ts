@@ -138,3 +138,16 @@ export function readCardBody(doc: Y.Doc, cardId: string): RichTextNode[] {
 export function readCardBodyText(doc: Y.Doc, cardId: string): string {
   return bodyTextLines(readCardBody(doc, cardId)).join('\n');
 }
+
+/** Whether shared rich text (a recording sheet, a body) holds any words, found without recursion. */
+export function richTextHasWords(fragment: Y.XmlFragment): boolean {
+  const stack: Y.XmlFragment[] = [fragment];
+  while (stack.length > 0) {
+    for (const child of stack.pop()!.toArray()) {
+      if (child instanceof Y.XmlText) {
+        if (textRuns(child).some((run) => run.text!.trim() !== '')) return true;
+      } else if (child instanceof Y.XmlElement) stack.push(child);
+    }
+  }
+  return false;
+}

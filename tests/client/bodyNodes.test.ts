@@ -27,4 +27,10 @@ describe('a card body drawn without the editor', () => {
     const html = draw(readCardBody(doc, id));
     expect(html).toContain(levelWords(deepLevels(DEPTH)));
   });
+
+  it('draws a run of text carrying thousands of marks one of each kind deep', () => {
+    const marks = Array.from({ length: 20_000 }, (_, i) => ({ type: `bold--${i}` }));
+    const html = draw([{ type: 'paragraph', content: [{ type: 'text', text: 'Relationships are a strength', marks }] }]);
+    expect(html).toContain('<strong>Relationships are a strength</strong>');
+  });
 });

@@ -6,16 +6,22 @@ import type { BoardId } from '../../shared/model/schema.js';
 /** The words of the list item at `level` (1 is the outermost), from Dundee's report. */
 export const levelWords = (level: number): string => `Level ${level}: most head teachers valued the openness of the core team`;
 
+/** A card whose body is nested `depth` elements deep (see fillDeep). */
+export function addDeepCard(doc: Y.Doc, depth: number, board: BoardId = 'working-well', headline = 'Relationships, nested deep'): string {
+  const id = addCard(doc, { board, headline, createdBy: 'Shona' });
+  fillDeep(cardBodyFragment(doc, id)!, depth);
+  return id;
+}
+
 /**
- * A card whose body is a list in a list in a list … `depth` elements deep, with a
+ * Fills shared rich text with a list in a list in a list … `depth` elements deep, with a
  * paragraph of words in every list item. Built one level at a time: each element is put
  * into the document before its child is put into it, because Yjs integrates content
  * built outside a document recursively, and that is what these tests must not rely on.
  */
-export function addDeepCard(doc: Y.Doc, depth: number, board: BoardId = 'working-well', headline = 'Relationships, nested deep'): string {
-  const id = addCard(doc, { board, headline, createdBy: 'Shona' });
-  doc.transact(() => {
-    let parent: Y.XmlFragment = cardBodyFragment(doc, id)!;
+export function fillDeep(fragment: Y.XmlFragment, depth: number): void {
+  fragment.doc!.transact(() => {
+    let parent: Y.XmlFragment = fragment;
     for (let d = 1, level = 1; d <= depth; d += 2, level++) {
       const list = new Y.XmlElement('bulletList');
       // After the item's own paragraph, as a nested list follows its item's words.
@@ -27,7 +33,6 @@ export function addDeepCard(doc: Y.Doc, depth: number, board: BoardId = 'working
       parent = item;
     }
   });
-  return id;
 }
 
 /** How many list items addDeepCard puts in a body `depth` deep. */
