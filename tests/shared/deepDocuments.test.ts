@@ -57,7 +57,7 @@ function xmlDepth(fragment: Y.XmlFragment): number {
 }
 
 /** A card whose body is `names` nested one in the next, a paragraph of `words` innermost, built level by level. */
-function addNestedCard(doc: Y.Doc, names: string[], words: string): string {
+function addNestedCard(doc: Y.Doc, names: string[], words: string | Y.XmlText): string {
   const id = addCard(doc, { board: 'working-well', headline: 'Nested', createdBy: 'Shona' });
   doc.transact(() => {
     let parent: Y.XmlFragment = cardBodyFragment(doc, id)!;
@@ -66,7 +66,7 @@ function addNestedCard(doc: Y.Doc, names: string[], words: string): string {
       parent.insert(0, [el]);
       parent = el;
     }
-    parent.insert(0, [new Y.XmlText(words)]);
+    parent.insert(0, [typeof words === 'string' ? new Y.XmlText(words) : words]);
   });
   return id;
 }
@@ -146,6 +146,22 @@ describe('the depth limit', () => {
     const names = Array.from({ length: RICH_TEXT_DEPTH - 1 }, () => 'blockquote');
     const id = addNestedCard(doc, names, 'Staff felt listened to');
     expect(readCardBody(doc, id)).toEqual(nested(names.slice(1), 'Staff felt listened to'));
+  });
+
+  it('keeps the formatting of flattened words, when read and when restored', () => {
+    const doc = dundee();
+    const names = Array.from({ length: RICH_TEXT_DEPTH - 1 }, () => 'blockquote');
+    const text = new Y.XmlText();
+    text.insert(0, 'Staff ');
+    text.insert(6, 'felt listened to', { bold: {} });
+    const id = addNestedCard(doc, names, text);
+    const expected = names.slice(1).reduceRight<RichTextNode[]>((inner, type) => [{ type, content: inner }], [
+      { type: 'paragraph', content: [{ type: 'text', text: 'Staff ' }, { type: 'text', text: 'felt listened to', marks: [{ type: 'bold' }] }] },
+    ]);
+    expect(readCardBody(doc, id)).toEqual(expected);
+    const live = dundee();
+    restoreWorkshop(live, doc);
+    expect(readCardBody(live, id)).toEqual(expected);
   });
 });
 
