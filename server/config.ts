@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
+import { STRUCTURE_LIMITS, type StructureLimits } from '../shared/model/limits.js';
 
 /**
  * The project folder: the nearest one above this file that holds package.json. The same
@@ -43,6 +44,12 @@ const envSchema = z.object({
   CREATE_PER_HOUR: z._default(int(1), 30),
   /** Delete workshops nobody has opened for this many days (off when unset). */
   RETENTION_DAYS: z.optional(int(1)),
+  /** How deeply rich text may nest (lists within lists); a real card needs fewer than 10. */
+  MAX_NESTING_DEPTH: z._default(int(8, 200), STRUCTURE_LIMITS.maxDepth),
+  /** Pieces (text runs, elements, values) in one change. */
+  MAX_ITEMS_PER_CHANGE: z._default(int(100), STRUCTURE_LIMITS.maxItemsPerUpdate),
+  /** Cards in one workshop, on all boards. */
+  MAX_CARDS: z._default(int(10), STRUCTURE_LIMITS.maxCards),
 });
 
 export interface Config {
@@ -61,6 +68,8 @@ export interface Config {
   allowedOrigins: string[];
   createPerHour: number;
   retentionDays?: number;
+  /** The shape every change and import is checked against. */
+  structure: StructureLimits;
 }
 
 /** Reads the environment; a bad value stops start-up with a message naming it. */
@@ -85,6 +94,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
     createPerHour: e.CREATE_PER_HOUR,
     retentionDays: e.RETENTION_DAYS,
+    structure: { maxDepth: e.MAX_NESTING_DEPTH, maxItemsPerUpdate: e.MAX_ITEMS_PER_CHANGE, maxCards: e.MAX_CARDS },
     clientDir: path.join(projectRoot(), 'dist', 'client'),
   };
 }

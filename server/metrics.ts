@@ -17,9 +17,11 @@ export type ErrorKind =
   /** Replacing a workshop's update log with one state failed (the log is kept). */
   | 'compact_failed'
   /** A client sent messages faster than its limit allows; its connection was closed. */
-  | 'too_many_messages';
+  | 'too_many_messages'
+  /** Something failed while loading, building, applying to, compacting or exporting a workshop: it was set aside. */
+  | 'workshop_damaged';
 
-const ERROR_KINDS: readonly ErrorKind[] = ['unreadable_message', 'write_failed', 'load_failed', 'compact_failed', 'too_many_messages'];
+const ERROR_KINDS: readonly ErrorKind[] = ['unreadable_message', 'write_failed', 'load_failed', 'compact_failed', 'too_many_messages', 'workshop_damaged'];
 
 /**
  * Why a WebSocket upgrade was refused, as the `reason` label of
@@ -48,6 +50,8 @@ export interface Gauges {
   connections: number;
   /** Open documents (workshops loaded in memory). */
   documents: number;
+  /** Workshops set aside as damaged, until the host restores a version. */
+  damaged?: number;
 }
 
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
@@ -66,6 +70,7 @@ function label(value: string): string {
 
 export class Metrics {
   private updates = 0;
+  private refusedChanges = 0;
   private readonly errors = new Map<string, number>(ERROR_KINDS.map((k) => [k, 0]));
   /** Observations per bucket (not yet cumulative), the last slot being +Inf. */
   private readonly writeCounts: number[] = new Array<number>(WRITE_BUCKETS.length + 1).fill(0);
@@ -77,6 +82,11 @@ export class Metrics {
   /** One document update received from a client. */
   recordUpdate(): void {
     this.updates++;
+  }
+
+  /** Parts of changes the server kept out (a rule, a limit, content that has no place in a workshop). */
+  recordRefusedChanges(n: number): void {
+    this.refusedChanges += n;
   }
 
   recordError(kind: ErrorKind): void {
@@ -137,6 +147,12 @@ export class Metrics {
     out.push(`cairn_db_write_duration_seconds_bucket{le="+Inf"} ${num(this.writeCount)}`);
     out.push(`cairn_db_write_duration_seconds_sum ${num(this.writeSum)}`);
     out.push(`cairn_db_write_duration_seconds_count ${num(this.writeCount)}`);
+
+    family('cairn_changes_refused_total', 'counter', 'Parts of changes kept out before they were applied (rules, limits, shape).');
+    out.push(`cairn_changes_refused_total ${num(this.refusedChanges)}`);
+
+    family('cairn_damaged_documents', 'gauge', 'Workshops set aside as damaged until the host restores a version.');
+    out.push(`cairn_damaged_documents ${num(gauges.damaged ?? 0)}`);
 
     family('cairn_errors_total', 'counter', 'Errors, by kind.');
     for (const [kind, n] of this.errors) out.push(`cairn_errors_total{kind="${label(kind)}"} ${num(n)}`);

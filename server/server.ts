@@ -31,7 +31,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const checkpointer = startCheckpointer(db, log);
   const docs = new SqliteDocStore(db, log);
   const workshops = new WorkshopStore(db);
-  const rooms = new RoomManager(docs, log, config.unloadAfterMs);
+  const rooms = new RoomManager(docs, log, { unloadAfterMs: config.unloadAfterMs, maxWorkshopBytes: config.maxWorkshopBytes, structure: config.structure });
   const sessions = new SessionStore(db);
   const history = new HistoryStore(db);
   const autoVersions = new AutoVersions(history, log);
@@ -65,7 +65,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   server.requestTimeout = 60_000;
   // A frame over the limit closes its connection with 1009 (ws does this itself).
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
-  const limits = { updatesPerSecond: config.updatesPerSecond, awarenessPerSecond: config.awarenessPerSecond, maxWorkshopBytes: config.maxWorkshopBytes };
+  const limits = { updatesPerSecond: config.updatesPerSecond, awarenessPerSecond: config.awarenessPerSecond };
   server.on('upgrade', (req, socket, head) => handleUpgrade(req, socket, head, { wss, workshops, rooms, log, limits, allowedOrigins: config.allowedOrigins }));
 
   await new Promise<void>((resolve, reject) => {

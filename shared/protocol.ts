@@ -22,6 +22,8 @@ export const CLOSE = {
   notFound: { code: 4404, reason: 'No workshop exists at this address.' },
   badOrigin: { code: 4403, reason: 'This page may not open Cairn workshops.' },
   linkChanged: { code: 4410, reason: 'The host has changed this link. Ask them for the new one.' },
+  /** A workshop whose saved data could not be read or changed: retrying cannot help until the host restores a version. */
+  damaged: { code: 4422, reason: 'This workshop could not be opened because of a problem with its saved data. The host can restore a saved version.' },
   // Retryable: a broken message, a room that failed to load, a restart.
   malformed: { code: 1007, reason: 'A message could not be read; reconnecting.' },
   tooLarge: { code: 1009, reason: 'A message was too large.' },
@@ -30,6 +32,37 @@ export const CLOSE = {
   goingAway: { code: 1001, reason: 'The server is stopping; reconnecting when it is back.' },
   tooFast: { code: 1008, reason: 'Too many messages too quickly; reconnecting.' },
 } as const;
+
+/**
+ * What the server says when it keeps (part of) a change out, sent as the reason of
+ * y-protocols' "permission denied" message, as JSON: a stock client logs it; Cairn's
+ * client shows the message beside the card and returns to the server's copy, leaving
+ * out only the refused part (`deletes`: deletions it must not send again).
+ */
+export interface RefusalNotice {
+  message: string;
+  card: string | null;
+  /** [client, clock, length] of each deletion that was not kept. */
+  deletes: [number, number, number][];
+}
+
+export function encodeRefusal(notice: RefusalNotice): string {
+  return JSON.stringify({ cairn: 'refused', ...notice });
+}
+
+/** The notice in a "permission denied" reason, or one with just the words for a plain reason. */
+export function readRefusal(reason: string): RefusalNotice {
+  try {
+    const data = JSON.parse(reason) as Partial<RefusalNotice> & { cairn?: string };
+    if (data && data.cairn === 'refused' && typeof data.message === 'string') {
+      const deletes = Array.isArray(data.deletes) ? data.deletes.filter((d) => Array.isArray(d) && d.length === 3 && d.every((n) => Number.isSafeInteger(n) && n >= 0)) : [];
+      return { message: data.message, card: typeof data.card === 'string' ? data.card : null, deletes: deletes as [number, number, number][] };
+    }
+  } catch {
+    // A plain reason (an older server, a read-only link).
+  }
+  return { message: reason, card: null, deletes: [] };
+}
 
 export function isFinalClose(code: number): boolean {
   return code >= 4400 && code <= 4499;

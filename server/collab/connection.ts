@@ -1,30 +1,25 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
-import * as authProtocol from 'y-protocols/auth';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { RawData, WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import { CLOSE, MESSAGE } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
-import { UpdateGuard, type ChangeScope } from '../../shared/model/index.js';
-import { PRESENCE_MESSAGES_PER_SECOND, type Room } from './room.js';
+import type { Room } from './room.js';
+import { PRESENCE_MESSAGES_PER_SECOND } from './presenceRelay.js';
+import { applyPresence, presenceNews } from './presenceMessages.js';
 import { metrics } from '../metrics.js';
-import type { RoomManager } from './roomManager.js';
-import type { Connection } from './room.js';
+import { DEFAULT_LIMITS, type Connection, type ConnectionLimits, type WriteRules } from './types.js';
 
-/** Per-connection limits, from the server's configuration. */
-export interface ConnectionLimits {
-  /** Sync messages (updates) per second, sustained; twice this in a burst. */
-  updatesPerSecond: number;
-  /** Presence messages per second, sustained; twice this in a burst. */
-  awarenessPerSecond: number;
-  /** The stored size of a workshop beyond which changes are refused. */
-  maxWorkshopBytes: number;
+export { DEFAULT_LIMITS, type ConnectionLimits, type WriteRules };
+
+/** What the connection needs of the room manager: to say who is here. */
+export interface Attendance {
+  joined(room: Room): void;
+  left(room: Room): void;
 }
-
-export const DEFAULT_LIMITS: ConnectionLimits = { updatesPerSecond: 100, awarenessPerSecond: 30, maxWorkshopBytes: 64 * 1024 * 1024 };
 
 /** A token bucket: `take()` is false once a client sends faster than the rate allows. */
 class Bucket {
@@ -69,20 +64,6 @@ class PolicyError extends Error {
   }
 }
 
-/** What a connection may change, decided when it joins. */
-export interface WriteRules {
-  mayWrite: boolean;
-  /** Said when a connection that may not write sends a change. */
-  readOnlyReason: string;
-  /** For roles below host: the reason a change is not allowed, or null. Each change is applied, checked and, if refused, taken back. */
-  refuse?: (scope: ChangeScope) => string | null;
-  /** Facilitators are checked only when this says so (the board is agreed), so their edits stay on the fast path. */
-  checkFacilitator?: () => boolean;
-}
-/** Presence is small: a name, a colour, a caret. Bound it so no one can fill memory. */
-const MAX_PRESENCE_STATE_BYTES = 16 * 1024;
-/** Ids one connection may speak for (a person with a few tabs' worth of editors). */
-const MAX_AWARENESS_IDS = 8;
 /**
  * Presence messages that change nothing (a stock client repeating what it was sent) are
  * cheap, but not free: they have a rate of their own, above the rate at which the room
@@ -127,112 +108,29 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder, rep
       return;
     }
     encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2);
-    encoding.writeVarUint8Array(reply, Y.encodeStateAsUpdate(room.doc, stateVector));
+    encoding.writeVarUint8Array(reply, room.encodeStateAsUpdate(stateVector));
     return;
   }
   if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) {
     throw new Error(`unknown sync message type ${type}`);
   }
   const update = decoding.readVarUint8Array(decoder);
-  const rules = conn.rules;
-  if (!rules.mayWrite) {
+  if (decoder.pos !== decoder.arr.length) throw new Error('a sync message has bytes after its update');
+  if (isEmptyUpdate(update)) return;
+  if (!conn.rules.mayWrite) {
     // A viewer may read but never change the document, whether the change comes as an
     // update or is tucked inside a sync step 2. A stock client's step 2 always repeats
     // the deletions it knows of, so only say "not kept" when it holds something new.
-    if (type === syncProtocol.messageYjsUpdate ? !isEmptyUpdate(update) : carriesNew(room, update)) {
-      deny(room, conn, rules.readOnlyReason);
-    }
+    if (type === syncProtocol.messageYjsUpdate || carriesNew(room, update)) room.deny(conn, conn.rules.readOnlyReason);
     return;
   }
-  // Applied directly, not through y-protocols' readSyncStep2, which logs and swallows
-  // a broken update: a client that sends one must be closed, not kept. Read whole first:
-  // Yjs integrates an update's new items before it reads the deletions at its end, so a
-  // cut update would otherwise be half applied before it failed.
-  Y.decodeUpdate(update);
-  if (room.storedBytes + update.length > conn.limits.maxWorkshopBytes && !isEmptyUpdate(update)) {
-    deny(room, conn, `This workshop has reached its size limit (${Math.round(conn.limits.maxWorkshopBytes / 1024 / 1024)} MB), so the change was not kept. Ask the host to export it and start a new one.`);
-    return;
-  }
-  const checked = rules.refuse && (conn.role !== 'facilitator' || rules.checkFacilitator?.());
-  if (checked && !isEmptyUpdate(update)) {
-    conn.guard ??= new UpdateGuard(room.doc, conn);
-    const reason = conn.guard.apply(update, rules.refuse!);
-    if (reason !== null) deny(room, conn, reason);
-  } else Y.applyUpdate(room.doc, update, conn);
-  if (!isEmptyUpdate(update)) metrics.recordUpdate();
-  const store = room.doc.store as unknown as { pendingStructs: unknown; pendingDs: unknown };
-  if (store.pendingStructs || store.pendingDs) room.appendRaw(update);
-}
-
-/** One entry of a presence message, its state left as the JSON bytes that came. */
-interface PresenceEntry {
-  id: number;
-  clock: number;
-  state: Uint8Array;
-}
-
-const NULL_STATE = new TextEncoder().encode('null');
-const isRemoval = (state: Uint8Array) => state.length === 4 && state.every((b, i) => b === NULL_STATE[i]);
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/**
- * The entries of a presence message that would change something. A stock y-websocket
- * client sends back every presence change it receives, so most entries are other
- * people's presence repeated: those are left out (as is anyone else's id, which would be
- * a forgery), and a message holding nothing else changes nothing. Throws when the
- * connection would speak for more ids than one person needs.
- */
-function presenceNews(room: Room, conn: Connection, update: Uint8Array): PresenceEntry[] {
-  const d = decoding.createDecoder(update);
-  const count = decoding.readVarUint(d);
-  // A repeat holds at most everyone the room has known; more than that is a flood.
-  if (count > room.awareness.meta.size + MAX_AWARENESS_IDS) throw new Error('too many presence entries in one message');
-  const news: PresenceEntry[] = [];
-  let claimed = conn.awarenessIds.size;
-  for (let i = 0; i < count; i++) {
-    const id = decoding.readVarUint(d);
-    const clock = decoding.readVarUint(d);
-    const state = decoding.readVarUint8Array(d);
-    const owner = room.awarenessOwners.get(id);
-    if (owner && owner !== conn) continue;
-    const meta = room.awareness.meta.get(id);
-    const removal = isRemoval(state);
-    // Removing someone the room never knew changes nothing (and must not grow its memory).
-    if (!meta && removal) continue;
-    if (meta && (clock < meta.clock || (clock === meta.clock && !(removal && room.awareness.states.has(id))))) continue;
-    if (state.length > MAX_PRESENCE_STATE_BYTES) throw new Error('presence state too large');
-    // Read now, so a broken entry fails the message before any of it is applied.
-    JSON.parse(utf8.decode(state));
-    if (!removal && !conn.awarenessIds.has(id) && ++claimed > MAX_AWARENESS_IDS) throw new Error('too many presence ids for one connection');
-    news.push({ id, clock, state });
-  }
-  if (d.pos !== update.length) throw new Error('presence message has bytes after its entries');
-  return news;
-}
-
-/** Applies the entries that change something, as one awareness update from this connection. */
-function applyPresence(room: Room, conn: Connection, news: PresenceEntry[]): void {
-  const e = encoding.createEncoder();
-  encoding.writeVarUint(e, news.length);
-  for (const { id, clock, state } of news) {
-    encoding.writeVarUint(e, id);
-    encoding.writeVarUint(e, clock);
-    encoding.writeVarUint8Array(e, state);
-  }
-  awarenessProtocol.applyAwarenessUpdate(room.awareness, encoding.toUint8Array(e), conn);
-}
-
-/** Tell one client why its change was not kept (y-protocols' "permission denied"). */
-function deny(room: Room, conn: Connection, reason: string): void {
-  const denied = encoding.createEncoder();
-  encoding.writeVarUint(denied, MESSAGE.auth);
-  authProtocol.writePermissionDenied(denied, reason);
-  room.send(conn, encoding.toUint8Array(denied));
+  metrics.recordUpdate();
+  // Decided before anything is applied: see check.ts.
+  room.receive(conn, update);
 }
 
 /** Whether an update holds items the document does not have yet. */
 function carriesNew(room: Room, update: Uint8Array): boolean {
-  if (isEmptyUpdate(update)) return false;
   const have = Y.decodeStateVector(Y.encodeStateVector(room.doc));
   for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVectorFromUpdate(update))) {
     if (clock > (have.get(client) ?? 0)) return true;
@@ -245,18 +143,15 @@ const handlers: Record<number, Handler> = {
   // Presence is read in attachConnection's handle(): which rate applies depends on what it holds.
   [MESSAGE.queryAwareness]: (room, _conn, _decoder, reply) => {
     encoding.writeVarUint(reply, MESSAGE.awareness);
-    encoding.writeVarUint8Array(
-      reply,
-      awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]),
-    );
+    encoding.writeVarUint8Array(reply, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...room.awareness.getStates().keys()]));
   },
   // Clients do not send auth messages in this protocol; ignore rather than fail.
   [MESSAGE.auth]: () => undefined,
 };
 
 /** Joins an authenticated socket to its room and speaks the y-websocket protocol. */
-export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, role: Role, log: Logger, rules: WriteRules, limits: ConnectionLimits = DEFAULT_LIMITS): void {
-  const conn: Connection = { ws, role, awarenessIds: new Set(), rules, limits, alive: true };
+export function attachConnection(ws: WebSocket, room: Room, rooms: Attendance, role: Role, log: Logger, rules: WriteRules, limits: ConnectionLimits = DEFAULT_LIMITS): void {
+  const conn: Connection = { ws, role, awarenessIds: new Set(), rules, limits, alive: true, missingInARow: 0, forged: 0 };
   const buckets = {
     updates: new Bucket(limits.updatesPerSecond),
     awareness: new Bucket(limits.awarenessPerSecond),
@@ -368,7 +263,6 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, 
   ws.on('close', () => {
     if (waiting) clearTimeout(waiting);
     held.length = 0;
-    conn.guard?.destroy();
     room.connections.delete(ws);
     awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
     rooms.left(room);
@@ -377,11 +271,4 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: RoomManager, 
 
   // Start the sync: send our state vector, and everyone who is here.
   room.greet(conn);
-  const states = room.awareness.getStates();
-  if (states.size > 0) {
-    const aw = encoding.createEncoder();
-    encoding.writeVarUint(aw, MESSAGE.awareness);
-    encoding.writeVarUint8Array(aw, awarenessProtocol.encodeAwarenessUpdate(room.awareness, [...states.keys()]));
-    room.send(conn, encoding.toUint8Array(aw));
-  }
 }

@@ -1,14 +1,19 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as syncProtocol from 'y-protocols/sync';
+import * as authProtocol from 'y-protocols/auth';
 import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import type { Logger } from 'pino';
-import { MESSAGE } from '../../shared/protocol.js';
-import type { Role } from '../../shared/roles.js';
-import type { DocStore } from '../storage/docStore.js';
-import type { ConnectionLimits, WriteRules } from './connection.js';
-import { SCHEMA_VERSION, migrate, schemaVersionOf, type UpdateGuard } from '../../shared/model/index.js';
+import { CLOSE, MESSAGE, encodeRefusal } from '../../shared/protocol.js';
+import type { DocStore, StoredDoc } from '../storage/docStore.js';
+import { SCHEMA_VERSION, migrate, schemaVersionOf, type StructureLimits } from '../../shared/model/index.js';
+import { sanitizeStored } from '../../shared/model/inspect/sanitize.js';
+import { checkUpdate, type Refusal } from './check.js';
+import { PresenceRelay } from './presenceRelay.js';
+import { StateCache } from './stateCache.js';
+import { metrics } from '../metrics.js';
+import type { Connection } from './types.js';
 
 /** Beyond this much unsent data a connection is too slow to keep; it reconnects and resyncs. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
@@ -17,63 +22,69 @@ const COMPACT_AFTER_UPDATES = 500;
 /** How often every connection is pinged; one that has not answered since the last ping is dropped. */
 const PING_INTERVAL_MS = 30_000;
 /**
- * Presence goes out at most this often per workshop; changes in between go out together.
- * Every client renews its presence every 15 s, and people who joined together renew
- * together: 200 of them would otherwise be 40,000 messages at once, queued in front of
- * everyone's typing.
- */
-const AWARENESS_BATCH_MS = 50;
-/**
  * A workshop opened from its stored state is built into a document once the first
  * person's answer has gone, or after this long if no one has asked for one.
  */
 const BUILD_WITHIN_MS = 100;
-/** The most presence messages a room sends each connection in a second (plus one on joining). */
-export const PRESENCE_MESSAGES_PER_SECOND = 1000 / AWARENESS_BATCH_MS;
+/** Changes in a row that build on what the server lacks before the sender is made to reconnect and start over. */
+const MISSING_IN_A_ROW = 20;
+/** Changes written under someone else's ids before the sender is closed. */
+const FORGED_BEFORE_CLOSE = 3;
 
-export interface Connection {
-  ws: WebSocket;
-  role: Role;
-  /** Awareness client ids this connection has announced, removed when it leaves. */
-  awarenessIds: Set<number>;
-  rules: WriteRules;
-  limits: ConnectionLimits;
-  /** Made on the first change that must be checked (participants, and everyone once agreed). */
-  guard?: UpdateGuard;
-  /** Answered the last ping. */
-  alive: boolean;
+/** What a room needs from the server: where its bytes go, and how much it may hold. */
+export interface RoomLife {
+  store: DocStore;
+  log: Logger;
+  maxWorkshopBytes: number;
+  structure: StructureLimits;
+  /**
+   * relay: an applied update, to whoever else holds this workshop (other servers, once
+   * there is a bus between them). Nothing with one server.
+   */
+  relay?: (room: Room, update: Uint8Array) => void;
+  /** A workshop broke: the manager stops offering it (see damage). */
+  damaged?: (room: Room) => void;
+}
+
+/** What broke a damaged workshop, for /healthz, the log and the host's page. */
+export interface DamageReport {
+  stage: 'load' | 'build' | 'apply' | 'compact' | 'export';
+  message: string;
+  at: string;
 }
 
 /**
- * One open workshop: its document, who is here, and the writes still on their way to
- * the store. Every update the document accepts is appended to the store as it is
- * broadcast.
+ * One open workshop, through its life in named stages:
+ * load (stored bytes, read with care if old) → check (each client's change, decided
+ * before anything of it is applied: check.ts) → apply → store (the log, group-committed)
+ * → relay (every other person here, and other servers) → unload (roomManager.ts).
+ * Anything that throws in those stages marks the workshop damaged: its people are told,
+ * nothing more is written over it, and every other workshop carries on.
  */
 export class Room {
   private readonly ydoc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
+  readonly presence: PresenceRelay;
   readonly connections = new Map<WebSocket, Connection>();
-  /** Which connection announced each presence id: no one else may speak for it. */
-  readonly awarenessOwners = new Map<number, Connection>();
+  /** Who writes under each Yjs client id; the server's own id is its own. */
+  readonly writers = new Map<number, string>();
   pendingWrites = 0;
   /** Changes applied since the room opened: how automatic versions know something happened. */
   updatesApplied = 0;
-  /** The workshop's size as stored: its saved state plus every change since. Bounded by MAX_WORKSHOP_BYTES. */
+  /** The workshop's size as stored: its saved state plus every change since. Bounded by maxWorkshopBytes. */
   storedBytes = 0;
+  /** Set when something in the workshop's life failed: it is never compacted or written over afterwards. */
+  damage: DamageReport | null = null;
   /** A stored row could not be read: never compact, or that row would be lost for good. */
-  private damaged = false;
+  private unreadableRows = false;
   /** The stored state, kept as bytes until something needs the document (see loadLater). */
   private unbuilt: Uint8Array | null = null;
-  /** The schema version of the stored state while it is unbuilt. */
   private unbuiltSchemaVersion = 0;
   private buildTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
   /** People who joined before the document was built: they get the server's sync step 1 once it is. */
   private readonly awaitingStep1 = new Set<Connection>();
+  private readonly cache = new StateCache();
   private updatesSinceCompact = 0;
-  /** Presence ids changed since the last presence message went out. */
-  private readonly awarenessDue = new Set<number>();
-  private awarenessTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
-  private awarenessSentAt = -Infinity;
   private compactTimer: NodeJS.Timeout | null = null;
   /** One heartbeat for the room rather than a timer per connection: less memory per person. */
   private readonly heartbeat = setInterval(() => {
@@ -89,16 +100,16 @@ export class Room {
 
   constructor(
     readonly name: string,
-    private readonly store: DocStore,
-    private readonly log: Logger,
+    private readonly life: RoomLife,
   ) {
     // Named, not given a random id: making one showed in profiles of many rooms opening.
     this.ydoc = new Y.Doc({ gc: true, guid: name });
+    this.writers.set(this.ydoc.clientID, 'server');
     this.awareness = new awarenessProtocol.Awareness(this.ydoc);
     // The server is not a person: it has no presence of its own.
     this.awareness.setLocalState(null);
+    this.presence = new PresenceRelay(this.awareness, (m) => this.broadcast(m));
     this.ydoc.on('update', this.onDocUpdate);
-    this.awareness.on('update', this.onAwarenessUpdate);
   }
 
   /** The workshop's document, built first if it is still only stored bytes. */
@@ -112,37 +123,54 @@ export class Room {
     return this.unbuilt === null;
   }
 
-  /** Apply stored updates without writing them back. */
-  loadFrom(updates: Uint8Array[]): void {
-    for (const update of updates) this.storedBytes += update.length;
-    this.apply(updates);
-    // A long log is folded into one state row soon after loading, so the next load is quick.
-    if (updates.length > COMPACT_AFTER_UPDATES) this.scheduleCompact();
-  }
+  // —— load ——
 
   /**
-   * Open from a compacted state known to be at the current schema, without building the
-   * document yet. The state is already the whole document as an update: the first
-   * people to join (everyone reconnecting after a restart) are answered with it as
-   * stored, and the document is built just after, instead of before (tens of ms for a
-   * big board while the code is still cold). Anything that reads the document builds it.
+   * Open from what the store holds. A compacted state written by this server at the
+   * current schema waits as bytes until someone needs the document: the first people
+   * to join (everyone reconnecting after a restart) are answered with it as stored, and
+   * the document is built just after, instead of before (tens of ms for a big board
+   * while the code is still cold). Anything older is read with care and migrated now.
    */
-  loadLater(state: Uint8Array, schemaVersion: number): void {
-    this.storedBytes += state.length;
-    this.unbuilt = state;
-    this.unbuiltSchemaVersion = schemaVersion;
-    this.cacheFullState(state);
+  load(stored: StoredDoc): void {
+    for (const [client, owner] of stored.writers) if (client !== this.ydoc.clientID) this.writers.set(client, owner);
+    const { updates } = stored;
+    for (const update of updates) this.storedBytes += update.length;
+    if (updates.length === 1 && stored.uncheckedUpdates === 0 && stored.stateSchemaVersion === SCHEMA_VERSION) {
+      this.unbuilt = updates[0]!;
+      this.unbuiltSchemaVersion = SCHEMA_VERSION;
+      this.cache.keep(updates[0]!);
+      return;
+    }
+    this.guard('load', () => {
+      let rows = updates;
+      if (stored.uncheckedUpdates > 0) {
+        const clean = sanitizeStored(updates.slice(0, stored.uncheckedUpdates), this.life.structure.maxDepth);
+        if (clean) {
+          this.life.log.warn({ workshop: this.name, removed: clean.removed }, 'Left out stored content that no workshop can hold (nested too deeply, or not part of a workshop); it is compacted away');
+          rows = [clean.update, ...updates.slice(stored.uncheckedUpdates)];
+          // Written back as checked soon, so it is read quickly next time.
+          this.scheduleCompact();
+        }
+      }
+      this.applyStored(rows);
+      // A long log is folded into one state row soon after loading, so the next load is quick.
+      if (updates.length > COMPACT_AFTER_UPDATES || stored.uncheckedUpdates > 0) this.scheduleCompact();
+      this.bringUpToDate();
+    });
   }
 
   private build(): void {
     const state = this.unbuilt!;
     this.unbuilt = null;
     this.clearBuildTimer();
-    this.apply([state]);
-    // The version is recorded beside the state, not read from it: should they disagree (a
-    // state written by an older Cairn that left the column as it was), it is caught here.
-    this.bringUpToDate();
-    for (const conn of this.awaitingStep1) this.send(conn, this.syncStep1());
+    this.guard('build', () => {
+      this.applyStored([state]);
+      // The version is recorded beside the state, not read from it: should they disagree (a
+      // state written by an older Cairn that left the column as it was), it is caught here.
+      this.bringUpToDate();
+    });
+    for (const conn of this.awaitingStep1) this.send(conn, this.cache.syncStep1(this.ydoc));
     this.awaitingStep1.clear();
   }
 
@@ -162,31 +190,31 @@ export class Room {
     this.buildTimer = null;
   }
 
-  private apply(updates: Uint8Array[]): void {
+  /** Stored rows into the document, without writing them back. */
+  private applyStored(updates: Uint8Array[]): void {
     this.ydoc.off('update', this.onDocUpdate);
     try {
       // One transaction for the whole log: a workshop of 100,000 keystrokes loads in one
       // pass instead of 100,000 transactions.
       this.ydoc.transact(() => {
         for (const update of updates) {
-          // Rows were read whole when they arrived, so they are not read twice here.
           try {
             Y.applyUpdate(this.ydoc, update, 'load');
           } catch (err) {
+            if (err instanceof RangeError) throw err;
             // One unreadable row must not hide the rest of a workshop.
-            this.damaged = true;
-            this.log.error({ err, workshop: this.name }, 'Skipped an unreadable stored update; this workshop will not be compacted until it is repaired');
+            this.unreadableRows = true;
+            this.life.log.error({ err, workshop: this.name }, 'Skipped an unreadable stored update; this workshop will not be compacted until it is repaired');
           }
         }
       }, 'load');
     } finally {
       this.ydoc.on('update', this.onDocUpdate);
-      this.cachedState = this.cachedStep1 = this.cachedFullReply = null;
+      this.cache.clear();
     }
     // A compacted workshop is one stored row, which is already the whole document as an
-    // update: the first people to join after a restart get it without it being encoded
-    // again (tens of ms for a big board while the code is still cold).
-    if (updates.length === 1 && !this.damaged) this.cacheFullState(updates[0]!);
+    // update: the first people to join after a restart get it without it being encoded again.
+    if (updates.length === 1 && !this.unreadableRows) this.cache.keep(updates[0]!);
   }
 
   /**
@@ -195,22 +223,23 @@ export class Room {
    */
   bringUpToDate(): void {
     const from = migrate(this.ydoc);
-    if (from > 0 && from < SCHEMA_VERSION) this.log.info({ workshop: this.name, from, to: SCHEMA_VERSION }, 'Workshop migrated');
+    if (from > 0 && from < SCHEMA_VERSION) this.life.log.info({ workshop: this.name, from, to: SCHEMA_VERSION }, 'Workshop migrated');
   }
 
   /** Start the sync with someone who joined: the server's state vector, once there is a document to take it from. */
   greet(conn: Connection): void {
-    if (this.built) {
-      this.send(conn, this.syncStep1());
-      return;
+    if (this.built) this.send(conn, this.cache.syncStep1(this.ydoc));
+    else {
+      this.awaitingStep1.add(conn);
+      this.buildSoon(BUILD_WITHIN_MS);
     }
-    this.awaitingStep1.add(conn);
-    this.buildSoon(BUILD_WITHIN_MS);
+    const everyone = this.presence.everyone();
+    if (everyone) this.send(conn, everyone);
   }
 
   /** Answer someone who has nothing yet (an empty state vector) with the whole document. */
   answerNewcomer(conn: Connection): void {
-    this.send(conn, this.fullStateReply());
+    this.send(conn, this.cache.fullStateReply(() => this.ydoc));
     // The answer has gone; the document can be built now, before the next messages.
     if (!this.built) {
       this.clearBuildTimer();
@@ -218,16 +247,100 @@ export class Room {
     }
   }
 
-  /** The schema version of the document as it would be saved now. */
-  private schemaVersion(): number {
-    return this.built ? schemaVersionOf(this.ydoc) : this.unbuiltSchemaVersion;
+  // —— check and apply ——
+
+  /**
+   * A client's change: decided by check.ts before any of it touches the document. What
+   * passes is applied (and so stored and relayed); the sender is told of anything kept
+   * out, and brought back in step when its change builds on what the server lacks.
+   */
+  receive(conn: Connection, update: Uint8Array): void {
+    const doc = this.doc;
+    if (this.damage) return;
+    const verdict = checkUpdate(
+      { doc, owners: this.writers, storedBytes: this.storedBytes, maxWorkshopBytes: this.life.maxWorkshopBytes, limits: this.life.structure },
+      { role: conn.role, phase: conn.rules.phase(), owner: conn.rules.owner },
+      update,
+    );
+    if (verdict.kind === 'missing') {
+      // Nothing of it is applied; the server's state vector asks the client for what is missing.
+      if (++conn.missingInARow > MISSING_IN_A_ROW) {
+        conn.ws.close(CLOSE.malformed.code, CLOSE.malformed.reason);
+        return;
+      }
+      this.send(conn, this.cache.syncStep1(doc));
+      return;
+    }
+    conn.missingInARow = 0;
+    for (const client of verdict.claims) this.claim(client, conn.rules.owner);
+    const applied = verdict.kind === 'apply' ? verdict.update : verdict.fill;
+    if (applied) this.apply(applied, conn);
+    if (verdict.kind === 'refuse' && verdict.fill === null && ++conn.forged >= FORGED_BEFORE_CLOSE) {
+      conn.ws.close(CLOSE.tooFast.code, 'Too many changes were refused; reconnecting.');
+    }
+    if (verdict.refusals.length > 0) {
+      metrics.recordRefusedChanges(verdict.refusals.length);
+      for (const refusal of verdict.refusals) this.deny(conn, refusal);
+    }
+  }
+
+  /** Apply a change the server has decided on (a client's, checked; or the server's own, e.g. a restore). */
+  apply(update: Uint8Array, origin: unknown): void {
+    this.guard('apply', () => Y.applyUpdate(this.doc, update, origin));
+  }
+
+  /** Tell one client what was kept out of its change and why (y-protocols' "permission denied"). */
+  deny(conn: Connection, refusal: Refusal | string): void {
+    const notice = typeof refusal === 'string' ? refusal : encodeRefusal({ message: refusal.message, card: refusal.card, deletes: refusal.deletes.map((d) => [d.client, d.clock, d.len]) });
+    const denied = encoding.createEncoder();
+    encoding.writeVarUint(denied, MESSAGE.auth);
+    authProtocol.writePermissionDenied(denied, notice);
+    this.send(conn, encoding.toUint8Array(denied));
+  }
+
+  private claim(client: number, owner: string): void {
+    this.writers.set(client, owner);
+    this.life.store.claimWriter(this.name, client, owner).catch((err) => this.life.log.error({ err, workshop: this.name }, 'Could not record who writes under a client id'));
+  }
+
+  /** Answers to a client's sync step 1: what it lacks. */
+  encodeStateAsUpdate(stateVector: Uint8Array): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  }
+
+  // —— store and relay ——
+
+  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
+    this.cache.clear();
+    this.updatesApplied++;
+    this.store(update);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MESSAGE.sync);
+    syncProtocol.writeUpdate(encoder, update);
+    const sender = origin && typeof origin === 'object' && 'ws' in origin ? (origin as Connection).ws : undefined;
+    this.broadcast(encoding.toUint8Array(encoder), sender);
+    this.life.relay?.(this, update);
+    if (++this.updatesSinceCompact >= COMPACT_AFTER_UPDATES) this.scheduleCompact();
+  };
+
+  private store(update: Uint8Array): void {
+    this.pendingWrites++;
+    this.storedBytes += update.length;
+    this.life.store.append(this.name, update).then(
+      () => this.pendingWrites--,
+      // The store keeps and retries failed writes, so this only happens on shutdown.
+      (err) => {
+        this.pendingWrites--;
+        this.life.log.error({ err, workshop: this.name }, 'An update could not be written');
+      },
+    );
   }
 
   send(conn: Connection, message: Uint8Array): void {
     const { ws } = conn;
     if (ws.readyState !== ws.OPEN) return;
     if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.log.warn({ workshop: this.name }, 'Closing a connection that cannot keep up; it will reconnect');
+      this.life.log.warn({ workshop: this.name }, 'Closing a connection that cannot keep up; it will reconnect');
       ws.close(1013, 'Too far behind; reconnecting.');
       return;
     }
@@ -240,116 +353,20 @@ export class Room {
     for (const conn of this.connections.values()) if (conn.ws !== except) this.send(conn, message);
   }
 
-  /**
-   * Write a client's update as it came. Used when Yjs holds (part of) it back waiting for
-   * an earlier update: the document has it, so the log must too, or a crash loses it.
-   */
-  appendRaw(update: Uint8Array): void {
-    this.persist(update);
+  /** The answer to someone who has nothing yet, as sent (sync step 2 with the whole document). */
+  fullStateReply(): Uint8Array {
+    return this.cache.fullStateReply(() => this.ydoc);
   }
-
-  private persist(update: Uint8Array): void {
-    this.pendingWrites++;
-    this.storedBytes += update.length;
-    this.store.append(this.name, update).then(
-      () => this.pendingWrites--,
-      // The store keeps and retries failed writes, so this only happens on shutdown.
-      (err) => {
-        this.pendingWrites--;
-        this.log.error({ err, workshop: this.name }, 'An update could not be written');
-      },
-    );
-  }
-
-  /** The whole document as one update: a view into cachedFullReply, so it is held once. */
-  private cachedState: Uint8Array | null = null;
-  private cachedStep1: Uint8Array | null = null;
-  private cachedFullReply: Uint8Array | null = null;
 
   /** The whole document as one update, kept until the next change. */
   fullState(): Uint8Array {
-    this.fullStateReply();
-    return this.cachedState!;
+    return this.cache.fullState(() => this.ydoc);
   }
 
-  /** Sync step 1 (what the server has), sent to everyone who joins: kept until the next change. */
-  private syncStep1(): Uint8Array {
-    return (this.cachedStep1 ??= encoding.encode((e) => {
-      encoding.writeVarUint(e, MESSAGE.sync);
-      syncProtocol.writeSyncStep1(e, this.doc);
-    }));
+  /** The schema version of the document as it would be saved now. */
+  private schemaVersion(): number {
+    return this.built ? schemaVersionOf(this.ydoc) : this.unbuiltSchemaVersion;
   }
-
-  /** The answer to a client that has nothing yet (sync step 2 with the whole document), as sent. */
-  fullStateReply(): Uint8Array {
-    if (!this.cachedFullReply) this.cacheFullState(Y.encodeStateAsUpdate(this.ydoc));
-    return this.cachedFullReply!;
-  }
-
-  private cacheFullState(state: Uint8Array): void {
-    const reply = encoding.encode((e) => {
-      encoding.writeVarUint(e, MESSAGE.sync);
-      encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
-      encoding.writeVarUint8Array(e, state);
-    });
-    this.cachedFullReply = reply;
-    this.cachedState = reply.subarray(reply.length - state.length);
-  }
-
-  private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    this.cachedState = null;
-    this.cachedStep1 = null;
-    this.cachedFullReply = null;
-    this.updatesApplied++;
-    this.persist(update);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE.sync);
-    syncProtocol.writeUpdate(encoder, update);
-    const message = encoding.toUint8Array(encoder);
-    const sender = origin && typeof origin === 'object' && 'ws' in origin ? (origin as Connection).ws : undefined;
-    this.broadcast(message, sender);
-    if (++this.updatesSinceCompact >= COMPACT_AFTER_UPDATES) this.scheduleCompact();
-  };
-
-  private onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const conn = origin && typeof origin === 'object' && 'awarenessIds' in origin ? (origin as Connection) : null;
-    if (conn) {
-      // A person who comes back after a drop is "updated", not "added": the server
-      // remembers their id's clock. Either way this connection now speaks for them.
-      for (const id of [...added, ...updated]) {
-        conn.awarenessIds.add(id);
-        this.awarenessOwners.set(id, conn);
-      }
-    }
-    // Gone is gone, whoever removed it (its owner, its owner leaving, or a timeout).
-    for (const id of removed) {
-      this.awarenessOwners.get(id)?.awarenessIds.delete(id);
-      this.awarenessOwners.delete(id);
-    }
-    for (const id of added) this.awarenessDue.add(id);
-    for (const id of updated) this.awarenessDue.add(id);
-    for (const id of removed) this.awarenessDue.add(id);
-    if (this.awarenessTimer) return;
-    const wait = this.awarenessSentAt + AWARENESS_BATCH_MS - performance.now();
-    // After a quiet spell the change goes out as soon as this turn's messages are read.
-    this.awarenessTimer = wait <= 0 ? setImmediate(this.sendAwareness) : setTimeout(this.sendAwareness, wait);
-  };
-
-  /** One message for every presence change since the last: each entry carries its latest state (or its removal). */
-  private sendAwareness = (): void => {
-    this.awarenessTimer = null;
-    this.awarenessSentAt = performance.now();
-    const changed = [...this.awarenessDue];
-    this.awarenessDue.clear();
-    if (changed.length === 0) return;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE.awareness);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
-    this.broadcast(encoding.toUint8Array(encoder));
-  };
 
   private scheduleCompact(): void {
     if (this.compactTimer) return;
@@ -360,31 +377,63 @@ export class Room {
     }, 200);
   }
 
-  /** Replace the update log with one state row. Safe at any time. */
+  /** Replace the update log with one state row. Safe at any time; never over a damaged workshop. */
   async compact(): Promise<void> {
-    if (this.damaged) return;
-    const state = this.fullState();
+    if (this.unreadableRows || this.damage) return;
+    let state: Uint8Array;
+    try {
+      state = this.fullState();
+    } catch (err) {
+      this.markDamaged('compact', err);
+      return;
+    }
     this.updatesSinceCompact = 0;
     this.storedBytes = state.length;
     try {
-      await this.store.compact(this.name, state, this.schemaVersion());
+      await this.life.store.compact(this.name, state, this.schemaVersion());
     } catch (err) {
       // The log still holds every update; compaction can wait for next time.
-      this.log.error({ err, workshop: this.name }, 'Compaction failed; the update log is kept');
+      this.life.log.error({ err, workshop: this.name }, 'Compaction failed; the update log is kept');
     }
+  }
+
+  // —— damage ——
+
+  /** Runs one stage of the workshop's life; if it throws, the workshop is damaged (and nothing else is). */
+  guard<T>(stage: DamageReport['stage'], work: () => T): T | undefined {
+    if (this.damage) return undefined;
+    try {
+      return work();
+    } catch (err) {
+      this.markDamaged(stage, err);
+      return undefined;
+    }
+  }
+
+  /**
+   * Something failed while loading, building, applying to, compacting or exporting this
+   * workshop. Its people are told why and that the host can restore a saved version;
+   * nothing is written over what is stored; the process and every other workshop go on.
+   */
+  markDamaged(stage: DamageReport['stage'], err: unknown): void {
+    if (this.damage) return;
+    const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    this.damage = { stage, message: message.slice(0, 300), at: new Date().toISOString() };
+    metrics.recordError('workshop_damaged');
+    this.life.log.error({ err, workshop: this.name, stage }, 'Workshop damaged: its connections are closed and nothing more is written over it; the host can restore a saved version');
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
+    for (const { ws } of this.connections.values()) ws.close(CLOSE.damaged.code, CLOSE.damaged.reason);
+    this.life.damaged?.(this);
   }
 
   destroy(): void {
     clearInterval(this.heartbeat);
-    if (this.awarenessTimer) {
-      clearTimeout(this.awarenessTimer as NodeJS.Timeout);
-      clearImmediate(this.awarenessTimer as NodeJS.Immediate);
-    }
+    this.presence.destroy();
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.clearBuildTimer();
     this.unbuilt = null;
     this.awaitingStep1.clear();
-    this.awareness.destroy();
     this.ydoc.destroy();
   }
 }

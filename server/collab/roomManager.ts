@@ -1,23 +1,55 @@
+import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import type { DocStore } from '../storage/docStore.js';
-import { Room } from './room.js';
-import { SCHEMA_VERSION } from '../../shared/model/index.js';
+import { Room, type DamageReport, type RoomLife } from './room.js';
+import { SCHEMA_VERSION, STRUCTURE_LIMITS, type StructureLimits } from '../../shared/model/index.js';
+import { CLOSE } from '../../shared/protocol.js';
+
+/** A workshop that broke and stays closed until the host restores a version. */
+export class WorkshopDamaged extends Error {
+  constructor(readonly report: DamageReport) {
+    super(`The workshop is damaged (${report.stage}: ${report.message}).`);
+  }
+}
+
+export interface RoomManagerOptions {
+  unloadAfterMs: number;
+  maxWorkshopBytes?: number;
+  structure?: StructureLimits;
+  relay?: RoomLife['relay'];
+}
 
 /**
  * Opens and closes rooms. Concurrent opens of one workshop share one load, and a room
  * is unloaded only when it has no connection and no pending write, checked again
  * after every await, so a client that reconnects mid-unload never sees an empty doc.
+ * A workshop that breaks is set aside: it refuses new connections (with a reason the
+ * host's page can act on) until the host restores a version, and nothing else notices.
  */
 export class RoomManager {
   private readonly rooms = new Map<string, Room>();
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly damagedRooms = new Map<string, DamageReport>();
+  private readonly life: RoomLife;
+  private readonly unloadAfterMs: number;
 
   constructor(
     private readonly store: DocStore,
     private readonly log: Logger,
-    private readonly unloadAfterMs: number,
-  ) {}
+    options: RoomManagerOptions | number,
+  ) {
+    const opts = typeof options === 'number' ? { unloadAfterMs: options } : options;
+    this.unloadAfterMs = opts.unloadAfterMs;
+    this.life = {
+      store,
+      log,
+      maxWorkshopBytes: opts.maxWorkshopBytes ?? 64 * 1024 * 1024,
+      structure: opts.structure ?? STRUCTURE_LIMITS,
+      relay: opts.relay,
+      damaged: (room) => this.setAside(room),
+    };
+  }
 
   get openRooms(): number {
     return this.rooms.size;
@@ -29,28 +61,25 @@ export class RoomManager {
     return n;
   }
 
+  /** Workshops set aside as damaged, with what broke them. */
+  damaged(): ReadonlyMap<string, DamageReport> {
+    return this.damagedRooms;
+  }
+
   open(name: string): Promise<Room> {
+    const report = this.damagedRooms.get(name);
+    if (report) return Promise.reject(new WorkshopDamaged(report));
     const existing = this.rooms.get(name);
     if (existing) return Promise.resolve(existing);
     const inFlight = this.loading.get(name);
     if (inFlight) return inFlight;
     const load = (async () => {
       try {
-        const { updates, stateSchemaVersion } = await this.store.load(name);
-        // Built only once the bytes are here, so a failed load leaves nothing behind.
-        const room = new Room(name, this.store, this.log);
-        // A compacted workshop at the current schema needs no migration: it can wait as
-        // bytes until someone needs its document (after answering the first to join).
-        if (updates.length === 1 && stateSchemaVersion === SCHEMA_VERSION) room.loadLater(updates[0]!, stateSchemaVersion);
-        else {
-          try {
-            room.loadFrom(updates);
-          } catch (err) {
-            room.destroy();
-            throw err;
-          }
-          room.bringUpToDate();
-        }
+        const stored = await this.store.load(name);
+        // Made only once the bytes are here, so a failed read leaves nothing behind.
+        const room = new Room(name, this.life);
+        room.load(stored);
+        if (room.damage) throw new WorkshopDamaged(room.damage);
         this.rooms.set(name, room);
         // If nobody ends up joining (the socket closed while loading), unload later.
         this.scheduleUnload(room);
@@ -63,6 +92,36 @@ export class RoomManager {
     return load;
   }
 
+  /** A room that broke: forget it (its connections were closed with the reason) and refuse it until repaired. */
+  private setAside(room: Room): void {
+    this.damagedRooms.set(room.name, room.damage!);
+    const timer = this.unloadTimers.get(room.name);
+    if (timer) clearTimeout(timer);
+    this.unloadTimers.delete(room.name);
+    if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    // Destroyed once the current stage has unwound (it may still be inside the document).
+    setImmediate(() => room.destroy());
+  }
+
+  /**
+   * The host's way back: the workshop's stored data is replaced by `state` (a saved
+   * version). What was stored is kept as a version first when it can still be read
+   * as bytes, so nothing is thrown away.
+   */
+  async repair(name: string, state: Uint8Array, keep: (stored: Uint8Array) => void): Promise<void> {
+    const stored = await this.store.load(name).catch(() => null);
+    if (stored && stored.updates.length > 0) {
+      try {
+        keep(Y.mergeUpdates(stored.updates));
+      } catch (err) {
+        this.log.warn({ err, workshop: name }, 'The damaged data could not be kept as a version; it is replaced');
+      }
+    }
+    await this.store.compact(name, state, SCHEMA_VERSION);
+    this.damagedRooms.delete(name);
+    this.log.info({ workshop: name }, 'Damaged workshop restored from a saved version');
+  }
+
   /** Call when a connection joins, to cancel a planned unload. */
   joined(room: Room): void {
     const timer = this.unloadTimers.get(room.name);
@@ -72,7 +131,7 @@ export class RoomManager {
 
   /** Call when a connection leaves. */
   left(room: Room): void {
-    if (room.connections.size === 0) this.scheduleUnload(room);
+    if (room.connections.size === 0 && this.rooms.get(room.name) === room) this.scheduleUnload(room);
   }
 
   private scheduleUnload(room: Room): void {
@@ -96,12 +155,12 @@ export class RoomManager {
     }
     if (!this.idle(room)) {
       // Someone joined, or a write is still pending (failed and retrying): keep it.
-      if (room.connections.size === 0) this.scheduleUnload(room);
+      if (room.connections.size === 0 && this.rooms.get(room.name) === room) this.scheduleUnload(room);
       return;
     }
     await room.compact();
     if (!this.idle(room)) {
-      if (room.connections.size === 0) this.scheduleUnload(room);
+      if (room.connections.size === 0 && this.rooms.get(room.name) === room) this.scheduleUnload(room);
       return;
     }
     this.rooms.delete(room.name);
@@ -125,6 +184,7 @@ export class RoomManager {
    */
   async evict(name: string, close: { code: number; reason: string }): Promise<void> {
     await this.loading.get(name)?.catch(() => undefined);
+    this.damagedRooms.delete(name);
     const room = this.rooms.get(name);
     const timer = this.unloadTimers.get(name);
     if (timer) clearTimeout(timer);
@@ -148,7 +208,7 @@ export class RoomManager {
   }
 
   /** On shutdown: write everything, compact every room, close every connection. */
-  async closeAll(code: number, reason: string): Promise<void> {
+  async closeAll(code: number = CLOSE.goingAway.code, reason: string = CLOSE.goingAway.reason): Promise<void> {
     await Promise.allSettled(this.loading.values());
     for (const timer of this.unloadTimers.values()) clearTimeout(timer);
     this.unloadTimers.clear();

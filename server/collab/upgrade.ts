@@ -7,10 +7,11 @@ import type { Role } from '../../shared/roles.js';
 import type { WorkshopStore } from '../workshops/workshopStore.js';
 import type { RoomManager } from './roomManager.js';
 import { attachConnection, DEFAULT_LIMITS, type ConnectionLimits, type WriteRules } from './connection.js';
-import { refusalFor } from './editRules.js';
+import { WorkshopDamaged } from './roomManager.js';
+import { writerOf } from './writers.js';
 import { refuseOtherPath, refuseUpgrade } from './refusals.js';
 
-type Verdict = { ok: true; id: string; role: Role; session: boolean } | { ok: false; close: { code: number; reason: string } };
+type Verdict = { ok: true; id: string; role: Role; session: boolean; person: string | null } | { ok: false; close: { code: number; reason: string } };
 
 /** Decide who may join before the WebSocket handshake completes. */
 export function authorise(url: string | undefined, workshops: WorkshopStore): Verdict {
@@ -28,24 +29,23 @@ export function authorise(url: string | undefined, workshops: WorkshopStore): Ve
   if (!token) return { ok: false, close: CLOSE.unauthorised };
   const role = workshops.roleFor(id, token);
   if (!role) return { ok: false, close: CLOSE.unauthorised };
-  return { ok: true, id, role, session };
+  return { ok: true, id, role, session, person: parsed.searchParams.get('person') };
 }
 
 const SESSION_READ_ONLY = 'Only the facilitator can run the session: use the facilitator controls.';
 const VIEWER_READ_ONLY = 'You are viewing this workshop read-only. Ask the host for a participant link.';
 
-/** Who may write what: the session document only through the server; the workshop by role and phase. */
-function writeRules(id: string, role: Role, session: boolean, workshops: WorkshopStore): WriteRules {
-  if (session) return { mayWrite: false, readOnlyReason: SESSION_READ_ONLY };
-  if (role === 'viewer') return { mayWrite: false, readOnlyReason: VIEWER_READ_ONLY };
-  if (role === 'host') return { mayWrite: true, readOnlyReason: VIEWER_READ_ONLY };
-  return {
-    mayWrite: true,
-    readOnlyReason: VIEWER_READ_ONLY,
-    // Read per update: the facilitator can change the phase at any moment.
-    refuse: (scope) => refusalFor(role, workshops.phaseOf(id), scope),
-    checkFacilitator: () => workshops.phaseOf(id) === 'agreed',
-  };
+/**
+ * Who may write what: the session document only through the server; the workshop by
+ * role and phase (read per change: the facilitator can change the phase at any moment),
+ * decided by the rules table before anything is applied (check.ts).
+ */
+function writeRules(id: string, role: Role, session: boolean, person: string | null, workshops: WorkshopStore): WriteRules {
+  const phase = () => workshops.phaseOf(id);
+  const owner = writerOf(role, person);
+  if (session) return { mayWrite: false, readOnlyReason: SESSION_READ_ONLY, phase, owner };
+  if (role === 'viewer') return { mayWrite: false, readOnlyReason: VIEWER_READ_ONLY, phase, owner };
+  return { mayWrite: true, readOnlyReason: VIEWER_READ_ONLY, phase, owner };
 }
 
 /**
@@ -96,17 +96,20 @@ export function handleUpgrade(
     refuseUpgrade(req, socket, head, verdict.close, { wss, log });
     return;
   }
-  const { id, role, session } = verdict;
+  const { id, role, session, person } = verdict;
   if (!session) workshops.touch(id);
-  const rules = writeRules(id, role, session, workshops);
+  const rules = writeRules(id, role, session, person, workshops);
   rooms.open(session ? id + SESSION_ROOM_SUFFIX : id).then(
     (room) => {
       if (socket.destroyed) return; // the room unloads on its own if nobody joins
       wss.handleUpgrade(req, socket, head, (ws) => attachConnection(ws, room, rooms, role, log, rules, limits));
     },
     (err) => {
-      log.error({ err, workshop: id }, 'Could not open a workshop');
-      wss.handleUpgrade(req, socket, head, (ws) => ws.close(CLOSE.loadFailed.code, CLOSE.loadFailed.reason));
+      // A damaged workshop stays closed until the host restores a version: say so, and
+      // the client does not retry. Anything else (the database busy) may pass: retry.
+      const close = err instanceof WorkshopDamaged ? CLOSE.damaged : CLOSE.loadFailed;
+      if (!(err instanceof WorkshopDamaged)) log.error({ err, workshop: id }, 'Could not open a workshop');
+      wss.handleUpgrade(req, socket, head, (ws) => ws.close(close.code, close.reason));
     },
   );
 }

@@ -69,13 +69,15 @@ export function createApp(deps: AppDeps): express.Express {
       pendingWrites: docs.pending(),
       maxCommitLagMs: Math.round(docs.maxCommitLagMs * 10) / 10,
       storage: docs.writeFailing ? 'failing' : 'ok',
+      // Workshops set aside after something failed in them; every other workshop is unaffected.
+      damagedWorkshops: rooms.damaged().size,
       uptimeSeconds: Math.round(process.uptime()),
     });
   });
 
   // Prometheus text: counts and durations only, never a workshop id, title or secret.
   app.get('/metrics', (_req, res) => {
-    res.type(PROMETHEUS_CONTENT_TYPE).send(metrics.render({ connections: rooms.connectionCount, documents: rooms.openRooms }));
+    res.type(PROMETHEUS_CONTENT_TYPE).send(metrics.render({ connections: rooms.connectionCount, documents: rooms.openRooms, damaged: rooms.damaged().size }));
   });
 
   app.use('/api', workshopsApi({ ...deps, creations }));

@@ -44,6 +44,14 @@ export function openDatabase(dataDir: string): Database.Database {
   // can be sent to people as stored, before the server has built the document.
   const stateColumns = new Set((db.prepare('PRAGMA table_info(doc_state)').all() as { name: string }[]).map((c) => c.name));
   if (!stateColumns.has('schema_version')) db.exec('ALTER TABLE doc_state ADD COLUMN schema_version INTEGER');
+  // Whether a stored row was written after every change came to be checked before it was
+  // applied. Rows from before are read with care when their workshop opens (legacy data
+  // may nest deeper than Yjs can walk, or carry top-level junk).
+  if (!stateColumns.has('checked')) db.exec('ALTER TABLE doc_state ADD COLUMN checked INTEGER NOT NULL DEFAULT 0');
+  const updateColumns = new Set((db.prepare('PRAGMA table_info(doc_updates)').all() as { name: string }[]).map((c) => c.name));
+  if (!updateColumns.has('checked')) db.exec('ALTER TABLE doc_updates ADD COLUMN checked INTEGER NOT NULL DEFAULT 0');
+  // Who writes under each Yjs client id of a document: a person (or a link) keeps its own.
+  db.exec('CREATE TABLE IF NOT EXISTS doc_writers (doc TEXT NOT NULL, client INTEGER NOT NULL, owner TEXT NOT NULL, PRIMARY KEY (doc, client))');
   // The session's private parts, which never go into a shared document: each person's
   // dots, and the cards written in a silent round before it is revealed. People are known
   // only by a key their browser makes, stored hashed like the link secrets.

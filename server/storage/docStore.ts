@@ -7,6 +7,13 @@ export interface StoredDoc {
    * it to compact(); null when there is no state or it was written before this was kept.
    */
   stateSchemaVersion: number | null;
+  /**
+   * How many of the first updates were stored before the server checked every change
+   * (by an older Cairn): they are read with care (see shared/model/inspect/sanitize.ts).
+   */
+  uncheckedUpdates: number;
+  /** Who writes under each Yjs client id in this document (see claimWriter). */
+  writers: Map<number, string>;
 }
 
 /**
@@ -17,6 +24,11 @@ export interface DocStore {
   load(name: string): Promise<StoredDoc>;
   /** Append one update. Resolves once it is durably written. */
   append(name: string, update: Uint8Array): Promise<void>;
+  /**
+   * Record that `owner` (a person, or a link) writes under Yjs client id `client` in this
+   * document. The first claim stands; written with the next group of updates.
+   */
+  claimWriter(name: string, client: number, owner: string): Promise<void>;
   /**
    * Replace a document's log with one state that covers every update appended for it
    * before this call. What gets replaced is decided at call time, synchronously: an

@@ -4,7 +4,8 @@ import type { DocStore, StoredDoc } from './docStore.js';
 import { metrics as processMetrics, type Metrics } from '../metrics.js';
 
 interface Batch {
-  items: { name: string; data: Uint8Array }[];
+  /** Updates to append, and claims of Yjs client ids (owner set), in arrival order. */
+  items: { name: string; data: Uint8Array | null; client?: number; owner?: string }[];
   /** When the oldest update in the batch arrived (performance.now()). */
   since: number;
   done: Promise<void>;
@@ -32,6 +33,8 @@ export class SqliteDocStore implements DocStore {
   maxCommitLagMs = 0;
   private timer: NodeJS.Immediate | NodeJS.Timeout | null = null;
   private readonly insert;
+  private readonly insertWriter;
+  private readonly selectWriters;
   private readonly selectState;
   private readonly selectUpdates;
   private readonly deleteUpdates;
@@ -45,15 +48,21 @@ export class SqliteDocStore implements DocStore {
     private readonly log: Logger,
     private readonly metrics: Metrics = processMetrics,
   ) {
-    this.insert = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
-    this.selectState = db.prepare('SELECT data, schema_version AS schemaVersion FROM doc_state WHERE doc = ?');
-    this.selectUpdates = db.prepare('SELECT data FROM doc_updates WHERE doc = ? ORDER BY id').pluck();
+    // Every update appended from here on was checked before it was applied.
+    this.insert = db.prepare('INSERT INTO doc_updates (doc, data, checked) VALUES (?, ?, 1)');
+    this.insertWriter = db.prepare('INSERT OR IGNORE INTO doc_writers (doc, client, owner) VALUES (?, ?, ?)');
+    this.selectWriters = db.prepare('SELECT client, owner FROM doc_writers WHERE doc = ?');
+    this.selectState = db.prepare('SELECT data, schema_version AS schemaVersion, checked FROM doc_state WHERE doc = ?');
+    this.selectUpdates = db.prepare('SELECT data, checked FROM doc_updates WHERE doc = ? ORDER BY id');
     this.deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE doc = ?');
     this.upsertState = db.prepare(
-      'INSERT INTO doc_state (doc, data, compacted_at, schema_version) VALUES (?, ?, ?, ?) ON CONFLICT (doc) DO UPDATE SET data = excluded.data, compacted_at = excluded.compacted_at, schema_version = excluded.schema_version',
+      'INSERT INTO doc_state (doc, data, compacted_at, schema_version, checked) VALUES (?, ?, ?, ?, 1) ON CONFLICT (doc) DO UPDATE SET data = excluded.data, compacted_at = excluded.compacted_at, schema_version = excluded.schema_version, checked = 1',
     );
     this.insertAll = db.transaction((items: Batch['items']) => {
-      for (const item of items) this.insert.run(item.name, item.data);
+      for (const item of items) {
+        if (item.data) this.insert.run(item.name, item.data);
+        else this.insertWriter.run(item.name, item.client, item.owner);
+      }
     });
     this.replaceLog = db.transaction((name: string, state: Uint8Array, schemaVersion: number | null) => {
       this.deleteUpdates.run(name);
@@ -69,9 +78,14 @@ export class SqliteDocStore implements DocStore {
   async load(name: string): Promise<StoredDoc> {
     this.writeNow();
     try {
-      const state = this.selectState.get(name) as { data: Buffer; schemaVersion: number | null } | undefined;
-      const updates = this.selectUpdates.all(name) as Buffer[];
-      return state ? { updates: [state.data, ...updates], stateSchemaVersion: state.schemaVersion } : { updates, stateSchemaVersion: null };
+      const state = this.selectState.get(name) as { data: Buffer; schemaVersion: number | null; checked: number } | undefined;
+      const rows = [...(state ? [state] : []), ...(this.selectUpdates.all(name) as { data: Buffer; checked: number }[])];
+      // Rows from before changes were checked come first: count them.
+      let unchecked = 0;
+      while (unchecked < rows.length && !rows[unchecked]!.checked) unchecked++;
+      const writers = new Map<number, string>();
+      for (const { client, owner } of this.selectWriters.all(name) as { client: number; owner: string }[]) writers.set(client, owner);
+      return { updates: rows.map((r) => r.data), stateSchemaVersion: state?.schemaVersion ?? null, uncheckedUpdates: unchecked, writers };
     } catch (err) {
       this.metrics.recordError('load_failed');
       throw err;
@@ -79,13 +93,21 @@ export class SqliteDocStore implements DocStore {
   }
 
   append(name: string, update: Uint8Array): Promise<void> {
+    return this.enqueue({ name, data: update });
+  }
+
+  claimWriter(name: string, client: number, owner: string): Promise<void> {
+    return this.enqueue({ name, data: null, client, owner });
+  }
+
+  private enqueue(item: Batch['items'][number]): Promise<void> {
     if (!this.batch) {
       let resolve!: () => void;
       const done = new Promise<void>((r) => (resolve = r));
       this.batch = { items: [], since: performance.now(), done, resolve };
     }
     const batch = this.batch;
-    batch.items.push({ name, data: update });
+    batch.items.push(item);
     const due = batch.items.length >= MAX_BATCH_ITEMS || performance.now() - batch.since >= MAX_BATCH_AGE_MS;
     // While a failed write waits to be retried, new updates join it rather than each
     // hammering a database that is refusing writes.

@@ -141,6 +141,7 @@ export class WorkshopStore {
       for (const doc of documents) {
         this.db.prepare('DELETE FROM doc_updates WHERE doc = ?').run(doc);
         this.db.prepare('DELETE FROM doc_state WHERE doc = ?').run(doc);
+        this.db.prepare('DELETE FROM doc_writers WHERE doc = ?').run(doc);
       }
       for (const table of ['votes', 'round_drafts', 'join_codes', 'versions']) this.db.prepare(`DELETE FROM ${table} WHERE workshop = ?`).run(id);
       this.db.prepare('DELETE FROM workshops WHERE id = ?').run(id);

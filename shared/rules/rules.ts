@@ -17,8 +17,10 @@ export type Action =
   | { kind: 'card.agree' }
   /** Title, dates, focus, themes, core team. */
   | { kind: 'setup.edit' }
-  /** Focus groups and other activities, their recording sheets. */
+  /** Focus groups and other activities: what they were, when, with how many people. */
   | { kind: 'fieldwork.edit' }
+  /** Notes in a focus group's recording sheet: the core team takes them. */
+  | { kind: 'fieldwork.notes' }
   /** The register of offers of collaboration. */
   | { kind: 'offers.edit' }
   | { kind: 'version.save' }
@@ -75,6 +77,7 @@ export const RULES: { [K in ActionKind]: Rule<K> } = {
   'card.agree': (role, phase) => baseline(role, phase) ?? (role === 'participant' ? 'Only the facilitator or host can mark a card agreed or reopen it.' : null),
   'setup.edit': (role, phase) => baseline(role, phase) ?? (role === 'participant' ? 'Only the host or facilitator can change the workshop’s setup.' : null),
   'fieldwork.edit': (role, phase) => baseline(role, phase) ?? (role === 'participant' ? 'Only the host or facilitator can change the fieldwork record.' : null),
+  'fieldwork.notes': (role, phase) => baseline(role, phase),
   'offers.edit': (role, phase) => baseline(role, phase) ?? (role === 'participant' ? 'Only the host or facilitator can change the offers of support.' : null),
   'version.save': (role, phase) => baseline(role, phase) ?? (role === 'participant' ? RUNS_SESSION : null),
   'version.restore': (role, phase) => baseline(role, phase) ?? (role === 'participant' ? RUNS_SESSION : null),

@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import Database from 'better-sqlite3';
-import { addCard, readBoards } from '../../shared/model/index.js';
+import { addCard, readBoards, setCardBody } from '../../shared/model/index.js';
 import { MESSAGE } from '../../shared/protocol.js';
 import { createWorkshop, spawnServer, startTestServer, tempDataDir, waitFor, type TestServer } from '../helpers/server.js';
 import { closeCode, connect, synced, type TestClient } from '../helpers/provider.js';
@@ -115,10 +115,17 @@ describe('limits on what one connection can do', () => {
     const s = await server({ env: { MAX_WORKSHOP_BYTES: String(1024 * 1024) } });
     const w = await createWorkshop(s);
     const raw = await openRaw(s.wsUrl, w.id, w.tokens.host);
+    // 30 cards of 19,000 characters each (each card within its own limit), twice: the
+    // second batch would take the workshop past 1 MB.
+    const writer = await join(s, w.id, w.tokens.host);
     const big = (n: number) => {
-      const d = new Y.Doc();
-      d.getText('x').insert(0, String(n).repeat(600 * 1024));
-      return Y.encodeStateAsUpdate(d);
+      const before = Y.encodeStateVector(writer.doc);
+      writer.provider.disconnect();
+      for (let i = 0; i < 30; i++) {
+        const id = addCard(writer.doc, { board: 'working-well', headline: `Batch ${n} card ${i}`, createdBy: 'Host' });
+        setCardBody(writer.doc, id, [{ type: 'paragraph', content: [{ type: 'text', text: String(n).repeat(19_000) }] }]);
+      }
+      return Y.encodeStateAsUpdate(writer.doc, before);
     };
     raw.ws.send(syncMessage('update', big(1)));
     raw.ws.send(syncMessage('update', big(2)));
@@ -126,7 +133,8 @@ describe('limits on what one connection can do', () => {
     const refusal = new TextDecoder().decode(raw.messages.find((m) => m[0] === MESSAGE.auth));
     expect(refusal).toMatch(/reached its size limit \(1 MB\)/);
     const fresh = await join(s, w.id, w.tokens.viewer);
-    expect(fresh.doc.getText('x').length).toBe(600 * 1024);
+    expect(readBoards(fresh.doc)['working-well'].map((c) => c.headline).filter((h) => h.startsWith('Batch 1'))).toHaveLength(30);
+    expect(readBoards(fresh.doc)['working-well'].some((c) => c.headline.startsWith('Batch 2'))).toBe(false);
   });
 
   it('closes a flooding connection with 1008 while another keeps working', async () => {

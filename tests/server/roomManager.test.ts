@@ -36,6 +36,9 @@ class ObservedStore implements DocStore {
   append(name: string, update: Uint8Array) {
     return this.inner.append(name, update);
   }
+  claimWriter(name: string, client: number, owner: string) {
+    return this.inner.claimWriter(name, client, owner);
+  }
   async compact(name: string, state: Uint8Array, schemaVersion?: number) {
     this.compactions++;
     // The store acts at call time (its contract); only the answer is slow.
@@ -64,7 +67,7 @@ function setup(unloadAfterMs = 10) {
 /** Stands in for a socket in the room's connection list; the lifecycle only counts them. */
 function occupy(room: Room, rooms: RoomManager): () => void {
   const ws = { readyState: 3, OPEN: 1 } as unknown as WebSocket;
-  room.connections.set(ws, { ws, role: 'participant', awarenessIds: new Set(), rules: { mayWrite: true, readOnlyReason: '' }, limits: DEFAULT_LIMITS, alive: true });
+  room.connections.set(ws, { ws, role: 'participant', awarenessIds: new Set(), rules: { mayWrite: true, readOnlyReason: '', phase: () => 'preparing', owner: 'link:participant' }, limits: DEFAULT_LIMITS, alive: true, missingInARow: 0, forged: 0 });
   rooms.joined(room);
   return () => {
     room.connections.delete(ws);

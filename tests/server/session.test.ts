@@ -103,78 +103,107 @@ describe('the session document, written only by the server', () => {
   });
 });
 
-describe('the workshop document, checked by role and phase', () => {
-  it('takes back a card a participant adds to a board the phase has closed, and keeps one on an open board', async () => {
-    expect((await session(w.tokens.facilitator, { action: 'phase', phase: 'part1' })).status).toBe(200);
-    const p = await join(w.tokens.participant);
-    let denial = '';
-    p.provider.on('status', () => undefined);
+describe('the workshop document, checked by role and phase before anything is applied', () => {
+  /** Everything a watching client ever sees of the board, as text, after every change it receives. */
+  async function watcher(): Promise<{ seen: string[] }> {
+    const c = await join(w.tokens.viewer);
+    const seen: string[] = [JSON.stringify(readBoards(c.doc)) + JSON.stringify(readSetup(c.doc))];
+    c.doc.on('afterTransaction', () => {
+      seen.push(JSON.stringify(readBoards(c.doc)) + JSON.stringify(readSetup(c.doc)) + JSON.stringify([...c.doc.getMap('cards').keys()].map((id) => readCardDetails(c.doc, id))));
+    });
+    return { seen };
+  }
+  /** The reasons the server gives this client for what it kept out. */
+  function denials(p: TestClient): string[] {
+    const out: string[] = [];
     p.provider.messageHandlers[2] = (_e, decoder) => {
       const d = decoder as unknown as { arr: Uint8Array; pos: number };
-      denial = new TextDecoder().decode(d.arr.subarray(d.pos));
+      out.push(new TextDecoder().decode(d.arr.subarray(d.pos)));
     };
+    return out;
+  }
+
+  it('keeps out a card a participant adds to a board the phase has closed, and keeps one on an open board', async () => {
+    expect((await session(w.tokens.facilitator, { action: 'phase', phase: 'part1' })).status).toBe(200);
+    const watch = await watcher();
+    const p = await join(w.tokens.participant);
+    const told = denials(p);
     const action = addCard(p.doc, { board: 'action', headline: 'An action too early', createdBy: 'Callum' });
     const area = addCard(p.doc, { board: 'development', headline: 'Improve the S3 experience', createdBy: 'Callum' });
-    await waitFor(() => denial.includes('new cards go on What is working well and Areas for development'), 'the refusal');
-    // The participant's own copy loses it too: the server's undo reaches the sender.
-    await waitFor(() => readCard(p.doc, action) === null, 'the refused card to go from the participant');
+    await waitFor(() => told.some((t) => t.includes('new cards go on What is working well and Areas for development')), 'the refusal');
+    await waitFor(() => watch.seen.some((s) => s.includes('Improve the S3 experience')), 'the allowed card to reach the watcher');
     const seen = await fresh();
     expect(readCard(seen, action)).toBeNull();
     expect(readCard(seen, area)?.headline).toBe('Improve the S3 experience');
+    // Nobody else ever saw the refused card, not even for a moment.
+    expect(watch.seen.some((s) => s.includes('An action too early'))).toBe(false);
   });
 
   it('locks an agreed card against a participant’s edits, deletion and reopening', async () => {
     const f = await join(w.tokens.facilitator);
     const card = addCard(f.doc, { board: 'development', headline: 'Improve the Broad General Education', createdBy: 'Morag' });
     agreeFinding(f.doc, card, 'Morag Henderson');
+    const watch = await watcher();
     const p = await join(w.tokens.participant);
+    const told = denials(p);
     await waitFor(() => readCardDetails(p.doc, card)?.status === 'agreed', 'the agreed card to reach the participant');
 
     setHeadline(p.doc, card, 'Rewritten by a participant');
-    await waitFor(() => readCard(p.doc, card)?.headline === 'Improve the Broad General Education', 'the edit to be taken back');
     deleteCard(p.doc, card);
-    await waitFor(() => readCard(p.doc, card) !== null, 'the deletion to be taken back');
-    reopenFinding(p.doc, card);
-    await waitFor(() => readCardDetails(p.doc, card)?.status === 'agreed', 'the reopening to be taken back');
+    await waitFor(() => told.filter((t) => t.includes('This card is agreed')).length >= 2, 'both refusals');
 
     await roundTrip(p);
     const seen = await fresh();
     expect(readCard(seen, card)?.headline).toBe('Improve the Broad General Education');
     expect(readCardDetails(seen, card)).toMatchObject({ status: 'agreed', agreedBy: 'Morag Henderson' });
+    expect(watch.seen.some((s) => s.includes('Rewritten by a participant'))).toBe(false);
+    expect(watch.seen.every((s) => s.includes('Improve the Broad General Education'))).toBe(true);
 
     // A draft card stays open to participants, and they cannot agree it themselves.
     const draft = addCard(f.doc, { board: 'development', headline: 'Draft area', createdBy: 'Morag' });
-    await waitFor(() => readCard(p.doc, draft) !== null, 'the draft to arrive');
-    setHeadline(p.doc, draft, 'Draft area, improved');
-    agreeFinding(p.doc, draft, 'Callum');
-    await waitFor(() => readCardDetails(p.doc, draft)?.status === 'draft', 'the self-agreement to be taken back');
-    await roundTrip(p);
+    const p2 = await join(w.tokens.participant);
+    const told2 = denials(p2);
+    await waitFor(() => readCard(p2.doc, draft) !== null, 'the draft to arrive');
+    setHeadline(p2.doc, draft, 'Draft area, improved');
+    agreeFinding(p2.doc, draft, 'Callum');
+    await waitFor(() => told2.some((t) => t.includes('Only the facilitator or host can mark a card agreed')), 'the self-agreement to be refused');
+    await roundTrip(p2);
     const again = await fresh();
     expect(readCardDetails(again, draft)?.status).toBe('draft');
-    // The edit came as its own update and stands; only the self-agreement was taken back.
+    // The edit came as its own update and stands; only the self-agreement was kept out.
     expect(readCard(again, draft)?.headline).toBe('Draft area, improved');
+    expect(watch.seen.some((s) => s.includes('"agreedBy":"Callum"'))).toBe(false);
   });
 
   it('keeps the setup to the host and facilitator', async () => {
+    const watch = await watcher();
     const p = await join(w.tokens.participant);
+    const told = denials(p);
     updateSetup(p.doc, { title: 'Renamed by a participant' });
-    await waitFor(() => readSetup(p.doc).title === 'Blue Sky Thinking – Dundee', 'the setup change to be taken back');
+    await waitFor(() => told.some((t) => t.includes('Only the host or facilitator can change the workshop’s setup')), 'the refusal');
     const f = await join(w.tokens.facilitator);
     updateSetup(f.doc, { hostAuthority: 'Dundee City Council' });
-    await new Promise((r) => setTimeout(r, 200));
-    expect(readSetup(await fresh()).hostAuthority).toBe('Dundee City Council');
+    await waitFor(() => watch.seen.some((s) => s.includes('Dundee City Council')), 'the facilitator’s change');
+    const seen = await fresh();
+    expect(readSetup(seen).hostAuthority).toBe('Dundee City Council');
+    expect(readSetup(seen).title).toBe('Blue Sky Thinking – Dundee');
+    expect(watch.seen.some((s) => s.includes('Renamed by a participant'))).toBe(false);
   });
 
   it('makes the agreed board read-only for everyone but the host', async () => {
     expect((await session(w.tokens.facilitator, { action: 'phase', phase: 'agreed' })).status).toBe(200);
+    const watch = await watcher();
     const f = await join(w.tokens.facilitator);
     const h = await join(w.tokens.host);
+    const told = denials(f);
     const byFacilitator = addCard(f.doc, { board: 'working-well', headline: 'Added after agreement', createdBy: 'Morag' });
     const byHost = addCard(h.doc, { board: 'working-well', headline: 'A correction by the host', createdBy: 'Host' });
-    await waitFor(() => readCard(f.doc, byFacilitator) === null, 'the facilitator’s card to be taken back');
+    await waitFor(() => told.some((t) => t.includes('The board is agreed')), 'the facilitator’s card to be refused');
+    await waitFor(() => watch.seen.some((s) => s.includes('A correction by the host')), 'the host’s card');
     const seen = await fresh();
     expect(readCard(seen, byFacilitator)).toBeNull();
     expect(readCard(seen, byHost)?.headline).toBe('A correction by the host');
+    expect(watch.seen.some((s) => s.includes('Added after agreement'))).toBe(false);
     await session(w.tokens.facilitator, { action: 'phase', phase: 'part1' });
   });
 });

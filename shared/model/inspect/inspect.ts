@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 /* eslint-disable @typescript-eslint/no-explicit-any -- Yjs types are invariant in their event type; any is how they are compared. */
-import { CARD_KEYS, cardsMap, isBoardId, type BoardId } from '../schema.js';
+import { ACTIVITY_KEYS, CARD_KEYS, cardsMap, isBoardId, type BoardId } from '../schema.js';
 import { DOCUMENT_SHAPE, ROOT_PARTS, type Shape } from '../shape.js';
 import { LIMITS, FIELD_NAMES, type StructureLimits } from '../limits.js';
 import type { Action } from '../../rules/rules.js';
@@ -38,6 +38,8 @@ export interface Inspection {
   itemCount: number;
   /** Every new struct (units hold the ones that go somewhere). */
   resolved: Resolved[];
+  /** Every delete range the update carries, as written. */
+  deletes: DeleteRange[];
 }
 
 const AGREEMENT_FIELDS = new Set<string>([CARD_KEYS.status, CARD_KEYS.agreedBy, CARD_KEYS.agreedAt]);
@@ -65,9 +67,9 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: StructureL
     if (!u) units.set(key, (u = { key, cardId, actions: [], problems: [], items: [], deletes: [] }));
     return u;
   };
-  if (decoded.missing) return { missing: decoded.missing, clients, units, itemCount: decoded.structs.length, resolved: [] };
+  if (decoded.missing) return { missing: decoded.missing, clients, units, itemCount: decoded.structs.length, resolved: [], deletes: decoded.deletes };
   const { resolved, missing } = resolveParents(doc, decoded.structs);
-  if (missing) return { missing, clients, units, itemCount: decoded.structs.length, resolved };
+  if (missing) return { missing, clients, units, itemCount: decoded.structs.length, resolved, deletes: decoded.deletes };
 
   const cards = cardsMap(doc);
   /** Characters added to and removed from each limited text, by unit and field. */
@@ -127,7 +129,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: StructureL
     const isFieldValue = slot.depth === fieldDepth(slot.root);
     if (isFieldValue && (fieldShape?.kind === 'text' || fieldShape?.kind === 'rich')) replaced.add(`${u.key}/${fieldOf(slot)}`);
     if (part !== 'cards') {
-      addAction(u, { kind: part === 'setup' ? 'setup.edit' : part === 'fieldwork' ? 'fieldwork.edit' : 'offers.edit' });
+      addAction(u, partAction(part, slot));
       if (fieldShape && !isFieldValue) countText(u, slot, fieldShape, () => existingField(doc, slot), addedChars(s, r.ns.offset), 0);
       continue;
     }
@@ -182,7 +184,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: StructureL
     const fieldShape = shapeAt(slot.root, slot);
     const removed = fieldShape && slot.depth > fieldDepth(slot.root) ? removedChars(s, from, to) : 0;
     if (part !== 'cards') {
-      addAction(u, { kind: part === 'setup' ? 'setup.edit' : part === 'fieldwork' ? 'fieldwork.edit' : 'offers.edit' });
+      addAction(u, partAction(part, slot));
       if (removed) countText(u, slot, fieldShape!, () => existingField(doc, slot), 0, removed);
       continue;
     }
@@ -224,7 +226,14 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: StructureL
       t.unit.problems.push(`The ${FIELD_NAMES[t.limit]} can be at most ${limit.toLocaleString('en-GB')} characters; this change would make it ${after.toLocaleString('en-GB')}. Shorten it first.`);
     }
   }
-  return { missing: null, clients, units, itemCount: decoded.structs.length, resolved };
+  return { missing: null, clients, units, itemCount: decoded.structs.length, resolved, deletes: decoded.deletes };
+}
+
+/** What a change to the setup, the fieldwork or the offers asks: writing in a recording sheet is note-taking, anything else there is the record itself. */
+function partAction(part: 'setup' | 'fieldwork' | 'offers', slot: Place): Action {
+  if (part === 'setup') return { kind: 'setup.edit' };
+  if (part === 'offers') return { kind: 'offers.edit' };
+  return slot.depth > 2 && slot.k1 === ACTIVITY_KEYS.sheet ? { kind: 'fieldwork.notes' } : { kind: 'fieldwork.edit' };
 }
 
 /** The depth at which a part's fields are: meta's fields at 1, a row's fields at 2. */

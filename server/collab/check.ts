@@ -1,0 +1,112 @@
+import type * as Y from 'yjs';
+import type { Role } from '../../shared/roles.js';
+import type { Phase } from '../../shared/session/phases.js';
+import type { StructureLimits } from '../../shared/model/limits.js';
+import { refusal } from '../../shared/rules/rules.js';
+import { inspectUpdate } from '../../shared/model/inspect/inspect.js';
+import type { DeleteRange } from '../../shared/model/inspect/decode.js';
+import { placeholdersOnly, withoutRefused } from '../../shared/model/inspect/rewrite.js';
+import type { Resolved } from '../../shared/model/inspect/places.js';
+
+/** Who sent a change: their role, the phase now, and who they are (for the Yjs client ids they may write under). */
+export interface Writer {
+  role: Role;
+  phase: Phase;
+  /** The person (or, for a link without personal identity, the link) a connection speaks for. */
+  owner: string;
+}
+
+/** One refused part of a change, to tell its sender. */
+export interface Refusal {
+  message: string;
+  /** The card it was in, to show the message beside it. */
+  card: string | null;
+  /** Deletions that were not kept: the sender's copy must not send them again. */
+  deletes: DeleteRange[];
+}
+
+export type Verdict =
+  /** Apply `update` (the change as sent, or without its refused parts), then tell the sender of any refusals. */
+  | { kind: 'apply'; update: Uint8Array; refusals: Refusal[]; claims: number[] }
+  /** The change builds on what this workshop does not have: apply nothing, bring the sender back in step. */
+  | { kind: 'missing'; message: string }
+  /**
+   * Refused as a whole. `fill` (placeholders for the sender's own new structs) is applied
+   * so that its later changes still follow on; it is null when the change was written
+   * under someone else's ids, which must stay theirs.
+   */
+  | { kind: 'refuse'; refusals: Refusal[]; fill: Uint8Array | null; claims: number[] };
+
+export interface CheckContext {
+  doc: Y.Doc;
+  /** Who writes under each Yjs client id in this workshop. */
+  owners: ReadonlyMap<number, string>;
+  /** The workshop's size as stored, and the most it may grow to. */
+  storedBytes: number;
+  maxWorkshopBytes: number;
+  limits: StructureLimits;
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/**
+ * Decides a client's change before any of it is applied. The server's document, the
+ * log, and every other client only ever see what passes: there is nothing to take back.
+ * Throws MalformedUpdate for bytes no real client sends (the connection is closed).
+ */
+export function checkUpdate(ctx: CheckContext, writer: Writer, update: Uint8Array): Verdict {
+  const { doc } = ctx;
+  const inspection = inspectUpdate(doc, update, ctx.limits);
+  if (inspection.missing) return { kind: 'missing', message: `This change was not kept yet: ${inspection.missing}.` };
+
+  // Each Yjs client id belongs to the person who first wrote under it.
+  const claims: number[] = [];
+  for (const client of inspection.clients.keys()) {
+    const owner = ctx.owners.get(client);
+    if (owner === writer.owner) continue;
+    if (owner === undefined && client !== doc.clientID) {
+      claims.push(client);
+      continue;
+    }
+    return {
+      kind: 'refuse',
+      fill: null,
+      claims: [],
+      refusals: [{ message: 'This change was written as if by someone else, so it was not kept. Reload the page to carry on.', card: null, deletes: [] }],
+    };
+  }
+  const own = new Set(inspection.clients.keys());
+  const whole = (message: string): Verdict => ({
+    kind: 'refuse',
+    fill: inspection.resolved.length > 0 ? placeholdersOnly(inspection.resolved, own) : null,
+    claims,
+    refusals: [{ message, card: null, deletes: [...inspection.units.values()].flatMap((u) => u.deletes) }],
+  });
+  if (inspection.itemCount > ctx.limits.maxItemsPerUpdate) {
+    return whole(`One change can hold at most ${ctx.limits.maxItemsPerUpdate.toLocaleString('en-GB')} pieces; this one held ${inspection.itemCount.toLocaleString('en-GB')}, so it was not kept. Make it in smaller steps.`);
+  }
+  if (ctx.storedBytes + update.length > ctx.maxWorkshopBytes && inspection.resolved.length > 0) {
+    return whole(`This workshop has reached its size limit (${mb(ctx.maxWorkshopBytes)} MB), so the change was not kept. Ask the host to export it and start a new one.`);
+  }
+
+  const refusals: Refusal[] = [];
+  const refusedItems = new Set<Resolved>();
+  const refusedDeletes: DeleteRange[] = [];
+  for (const unit of inspection.units.values()) {
+    const reason = unit.problems[0] ?? firstRefusal(writer, unit.actions);
+    if (reason === null) continue;
+    refusals.push({ message: reason, card: unit.cardId, deletes: unit.deletes });
+    for (const r of unit.items) refusedItems.add(r);
+    refusedDeletes.push(...unit.deletes);
+  }
+  if (refusals.length === 0) return { kind: 'apply', update, refusals, claims };
+  return { kind: 'apply', update: withoutRefused(inspection.resolved, refusedItems, inspection.deletes, refusedDeletes), refusals, claims };
+}
+
+function firstRefusal(writer: Writer, actions: Parameters<typeof refusal>[2][]): string | null {
+  for (const action of actions) {
+    const reason = refusal(writer.role, writer.phase, action);
+    if (reason !== null) return reason;
+  }
+  return null;
+}
