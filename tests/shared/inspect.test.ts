@@ -172,7 +172,7 @@ describe('reading a change before it is applied', () => {
     });
     const i = inspectUpdate(server, update, STRUCTURE_LIMITS);
     const refused = i.units.get(`card:${a}`)!;
-    const rewritten = withoutRefused(i.resolved, new Set(refused.items), [...i.units.values()].flatMap((u) => u.deletes), refused.deletes);
+    const rewritten = withoutRefused(i.resolved, new Set(refused.items), i.deletes, refused.deletes);
     const watcher = new Y.Doc();
     Y.applyUpdate(watcher, Y.encodeStateAsUpdate(server));
     Y.applyUpdate(watcher, rewritten);
