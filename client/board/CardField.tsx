@@ -33,9 +33,9 @@ export function CardField({ cardId, field, label, labelVisible, placeholder, cla
   const input = useRef<HTMLTextAreaElement>(null);
   const undo = useRef<Y.UndoManager | null>(null);
   const id = fieldElementId(cardId, field);
-  const { max, name } = limitOf(field);
-  const limit = useCharactersLeft({ max, name }, `${id}-limit`);
+  const limit = useCharactersLeft(limitOf(field), `${id}-limit`);
   const { measure, refuse } = limit;
+  const { max } = limit.limit;
 
   useEffect(() => {
     const el = input.current;

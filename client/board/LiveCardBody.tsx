@@ -2,7 +2,6 @@ import { useLayoutEffect, useState, type FocusEvent, type RefObject } from 'reac
 import { EditorContent, useEditor } from '@tiptap/react';
 import type { EditorView } from '@tiptap/pm/view';
 import type * as Y from 'yjs';
-import { LIMITS } from '../../shared/model/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { CharactersLeft, useCharactersLeft } from '../ui/CharactersLeft.js';
 import { limitOf } from '../ui/textLimit.js';
@@ -44,7 +43,7 @@ export function LiveCardBody({ cardId, fragment, arrival }: LiveCardBodyProps) {
   const editor = useEditor(
     {
       editable: canEdit,
-      extensions: bodyExtensions(fragment, provider, user, { max: LIMITS.body, onRefused: limit.refuse }),
+      extensions: bodyExtensions(fragment, provider, user, { max: limit.limit.max, onRefused: limit.refuse }),
       editorProps: {
         attributes: {
           id: bodyElementId(cardId),

@@ -1,6 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
-import { LIMITS, activitySheetFragment } from '../../shared/model/index.js';
+import { activitySheetFragment } from '../../shared/model/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { bodyExtensions } from '../board/bodyExtensions.js';
 import { useEditorLimit } from '../board/useEditorLimit.js';
@@ -26,7 +26,7 @@ export const RecordingSheet = memo(function RecordingSheet({ activityId, name }:
   const editor = useEditor(
     {
       editable: canEdit,
-      extensions: fragment ? bodyExtensions(fragment, provider, user, { max: LIMITS.sheet, onRefused: limit.refuse }) : [],
+      extensions: fragment ? bodyExtensions(fragment, provider, user, { max: limit.limit.max, onRefused: limit.refuse }) : [],
       editorProps: {
         attributes: {
           id: sheetElementId(activityId),
