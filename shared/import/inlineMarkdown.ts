@@ -1,67 +1,85 @@
+import type { Nodes, PhrasingContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { RichTextNode } from '../model/types.js';
 
 type Mark = NonNullable<RichTextNode['marks']>[number];
 
+const SAFE_HREF = /^(https?:|mailto:)/i;
+
 /**
- * Inline Markdown to text runs: **bold**, *italic*, [text](<href>) or [text](href), and
- * backslash escapes. Enough for what Cairn exports and what people type in an outline.
+ * A paragraph's or heading's inline content (as CommonMark parsed it) as Cairn's text
+ * runs: bold, italic, links to web and mail addresses, and line breaks. Code, HTML and
+ * images keep their text; a line break inside a paragraph is a space, as when it is read.
+ * The tree's depth has been checked (treeDepth.ts), so this recursion is bounded.
  */
-export function parseInline(source: string, marks: Mark[] = []): RichTextNode[] {
+export function inlineNodes(children: PhrasingContent[], marks: Mark[] = []): RichTextNode[] {
   const out: RichTextNode[] = [];
-  let text = '';
-  const flush = () => {
-    if (text) out.push(marks.length ? { type: 'text', text, marks: [...marks] } : { type: 'text', text });
-    text = '';
+  // Pushed one by one: a run of thousands of children must not become thousands of arguments.
+  const add = (nodes: RichTextNode[]) => {
+    for (const n of nodes) out.push(n);
   };
-  let i = 0;
-  while (i < source.length) {
-    const rest = source.slice(i);
-    if (rest[0] === '\\' && rest.length > 1) {
-      text += rest[1];
-      i += 2;
-      continue;
+  const run = (text: string) => {
+    if (text) out.push(marks.length ? { type: 'text', text, marks } : { type: 'text', text });
+  };
+  for (const node of children) {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+      case 'html':
+        run(node.value.replace(/\n/g, ' '));
+        break;
+      case 'break':
+        out.push({ type: 'hardBreak' });
+        break;
+      case 'image':
+      case 'imageReference':
+        run(node.alt ?? '');
+        break;
+      case 'strong':
+        add(inlineNodes(node.children, withMark(marks, { type: 'bold' })));
+        break;
+      case 'emphasis':
+        add(inlineNodes(node.children, withMark(marks, { type: 'italic' })));
+        break;
+      case 'link':
+        // The export writes "<" and ">" in an address as %3C and %3E, to keep it in <…>.
+        add(inlineNodes(node.children, SAFE_HREF.test(node.url) ? withMark(marks, { type: 'link', attrs: { href: node.url.replace(/%3C/gi, '<').replace(/%3E/gi, '>') } }) : marks));
+        break;
+      default:
+        if ('children' in node) add(inlineNodes(node.children as PhrasingContent[], marks));
     }
-    const strong = rest.startsWith('**') ? findClose(rest, '**', 2) : -1;
-    if (strong > 2) {
-      flush();
-      out.push(...parseInline(rest.slice(2, strong), [...marks, { type: 'bold' }]));
-      i += strong + 2;
-      continue;
-    }
-    const em = rest[0] === '*' && !rest.startsWith('**') ? findClose(rest, '*', 1) : -1;
-    if (em > 1) {
-      flush();
-      out.push(...parseInline(rest.slice(1, em), [...marks, { type: 'italic' }]));
-      i += em + 1;
-      continue;
-    }
-    const link = rest[0] === '[' ? /^\[((?:\\.|[^\]\\])*)\]\(<?([^)\s>]+)>?\)/.exec(rest) : null;
-    if (link && /^(https?:|mailto:)/i.test(link[2]!)) {
-      flush();
-      out.push(...parseInline(link[1]!, [...marks, { type: 'link', attrs: { href: decodeURI(link[2]!) } }]));
-      i += link[0].length;
-      continue;
-    }
-    text += rest[0];
-    i++;
   }
-  flush();
   return out;
 }
 
-/** Where the closing delimiter is, skipping escaped characters; -1 if none. */
-function findClose(s: string, delim: string, from: number): number {
-  for (let i = from; i < s.length; i++) {
-    if (s[i] === '\\') {
-      i++;
-      continue;
-    }
-    if (s.startsWith(delim, i) && !(delim === '*' && s.startsWith('**', i))) return i;
+const withMark = (marks: Mark[], mark: Mark): Mark[] => [...marks.filter((m) => m.type !== mark.type), mark];
+
+/** The words in a node, without formatting; line breaks kept as "\n". Iterative. */
+export function plainText(node: Nodes): string {
+  let text = '';
+  const stack: Nodes[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.type === 'text' || n.type === 'inlineCode' || n.type === 'html') text += n.value;
+    else if (n.type === 'break') text += '\n';
+    else if (n.type === 'image' || n.type === 'imageReference') text += n.alt ?? '';
+    else if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]!);
   }
-  return -1;
+  return text;
 }
 
-/** Text with Markdown escapes removed, for headings and single-line fields. */
-export function plainInline(source: string): string {
-  return parseInline(source).map((n) => n.text ?? '').join('');
+/** The words in a node on one line, for headings and single-line fields. */
+export const oneLine = (node: Nodes): string => plainText(node).replace(/\s*\n\s*/g, ' ').trim();
+
+/**
+ * A piece of a line read on its own, as a table cell: its inline Markdown read when it is
+ * plain paragraph text, and otherwise (a cell that starts "- " or "# ") taken as written,
+ * with backslash escapes removed: a cell is never a list or a heading.
+ */
+export function cellText(source: string): string {
+  const text = source.trim();
+  const tree = fromMarkdown(text);
+  const only = tree.children[0];
+  if (tree.children.length === 1 && only!.type === 'paragraph') return oneLine(only!);
+  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
 }

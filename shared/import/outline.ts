@@ -1,8 +1,17 @@
+import type { Heading, List, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { BoardId } from '../model/schema.js';
 import type { RichTextNode } from '../model/types.js';
-import { parseInline, plainInline } from './inlineMarkdown.js';
 import { NO_THEME_HEADING, THEME_HEADING_PREFIX } from '../export/report.js';
-import { emptySetup, readSetupLine, readTitleFacts, type OutlineSetup } from './outlineSetup.js';
+import { oneLine } from './inlineMarkdown.js';
+import { cardBlocks, cardList, textLength } from './cardBody.js';
+import { emptySetup, readSetupBlock, readTitleFacts, type OutlineSetup } from './outlineSetup.js';
+import { checkLines } from './fileChecks.js';
+import { checkDepth } from './treeDepth.js';
+import { checkCardCount, checkCharacters, checkLength } from './fieldLimits.js';
+import { OutlineError } from './outlineError.js';
+
+export { OutlineError } from './outlineError.js';
 
 export interface OutlineCard {
   line: number;
@@ -23,16 +32,6 @@ export interface Outline {
   offers: { from: string; offer: string; to: string }[];
 }
 
-/** A problem in an imported file, with the line it is on. */
-export class OutlineError extends Error {
-  constructor(
-    readonly line: number,
-    message: string,
-  ) {
-    super(`Line ${line}: ${message}`);
-  }
-}
-
 const BOARD_HEADINGS: Record<string, BoardId> = {
   'what is working well': 'working-well',
   'areas for development': 'development',
@@ -41,183 +40,176 @@ const BOARD_HEADINGS: Record<string, BoardId> = {
   'towards action': 'action',
   'what will happen next': 'action',
 };
-const FACTS: Record<string, keyof OutlineCard['facts']> = {
+const FACTS = {
   lead: 'lead',
   timescale: 'timescale',
   'how success will be measured': 'successMeasure',
   'partners or support offered': 'support',
   answers: 'answers',
-};
+} as const satisfies Record<string, keyof OutlineCard['facts']>;
 const OFFERS_HEADING = 'further collaboration and support offered';
+const SETUP_SECTIONS: Record<string, 'about' | 'focus' | 'fieldwork'> = {
+  'what is collaborative improvement': 'about',
+  'the focus': 'focus',
+  'planning, process and fieldwork': 'fieldwork',
+};
 
-const normalise = (heading: string) => plainInline(heading).replace(/^\d+\.\s*/, '').replace(/[?:]\s*$/, '').trim().toLowerCase();
+const normalise = (heading: string) => heading.replace(/^\d+\.\s*/, '').replace(/[?:]\s*$/, '').trim().toLowerCase();
+const lineOf = (node: RootContent) => node.position?.start.line ?? 1;
 
 /**
- * Reads a Markdown outline: a level-2 heading per board, a level-3 heading per card, an
- * optional blockquote straight after it as the quote, then paragraphs and bullets. A
- * report grouped by theme has "### Theme: …" sub-headings with its cards at level 4. Other
- * level-2 sections (a report's sections 1-3) are passed over. Throws OutlineError.
+ * Reads a Markdown outline, as CommonMark (micromark) parses it: a level-2 heading per
+ * board, a level-3 heading per card, an optional quote straight after it, then
+ * paragraphs, sub-headings and lists. A report grouped by theme has "### Theme: …"
+ * sub-headings with its cards at level 4. A report's sections 1-3 give the setup; other
+ * level-2 sections are passed over. Throws OutlineError, naming the line, for a file that
+ * is not an outline, nests deeper or holds longer text than a workshop may.
  */
 export function parseOutline(text: string): Outline {
-  if (/\u0000|\uFFFD{3}/.test(text)) throw new OutlineError(1, 'This file is not text. Choose a Markdown (.md) file.');
+  checkLines(text);
+  const tree = fromMarkdown(text);
+  checkDepth(tree);
   const outline: Outline = { title: '', setup: emptySetup(), boards: { 'working-well': [], development: [], action: [] }, offers: [] };
   let board: BoardId | null = null;
-  // Sections 2 and 3 of a report describe the setup; the line under the title, its facts.
+  // Sections 1-3 of a report describe the setup; the paragraph under the title, its facts.
   let setupSection: 'about' | 'focus' | 'fieldwork' | 'title' | null = null;
-  let setupBlock: Parameters<typeof readSetupLine>[2] = null;
+  let setupBlock: Parameters<typeof readSetupBlock>[2] = null;
   let inOffers = false;
   let sawSection = false;
   let sawBoard = false;
   let card: OutlineCard | null = null;
+  let cards = 0;
   // Under "### Theme: …" sub-headings, findings are level-4 headings.
   let theme: { name: string | null } | null = null;
-  let para: string[] = [];
-  let list: { indent: number; node: RichTextNode }[] = [];
 
-  const endPara = () => {
-    if (card && para.length) card.body.push({ type: 'paragraph', content: parseInline(para.join(' ')) });
-    para = [];
-  };
-  const endList = () => {
-    list = [];
-  };
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  lines.forEach((raw, index) => {
-    const n = index + 1;
-    const line = raw.replace(/\s+$/, '');
-    const heading = /^(#{1,6})(?:\s+(.*))?$/.exec(line);
-    if (heading) {
-      endPara();
-      endList();
-      const level = heading[1]!.length;
-      const title = heading[2] ?? '';
-      if (level === 1) {
-        if (!outline.title) {
-          outline.title = plainInline(title);
-          setupSection = 'title';
-        }
-        return;
+  const heading = (h: Heading) => {
+    const n = lineOf(h);
+    const title = oneLine(h);
+    if (h.depth === 1) {
+      if (!outline.title) {
+        outline.title = checkLength('title', title, n);
+        setupSection = 'title';
       }
-      if (level === 2) {
-        sawSection = true;
-        const name = normalise(title);
-        setupSection =
-          name === 'what is collaborative improvement' ? 'about'
-          : name === 'the focus' ? 'focus'
-          : name === 'planning, process and fieldwork' ? 'fieldwork'
-          : null;
-        setupBlock = null;
-        board = BOARD_HEADINGS[normalise(title)] ?? null;
-        if (board) sawBoard = true;
-        inOffers = false;
-        card = null;
-        theme = null;
-        return;
-      }
-      const themeHeading = level === 3 && board && board !== 'action' ? readThemeHeading(title, theme !== null) : undefined;
-      if (themeHeading !== undefined) {
-        theme = { name: themeHeading };
-        card = null;
-        return;
-      }
-      if (level === 3 || (level === 4 && theme)) {
-        if (!sawSection) throw new OutlineError(n, 'A card heading (###) must come under a board heading, such as "## What is working well".');
-        card = null;
-        if (board === 'action' && normalise(title) === OFFERS_HEADING) {
-          inOffers = true;
-          return;
-        }
-        if (!board) return;
-        inOffers = false;
-        const draft = /\s\(Draft\)$/.test(title);
-        const headline = plainInline(title.replace(/\s\(Draft\)$/, '').replace(/^\d+\.\d+\s+/, '')).trim();
-        if (!headline) throw new OutlineError(n, 'This card heading has no words.');
-        card = { line: n, headline, draft, quote: '', body: [], facts: {}, theme: theme?.name ?? null };
-        outline.boards[board].push(card);
-        return;
-      }
-      if (card) card.body.push({ type: 'heading', attrs: { level: 4 }, content: parseInline(title) });
       return;
     }
-    if (!line.trim()) {
-      endPara();
+    if (h.depth === 2) {
+      sawSection = true;
+      const name = normalise(title);
+      setupSection = SETUP_SECTIONS[name] ?? null;
+      setupBlock = null;
+      board = BOARD_HEADINGS[name] ?? null;
+      if (board) sawBoard = true;
+      inOffers = false;
+      card = null;
+      theme = null;
       return;
+    }
+    const themeHeading = h.depth === 3 && board && board !== 'action' ? readThemeHeading(title, theme !== null) : undefined;
+    if (themeHeading !== undefined) {
+      theme = { name: themeHeading };
+      card = null;
+      return;
+    }
+    if (h.depth === 3 || (h.depth === 4 && theme)) {
+      if (!sawSection) throw new OutlineError(n, 'A card heading (###) must come under a board heading, such as "## What is working well".');
+      card = null;
+      if (board === 'action' && normalise(title) === OFFERS_HEADING) {
+        inOffers = true;
+        return;
+      }
+      if (!board) return;
+      inOffers = false;
+      const draft = /\s\(Draft\)$/.test(title);
+      const headline = title.replace(/\s\(Draft\)$/, '').replace(/^\d+\.\d+\s+/, '').trim();
+      if (!headline) throw new OutlineError(n, 'This card heading has no words.');
+      checkCardCount(++cards, n);
+      card = { line: n, headline: checkLength('headline', headline, n), draft, quote: '', body: [], facts: {}, theme: theme?.name ?? null };
+      outline.boards[board].push(card);
+      return;
+    }
+    if (card) card.body.push(...cardBlocks([h]));
+  };
+
+  for (const block of tree.children) {
+    if (block.type === 'heading') {
+      heading(block);
+      continue;
     }
     if (setupSection === 'title') {
-      readTitleFacts(line, outline.setup);
+      if (block.type === 'paragraph') readTitleFacts(block, outline.setup);
       setupSection = null;
-      return;
+      continue;
     }
     if (setupSection && !board) {
-      setupBlock = readSetupLine(setupSection, line, setupBlock, outline.setup);
-      return;
+      setupBlock = readSetupBlock(setupSection, block, setupBlock, outline.setup, text);
+      continue;
     }
     if (inOffers) {
-      const item = /^[-*]\s+(.*)$/.exec(line);
-      if (!item) return;
-      const parts = item[1]!.split(' — ').map(plainInline);
-      const [from, offer, to] = parts.length >= 3 ? parts : parts.length === 2 ? [parts[0]!, parts[1]!, ''] : ['', parts[0]!, ''];
-      outline.offers.push({ from: from!.trim(), offer: offer!.trim(), to: to!.trim() });
-      return;
+      if (block.type === 'list') readOffers(block, outline.offers);
+      continue;
     }
-    if (!card) return;
-    const quote = /^>\s?(.*)$/.exec(line);
-    if (quote && card.body.length === 0 && para.length === 0) {
-      card.quote = (card.quote ? `${card.quote} ` : '') + plainInline(quote[1]!);
-      return;
+    if (!card) continue;
+    const c: OutlineCard = card;
+    if (block.type === 'blockquote' && c.body.length === 0) {
+      c.quote = checkLength('quote', (c.quote ? `${c.quote} ` : '') + oneLine(block), lineOf(block));
+      continue;
     }
-    const fact = /^[-*]\s+\*\*([^*]+):\*\*\s*(.*)$/.exec(line);
-    const factKey = fact ? FACTS[fact[1]!.trim().toLowerCase()] : undefined;
-    if (board === 'action' && fact && factKey) {
-      endPara();
-      const value = plainInline(fact[2]!).trim();
-      if (factKey === 'answers') card.facts.answers = value.split(/[,\s]+/).filter(Boolean);
-      else card.facts[factKey] = value;
-      return;
+    if (block.type === 'list' && board === 'action') {
+      const rest = readFacts(block, c);
+      if (rest.children.length > 0) c.body.push(cardList(rest));
+      continue;
     }
-    const item = /^(\s*)([-*]|\d+\.)\s+(.*)$/.exec(line);
-    if (item) {
-      endPara();
-      addListItem(card, list, item[1]!.length, /\d/.test(item[2]!) ? 'orderedList' : 'bulletList', item[3]!);
-      return;
-    }
-    if (list.length && /^\s+/.test(raw)) {
-      // A continuation line of the last list item.
-      const last = list[list.length - 1]!.node.content!.at(-1)!.content![0]!;
-      last.content = [...(last.content ?? []), ...parseInline(` ${line.trim()}`)];
-      return;
-    }
-    endList();
-    para.push(line.trim());
-  });
-  endPara();
+    for (const b of cardBlocks([block])) c.body.push(b);
+  }
   if (!sawBoard) throw new OutlineError(1, 'No board headings found. Use "## What is working well", "## Areas for development" and "## Towards action".');
+  // A card's text is held to its limit as a whole, named at the card's heading.
+  for (const b of Object.values(outline.boards)) for (const c of b) checkCharacters('body', textLength(c.body), c.line);
   return outline;
 }
 
 /** A theme sub-heading's theme ("Theme: Data use" → "Data use"; "Other findings" → null), or undefined for any other heading. */
-function readThemeHeading(title: string, grouped: boolean): string | null | undefined {
-  const text = plainInline(title).trim();
+function readThemeHeading(text: string, grouped: boolean): string | null | undefined {
   // "Other findings" only closes a run of themes; on its own it may be a finding's headline.
   if (grouped && text.toLowerCase() === NO_THEME_HEADING.toLowerCase()) return null;
   if (text.toLowerCase().startsWith(THEME_HEADING_PREFIX.toLowerCase())) return text.slice(THEME_HEADING_PREFIX.length).trim() || null;
   return undefined;
 }
 
-function addListItem(card: OutlineCard, stack: { indent: number; node: RichTextNode }[], indent: number, type: string, text: string): void {
-  while (stack.length && stack[stack.length - 1]!.indent > indent) stack.pop();
-  let top = stack[stack.length - 1];
-  if (!top || top.indent < indent || top.node.type !== type) {
-    const list: RichTextNode = { type, content: [] };
-    if (top && top.indent < indent) {
-      const parentItem = top.node.content!.at(-1)!;
-      parentItem.content!.push(list);
-    } else {
-      if (top && top.indent === indent) stack.pop();
-      card.body.push(list);
+/**
+ * An action's facts ("- **Lead:** Chief Education Officer", or "**Lead**: …") go to the
+ * card; the list's other items are returned, to stay in the card's text.
+ */
+function readFacts(list: List, card: OutlineCard): List {
+  const rest: List = { ...list, children: [] };
+  for (const item of list.children) {
+    const para = item.children[0];
+    const label = para?.type === 'paragraph' && para.children[0]?.type === 'strong' ? oneLine(para.children[0]) : '';
+    const after = para?.type === 'paragraph' ? oneLine({ ...para, children: para.children.slice(1) }) : '';
+    const colon = label.endsWith(':') ? label.slice(0, -1) : after.startsWith(':') ? label : null;
+    const key = colon !== null ? FACTS[colon.trim().toLowerCase() as keyof typeof FACTS] : undefined;
+    if (!key) {
+      rest.children.push(item);
+      continue;
     }
-    stack.push({ indent, node: list });
-    top = stack[stack.length - 1]!;
+    const value = (label.endsWith(':') ? after : after.slice(1)).trim();
+    if (key === 'answers') card.facts.answers = value.split(/[,\s]+/).filter(Boolean);
+    else card.facts[key] = checkLength(key, value, item.position?.start.line ?? card.line);
   }
-  top.node.content!.push({ type: 'listItem', content: [{ type: 'paragraph', content: parseInline(text) }] });
+  return rest;
+}
+
+/** "- Inverclyde, Education Scotland — Support with moderation — Clackmannanshire". */
+function readOffers(list: List, offers: Outline['offers']): void {
+  for (const item of list.children) {
+    const para = item.children[0];
+    if (para?.type !== 'paragraph') continue;
+    const line = item.position?.start.line ?? 1;
+    const parts = oneLine(para).split(' — ');
+    const [from, offer, to] = parts.length >= 3 ? parts : parts.length === 2 ? [parts[0]!, parts[1]!, ''] : ['', parts[0]!, ''];
+    offers.push({
+      from: checkLength('shortText', from!.trim(), line, 'organisation offering support'),
+      offer: checkLength('support', offer!.trim(), line),
+      to: checkLength('shortText', to!.trim(), line, 'organisation offered support'),
+    });
+  }
 }

@@ -1,7 +1,9 @@
+import type { List, Paragraph, RootContent } from 'mdast';
 import type { WorkshopMode } from '../model/types.js';
-import { plainInline } from './inlineMarkdown.js';
+import { cellText, oneLine, plainText } from './inlineMarkdown.js';
+import { checkLength } from './fieldLimits.js';
 
-/** What a report's title block and sections 2-3 say about the workshop's setup. */
+/** What a report's title block and sections 1-3 say about the workshop's setup. */
 export interface OutlineSetup {
   hostAuthority: string;
   startDate: string;
@@ -31,60 +33,102 @@ function isoDate(text: string): string | null {
   return m && month >= 0 ? `${m[3]}-${String(month + 1).padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : null;
 }
 
-/** The line under the title: "Dundee City Council · 25 January 2023 to 27 January 2023 · Held in person". */
-export function readTitleFacts(line: string, setup: OutlineSetup): void {
-  for (const part of line.split(' · ').map((p) => plainInline(p).trim())) {
+const lineOf = (node: RootContent) => node.position?.start.line ?? 1;
+
+/** The paragraph under the title: "Dundee City Council · 25 January 2023 to 27 January 2023 · Held in person". */
+export function readTitleFacts(paragraph: Paragraph, setup: OutlineSetup): void {
+  // Only its first line holds the facts.
+  const first = plainText(paragraph).split('\n')[0]!;
+  for (const part of first.split(' · ').map((p) => p.trim())) {
     const mode = MODES[part.toLowerCase()];
     const dates = part.split(' to ').map(isoDate);
     if (mode) setup.mode = mode;
     else if (dates.every((d) => d !== null)) {
       setup.startDate = dates[0]!;
       setup.endDate = dates[1] ?? '';
-    }
-    else if (!setup.hostAuthority) setup.hostAuthority = part;
+    } else if (!setup.hostAuthority) setup.hostAuthority = checkLength('hostAuthority', part, lineOf(paragraph));
   }
 }
 
 type Block = 'rationale' | 'themes' | 'team' | 'fieldwork' | 'partners' | null;
 
-/** Reads one line of section 2 or 3, given which list it is in; returns the list it is in next. */
-export function readSetupLine(section: 'about' | 'focus' | 'fieldwork', line: string, block: Block, setup: OutlineSetup): Block {
-  const text = line.trim();
+/**
+ * Reads one block of section 1, 2 or 3, given which list it follows (after "The themes
+ * were:", a list is the themes); returns the list a next block would be in.
+ */
+export function readSetupBlock(section: 'about' | 'focus' | 'fieldwork', block: RootContent, previous: Block, setup: OutlineSetup, source: string): Block {
+  const line = lineOf(block);
   if (section === 'about') {
-    setup.ciText.push(plainInline(text));
+    for (const p of paragraphsOf(block)) {
+      setup.ciText.push(oneLine(p));
+      checkLength('rationale', setup.ciText.join('\n'), lineOf(p), 'text of section 1');
+    }
     return null;
   }
   if (section === 'focus') {
-    const quote = /^>\s?(.*)$/.exec(text);
-    if (quote) {
-      setup.focusQuestions.push(plainInline(quote[1]!));
+    if (block.type === 'blockquote') {
+      for (const p of paragraphsOf(block)) setup.focusQuestions.push(checkLength('focusQuestion', oneLine(p), lineOf(p)));
       return null;
     }
-    if (/^the themes were:?$/i.test(text)) return 'themes';
-    const item = /^[-*]\s+(.*)$/.exec(text);
-    if (item && block === 'themes') {
-      setup.themes.push(plainInline(item[1]!));
+    if (block.type === 'list' && previous === 'themes') {
+      for (const item of items(block)) setup.themes.push(checkLength('shortText', item.text, item.line, 'theme name'));
       return 'themes';
     }
-    setup.rationale.push(plainInline(text));
+    const texts = paragraphsOf(block).map(oneLine);
+    if (texts.length === 1 && /^the themes were:?$/i.test(texts[0]!)) return 'themes';
+    for (const text of texts) setup.rationale.push(text);
+    checkLength('rationale', setup.rationale.join('\n'), line);
     return 'rationale';
   }
-  if (/^the core team:?$/i.test(text)) return 'team';
-  if (/^fieldwork included:?$/i.test(text)) return 'fieldwork';
-  if (/^partner organisations:?$/i.test(text)) return 'partners';
-  const row = /^\|(.*)\|$/.exec(text);
-  if (row) {
-    const cells = row[1]!.split(/(?<!\\)\|/).map((c) => plainInline(c.trim()));
-    const header = cells[0]?.toLowerCase() === 'organisation' || cells.every((c) => /^:?-+:?$/.test(c));
-    if (!header) setup.team.push({ organisation: cells[0] ?? '', role: cells[1] ?? '', name: cells[2] ?? '' });
-    return 'team';
+  if (block.type === 'list') {
+    for (const item of items(block)) {
+      if (previous === 'fieldwork') {
+        const m = /^(.*?):\s*(\d+)(?:\s*\((\d+) participants?\))?$/.exec(item.text);
+        if (m) setup.activityCounts.push({ type: checkLength('shortText', m[1]!.trim(), item.line, 'kind of activity'), count: Number(m[2]), participants: m[3] ? Number(m[3]) : null });
+      }
+      if (previous === 'partners') setup.partners.push(checkLength('shortText', item.text, item.line, 'partner organisation'));
+    }
+    return previous;
   }
-  const item = /^[-*]\s+(.*)$/.exec(text);
-  if (item && block === 'fieldwork') {
-    const m = /^(.*?):\s*(\d+)(?:\s*\((\d+) participants?\))?$/.exec(plainInline(item[1]!));
-    if (m) setup.activityCounts.push({ type: m[1]!.trim(), count: Number(m[2]), participants: m[3] ? Number(m[3]) : null });
-    return block;
-  }
-  if (item && block === 'partners') setup.partners.push(plainInline(item[1]!));
-  return block;
+  if (block.type !== 'paragraph') return previous;
+  // A table of the core team is, to CommonMark without tables, a paragraph of "| … |"
+  // lines: read it line by line from the file, where an escaped "\|" is still told apart.
+  const lines = source.slice(block.position?.start.offset ?? 0, block.position?.end.offset ?? 0).split(/\r\n?|\n/);
+  let next = previous;
+  lines.forEach((raw, i) => {
+    const text = raw.trim();
+    const row = /^\|(.*)\|$/.exec(text);
+    if (row) {
+      const cells = row[1]!.split(/(?<!\\)\|/).map(cellText);
+      const header = cells[0]?.toLowerCase() === 'organisation' || cells.every((c) => /^:?-+:?$/.test(c));
+      if (!header) {
+        const [organisation = '', role = '', name = ''] = cells;
+        setup.team.push({
+          organisation: checkLength('shortText', organisation, line + i, 'organisation'),
+          role: checkLength('shortText', role, line + i, 'role'),
+          name: checkLength('shortText', name, line + i, 'name'),
+        });
+      }
+      next = 'team';
+      return;
+    }
+    const label = cellText(text).toLowerCase();
+    if (/^the core team:?$/.test(label)) next = 'team';
+    else if (/^fieldwork included:?$/.test(label)) next = 'fieldwork';
+    else if (/^partner organisations:?$/.test(label)) next = 'partners';
+  });
+  return next;
+}
+
+/** Each item's first line of words, with the line it is on. */
+function items(list: List): { text: string; line: number }[] {
+  return list.children.map((item) => ({ text: item.children[0]?.type === 'paragraph' ? oneLine(item.children[0]) : '', line: item.position?.start.line ?? 1 }));
+}
+
+/** The paragraphs in a block, in order (a block's depth is bounded; see treeDepth.ts). */
+function paragraphsOf(block: RootContent): Paragraph[] {
+  if (block.type === 'paragraph') return [block];
+  if (block.type === 'heading') return [{ type: 'paragraph', children: block.children, position: block.position }];
+  if (!('children' in block)) return [];
+  return (block.children as RootContent[]).flatMap(paragraphsOf);
 }
