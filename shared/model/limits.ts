@@ -28,6 +28,15 @@ export const LIMITS = {
 
 export type LimitedField = keyof typeof LIMITS;
 
+/**
+ * Paragraphs and list items in rich text, which a character count does not see (empty
+ * paragraphs have no characters): a long finding has a few dozen.
+ */
+export const ELEMENT_LIMITS = {
+  body: 2000,
+  sheet: 10_000,
+} as const;
+
 /** Plain names for the fields, for messages ("The headline is too long …"). */
 export const FIELD_NAMES: Record<LimitedField, string> = {
   title: 'title',

@@ -185,3 +185,14 @@ describe('reading a change before it is applied', () => {
     expect(readCard(watcher, b)?.headline).toBe('B kept words too');
   });
 });
+
+describe('elements in rich text', () => {
+  it('counts paragraphs as well as characters, so empty ones cannot pile up', () => {
+    const { server, client } = pair();
+    const id = addCard(server, { board: 'working-well', headline: 'Many paragraphs', createdBy: 'Ann' });
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    const update = change(client, () => setCardBody(client, id, Array.from({ length: 2001 }, () => ({ type: 'paragraph' }))));
+    const i = inspectUpdate(server, update, STRUCTURE_LIMITS);
+    expect([...i.units.values()].flatMap((u) => u.problems)[0]).toMatch(/at most 2,000 paragraphs and list items; this change would make it 2,001/);
+  });
+});

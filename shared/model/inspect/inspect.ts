@@ -2,12 +2,12 @@ import * as Y from 'yjs';
 /* eslint-disable @typescript-eslint/no-explicit-any -- Yjs types are invariant in their event type; any is how they are compared. */
 import { ACTIVITY_KEYS, CARD_KEYS, cardsMap, isBoardId, type BoardId } from '../schema.js';
 import { DOCUMENT_SHAPE, ROOT_PARTS, type Shape } from '../shape.js';
-import { LIMITS, FIELD_NAMES, type StructureLimits } from '../limits.js';
+import { ELEMENT_LIMITS, LIMITS, FIELD_NAMES, type StructureLimits } from '../limits.js';
 import type { Action } from '../../rules/rules.js';
 import { decodeAgainst, MalformedUpdate, type DeleteRange } from './decode.js';
 import { below, placeOf, placeOfType, resolveParents, type Place, type Resolved } from './places.js';
 import { checkItem, shapeAt } from './slots.js';
-import { textLength } from './textLength.js';
+import { textSize, type TextSize } from './textSize.js';
 
 /**
  * One part of the workshop a change touches, judged as a whole: a card, the setup, the
@@ -72,19 +72,17 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: StructureL
   if (missing) return { missing, clients, units, itemCount: decoded.structs.length, resolved, deletes: decoded.deletes };
 
   const cards = cardsMap(doc);
-  /** Characters added to and removed from each limited text, by unit and field. */
-  const texts = new Map<string, { unit: Unit; field: string; limit: keyof typeof LIMITS; current: () => number; added: number; removed: number }>();
-  const countText = (u: Unit, slot: Place, shape: Shape, fieldType: () => Y.AbstractType<any> | null, added: number, removed: number) => {
+  /** Characters (and rich-text elements) added to and removed from each limited text, by unit and field. */
+  const texts = new Map<string, { unit: Unit; limit: keyof typeof LIMITS; current: () => TextSize; added: TextSize; removed: TextSize }>();
+  const countText = (u: Unit, slot: Place, shape: Shape, fieldType: () => Y.AbstractType<any> | null, added: TextSize, removed: TextSize) => {
     if (shape.kind !== 'text' && shape.kind !== 'rich') return;
-    const field = fieldOf(slot);
-    const key = `${u.key}/${field}`;
+    const key = `${u.key}/${fieldOf(slot)}`;
     let t = texts.get(key);
-    if (!t) {
-      t = { unit: u, field, limit: shape.field, current: () => textLength(fieldType()), added: 0, removed: 0 };
-      texts.set(key, t);
-    }
-    t.added += added;
-    t.removed += removed;
+    if (!t) texts.set(key, (t = { unit: u, limit: shape.field, current: () => textSize(fieldType()), added: { chars: 0, elements: 0 }, removed: { chars: 0, elements: 0 } }));
+    t.added.chars += added.chars;
+    t.added.elements += added.elements;
+    t.removed.chars += removed.chars;
+    t.removed.elements += removed.elements;
   };
   /** New cards in this update, with the board and status they are given. */
   const freshCards = new Map<string, { board: BoardId | null; status: unknown; agreedBy: boolean }>();
@@ -115,6 +113,8 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: StructureL
     const s = r.ns.struct as Y.Item;
     const u = unit(slot);
     u.items.push(r);
+    // A unit already refused needs no further reading: all of it is kept out.
+    if (u.problems.length > 0) continue;
     const part = ROOT_PARTS[slot.root];
     if (!part) {
       u.problems.push(`“${slot.root.slice(0, 40)}” is not part of a workshop.`);
@@ -130,7 +130,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: StructureL
     if (isFieldValue && (fieldShape?.kind === 'text' || fieldShape?.kind === 'rich')) replaced.add(`${u.key}/${fieldOf(slot)}`);
     if (part !== 'cards') {
       addAction(u, partAction(part, slot));
-      if (fieldShape && !isFieldValue) countText(u, slot, fieldShape, () => existingField(doc, slot), addedChars(s, r.ns.offset), 0);
+      if (fieldShape && !isFieldValue) countText(u, slot, fieldShape, () => existingField(doc, slot), addedSize(s, r.ns.offset), NOTHING);
       continue;
     }
     const cardId = slot.k0!;
@@ -154,7 +154,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: StructureL
       continue;
     }
     if (!fresh) addAction(u, { kind: 'card.edit', agreed: isAgreed(cards.get(cardId)) });
-    if (fieldShape) countText(u, slot, fieldShape, () => existingField(doc, slot), addedChars(s, r.ns.offset), 0);
+    if (fieldShape) countText(u, slot, fieldShape, () => existingField(doc, slot), addedSize(s, r.ns.offset), NOTHING);
   }
 
   // Deletions of what the document has (a deletion of this update's own new content is part of that content).
@@ -182,10 +182,10 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: StructureL
     const part = ROOT_PARTS[slot.root];
     if (!part) continue;
     const fieldShape = shapeAt(slot.root, slot);
-    const removed = fieldShape && slot.depth > fieldDepth(slot.root) ? removedChars(s, from, to) : 0;
+    const removed = fieldShape && slot.depth > fieldDepth(slot.root) ? removedSize(s, from, to) : null;
     if (part !== 'cards') {
       addAction(u, partAction(part, slot));
-      if (removed) countText(u, slot, fieldShape!, () => existingField(doc, slot), 0, removed);
+      if (removed) countText(u, slot, fieldShape!, () => existingField(doc, slot), NOTHING, removed);
       continue;
     }
     const cardId = slot.k0;
@@ -197,7 +197,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: StructureL
     if (insideRemoved(s, removedCards)) continue;
     if (slot.depth === 2 && AGREEMENT_FIELDS.has(slot.k1!)) addAction(u, { kind: 'card.agree' });
     else addAction(u, { kind: 'card.edit', agreed: isAgreed(cards.get(cardId)) });
-    if (removed) countText(u, slot, fieldShape!, () => existingField(doc, slot), 0, removed);
+    if (removed) countText(u, slot, fieldShape!, () => existingField(doc, slot), NOTHING, removed);
   }
 
   // New cards: where they go, and whether they come agreed.
@@ -218,12 +218,18 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: StructureL
 
   // Texts over their limits (only when the change adds to them: legacy text may already be longer).
   for (const [key, t] of texts) {
-    if (t.added === 0) continue;
-    const base = replaced.has(key) ? 0 : t.current();
-    const after = base + t.added - t.removed;
+    if (t.added.chars === 0 && t.added.elements === 0) continue;
+    const base = replaced.has(key) ? { chars: 0, elements: 0 } : t.current();
+    const chars = base.chars + t.added.chars - t.removed.chars;
     const limit = LIMITS[t.limit];
-    if (after > limit) {
-      t.unit.problems.push(`The ${FIELD_NAMES[t.limit]} can be at most ${limit.toLocaleString('en-GB')} characters; this change would make it ${after.toLocaleString('en-GB')}. Shorten it first.`);
+    if (t.added.chars > 0 && chars > limit) {
+      t.unit.problems.push(`The ${FIELD_NAMES[t.limit]} can be at most ${limit.toLocaleString('en-GB')} characters; this change would make it ${chars.toLocaleString('en-GB')}. Shorten it first.`);
+      continue;
+    }
+    const elements = base.elements + t.added.elements - t.removed.elements;
+    const most = ELEMENT_LIMITS[t.limit as keyof typeof ELEMENT_LIMITS];
+    if (most !== undefined && t.added.elements > 0 && elements > most) {
+      t.unit.problems.push(`The ${FIELD_NAMES[t.limit]} can have at most ${most.toLocaleString('en-GB')} paragraphs and list items; this change would make it ${elements.toLocaleString('en-GB')}. Combine some first.`);
     }
   }
   return { missing: null, clients, units, itemCount: decoded.structs.length, resolved, deletes: decoded.deletes };
@@ -270,16 +276,20 @@ function countCards(cards: Y.Map<Y.Map<unknown>>): number {
   return n;
 }
 
-/** Characters a new struct adds to a text. */
-function addedChars(s: Y.Item, offset: number): number {
-  return s.content instanceof Y.ContentString ? s.length - offset : 0;
+const NOTHING: TextSize = { chars: 0, elements: 0 };
+
+/** What a new struct adds to a text: characters, or one element. */
+function addedSize(s: Y.Item, offset: number): TextSize {
+  if (s.content instanceof Y.ContentString) return { chars: s.length - offset, elements: 0 };
+  if (s.content instanceof Y.ContentType && s.content.type instanceof Y.XmlElement) return { chars: 0, elements: 1 };
+  return NOTHING;
 }
 
-/** Characters a deletion removes: a piece of text, or everything inside a removed element. */
-function removedChars(s: Y.Item, from: number, to: number): number {
-  if (s.content instanceof Y.ContentString) return to - from;
-  if (s.content instanceof Y.ContentType) return textLength(s.content.type);
-  return 0;
+/** What a deletion removes: a piece of text, or everything inside a removed element. */
+function removedSize(s: Y.Item, from: number, to: number): TextSize {
+  if (s.content instanceof Y.ContentString) return { chars: to - from, elements: 0 };
+  if (s.content instanceof Y.ContentType) return textSize(s.content.type);
+  return NOTHING;
 }
 
 /** Whether an item lies inside one of these types (walking up: iterative, as data may nest deeply). */
