@@ -6,6 +6,7 @@ import { useSession } from '../session/SessionContext.js';
 import { VoteDots } from '../session/VoteDots.js';
 import { announceEditing } from '../collab/presence.js';
 import { CardActions } from './CardActions.js';
+import { CardRefusal } from './CardRefusal.js';
 import { CardBody } from './CardBody.js';
 import { CardEditors } from './CardEditors.js';
 import { CardField } from './CardField.js';
@@ -101,6 +102,7 @@ function CardContent({ card, number, isFirst, isLast }: CardProps) {
       onFocus={onFocus}
       onBlur={onBlur}
     >
+      <CardRefusal cardId={card.id} />
       <div className="card__head">
         <span className="card__number" aria-hidden="true">
           {number}

@@ -3,6 +3,7 @@ import type * as Y from 'yjs';
 import type { WebsocketProvider } from 'y-websocket';
 import type { Role } from '../../shared/roles.js';
 import type { PresenceUser } from './presence.js';
+import type { RefusalNotices } from './refusalNotices.js';
 
 export interface Workshop {
   id: string;
@@ -11,6 +12,8 @@ export interface Workshop {
   role: Role;
   canEdit: boolean;
   user: PresenceUser;
+  /** Why the server kept part of this person's changes out, per card. */
+  notices: RefusalNotices;
 }
 
 export const WorkshopContext = createContext<Workshop | null>(null);

@@ -1,6 +1,6 @@
 import * as authProtocol from 'y-protocols/auth';
 import type { WebsocketProvider } from 'y-websocket';
-import { CLOSE, MESSAGE, isFinalClose } from '../../shared/protocol.js';
+import { CLOSE, MESSAGE, isFinalClose, readRefusal, type RefusalNotice } from '../../shared/protocol.js';
 import { SaveTracker } from './saveTracker.js';
 
 /**
@@ -21,6 +21,7 @@ export function refusalMessage(code: number, reason: string): string {
   if (code === CLOSE.unauthorised.code) return 'This link is not valid for this workshop. Ask the host for a new link.';
   if (code === CLOSE.notFound.code) return 'No workshop exists at this address. Check the link you were given.';
   if (code === CLOSE.badRequest.code) return 'This address is not a workshop link. Check the link you were given.';
+  if (code === CLOSE.damaged.code) return CLOSE.damaged.reason;
   return reason || 'The server refused to open this workshop. Ask the host for a new link.';
 }
 
@@ -61,7 +62,15 @@ export class ConnectionStatusStore {
   private readonly listeners = new Set<() => void>();
   private readonly detach: () => void;
 
-  constructor(provider: WebsocketProvider) {
+  /** The close code of a final refusal (4400-4499), for pages that act on it (a damaged workshop). */
+  refusedWith: number | null = null;
+
+  /**
+   * `onRefused` hears every notice the server sends about a change it kept out (the
+   * message, the card, the deletions not kept), so the page can show it beside the card
+   * and return this device to the server's copy.
+   */
+  constructor(provider: WebsocketProvider, onRefused?: (notice: RefusalNotice, fromCairn: boolean) => void) {
     this.saves = new SaveTracker(provider);
     const stopSaves = this.saves.subscribe(() => this.update());
     const onStatus = ({ status }: { status: string }) => {
@@ -81,7 +90,10 @@ export class ConnectionStatusStore {
       this.update();
     };
     const onClosed = ({ code, reason }: { code: number; reason: string }) => {
-      if (isFinalClose(code)) this.refusal = refusalMessage(code, reason);
+      if (isFinalClose(code)) {
+        this.refusal = refusalMessage(code, reason);
+        this.refusedWith = code;
+      }
       this.update();
     };
     const onOnline = () => {
@@ -96,8 +108,10 @@ export class ConnectionStatusStore {
     // "permission denied" message; the stock provider only logs it, so show it instead.
     provider.messageHandlers[MESSAGE.auth] = (_encoder, decoder) => {
       authProtocol.readAuthMessage(decoder, provider.doc, (_doc, reason) => {
+        const notice = readRefusal(reason);
+        onRefused?.(notice, notice.message !== reason);
         // Shown for a while, not for ever: the next change may well be allowed.
-        this.denial = reason;
+        this.denial = notice.message;
         window.clearTimeout(this.denialTimer);
         this.denialTimer = window.setTimeout(() => {
           this.denial = null;

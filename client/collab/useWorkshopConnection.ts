@@ -2,13 +2,18 @@ import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { IndexeddbPersistence } from 'y-indexeddb';
-import { COLLAB_PATH } from '../../shared/protocol.js';
+import { COLLAB_PATH, type RefusalNotice } from '../../shared/protocol.js';
 import { ConnectionStatusStore } from './connectionStatus.js';
+import { RefusalNotices } from './refusalNotices.js';
+import { rebaseOnto } from './rebase.js';
+import { personKey } from '../session/personKey.js';
 
 export interface WorkshopConnection {
   doc: Y.Doc;
   provider: WebsocketProvider;
   status: ConnectionStatusStore;
+  /** Why the server kept part of this person's changes out, per card: lives across rebuilds. */
+  notices: RefusalNotices;
 }
 
 /** The WebSocket address of the collaboration endpoint, on the page's own host. */
@@ -42,25 +47,106 @@ function keepOnDevice(workshopId: string, doc: Y.Doc, status: ConnectionStatusSt
   }
 }
 
+/** How long refusals are gathered before the copy on this device is rebuilt once for all of them. */
+const REBUILD_AFTER_MS = 150;
+
+interface Live extends WorkshopConnection {
+  persistence: IndexeddbPersistence | null;
+}
+
+function whenSynced(provider: WebsocketProvider): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise((resolve) => {
+    const onSync = (synced: boolean) => {
+      if (!synced) return;
+      provider.off('sync', onSync);
+      resolve();
+    };
+    provider.on('sync', onSync);
+  });
+}
+
 /**
  * The live workshop document, its connection and its copy on this device. They are
  * made in an effect and destroyed in its cleanup: React's StrictMode mounts twice in
  * development, and a provider left behind would keep a second socket (and a ghost
  * presence) open, a persistence left behind a second database connection.
+ *
+ * When the server keeps part of a change out (the card was agreed meanwhile, a limit),
+ * this device returns to the server's copy: a fresh document is synced from the server,
+ * everything this device had not yet sent goes on top of it except what was refused,
+ * and the copy kept on the device is replaced, so the refused part is never sent again.
  */
 export function useWorkshopConnection(workshopId: string, secret: string): WorkshopConnection | null {
   const [connection, setConnection] = useState<WorkshopConnection | null>(null);
   useEffect(() => {
-    const doc = new Y.Doc();
-    const provider = new WebsocketProvider(collabServerUrl(), workshopId, doc, { params: { token: secret } });
-    const status = new ConnectionStatusStore(provider);
-    const persistence = keepOnDevice(workshopId, doc, status);
-    setConnection({ doc, provider, status });
+    const notices = new RefusalNotices();
+    const refusedDeletes: [number, number, number][] = [];
+    let disposed = false;
+    let rebuildTimer: number | undefined;
+    let rebuilding = false;
+    let again = false;
+
+    const onRefused = (notice: RefusalNotice, fromCairn: boolean) => {
+      notices.show(notice.card, notice.message);
+      // A plain reason (read-only link) needs no rebuild: nothing of the change was applied anywhere.
+      if (!fromCairn) return;
+      refusedDeletes.push(...notice.deletes);
+      window.clearTimeout(rebuildTimer);
+      rebuildTimer = window.setTimeout(() => void rebuild(), REBUILD_AFTER_MS);
+    };
+
+    const open = (doc: Y.Doc, persist: boolean): Live => {
+      const provider = new WebsocketProvider(collabServerUrl(), workshopId, doc, { params: { token: secret, person: personKey() } });
+      const status = new ConnectionStatusStore(provider, onRefused);
+      const persistence = persist ? keepOnDevice(workshopId, doc, status) : null;
+      return { doc, provider, status, notices, persistence };
+    };
+    const close = (live: Live) => {
+      live.status.destroy();
+      live.provider.destroy();
+      void live.persistence?.destroy().catch(() => undefined);
+      live.doc.destroy();
+    };
+
+    let current = open(new Y.Doc(), true);
+    setConnection(current);
+
+    const rebuild = async () => {
+      if (rebuilding) {
+        again = true;
+        return;
+      }
+      rebuilding = true;
+      const old = current;
+      // Nothing more leaves the old copy; what it holds is carried over below.
+      old.provider.disconnect();
+      const next = open(new Y.Doc(), false);
+      await whenSynced(next.provider);
+      if (disposed) {
+        close(next);
+        return;
+      }
+      rebaseOnto(old.doc, next.doc, refusedDeletes.splice(0));
+      // The copy on this device becomes the rebuilt one, so the refused part is never resent.
+      await old.persistence?.clearData().catch(() => undefined);
+      old.persistence = null;
+      next.persistence = keepOnDevice(workshopId, next.doc, next.status);
+      current = next;
+      close(old);
+      setConnection(next);
+      rebuilding = false;
+      if (again) {
+        again = false;
+        void rebuild();
+      }
+    };
+
     return () => {
-      status.destroy();
-      provider.destroy();
-      void persistence?.destroy().catch(() => undefined);
-      doc.destroy();
+      disposed = true;
+      window.clearTimeout(rebuildTimer);
+      close(current);
+      notices.destroy();
     };
   }, [workshopId, secret]);
   return connection;

@@ -39,7 +39,7 @@ export function WorkshopScreen(props: ScreenProps) {
 }
 
 function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename }: ScreenProps & { connection: WorkshopConnection }) {
-  const { doc, provider, status } = connection;
+  const { doc, provider, status, notices } = connection;
   const state = useSyncExternalStore(status.subscribe, status.getSnapshot);
   const meta = useMeta(doc);
   const [renaming, setRenaming] = useState(false);
@@ -52,8 +52,8 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
   useEffect(() => keepPresenceAcrossReconnects(provider), [provider]);
 
   const workshop = useMemo<Workshop>(
-    () => ({ id: workshopId, doc, provider, role: info.role, canEdit: canEdit(info.role), user }),
-    [workshopId, doc, provider, info.role, user],
+    () => ({ id: workshopId, doc, provider, role: info.role, canEdit: canEdit(info.role), user, notices }),
+    [workshopId, doc, provider, info.role, user, notices],
   );
   const session = useSessionConnection(workshopId, secret);
   const [presenting, setPresenting] = useState(false);

@@ -77,7 +77,7 @@ export function subtract(ranges: DeleteRange[], minus: DeleteRange[]): Map<numbe
   return out;
 }
 
-function writeDeletes(encoder: Y.UpdateEncoderV1, ds: Map<number, { clock: number; len: number }[]>): void {
+export function writeDeletes(encoder: Y.UpdateEncoderV1, ds: Map<number, { clock: number; len: number }[]>): void {
   encoding.writeVarUint(encoder.restEncoder, ds.size);
   for (const [client, ranges] of [...ds].sort((a, b) => b[0] - a[0])) {
     encoder.resetDsCurVal();
@@ -86,6 +86,41 @@ function writeDeletes(encoder: Y.UpdateEncoderV1, ds: Map<number, { clock: numbe
     for (const { clock, len } of ranges) {
       encoder.writeDsClock(clock);
       encoder.writeDsLen(len);
+    }
+  }
+}
+
+/**
+ * An update as it is, but without some deletions: for a client that must not send again
+ * the deletions the server refused (its own copy, rebuilt on the server's, keeps
+ * everything else it had not sent yet).
+ */
+export function withoutDeletions(update: Uint8Array, ranges: DeleteRange[]): Uint8Array {
+  const decoded = Y.decodeUpdate(update) as unknown as { structs: (Y.Item | Y.GC | Y.Skip)[]; ds: { clients: Map<number, { clock: number; len: number }[]> } };
+  const encoder = new Y.UpdateEncoderV1();
+  writeStructRuns(encoder, decoded.structs, () => false);
+  const deletes: DeleteRange[] = [];
+  for (const [client, list] of decoded.ds.clients) for (const { clock, len } of list) deletes.push({ client, clock, len });
+  writeDeletes(encoder, subtract(deletes, ranges));
+  return encoder.toUint8Array();
+}
+
+/** Structs as read (grouped by writer, in clock order), each written as it was or as a placeholder. */
+export function writeStructRuns(encoder: Y.UpdateEncoderV1, structs: (Y.Item | Y.GC | Y.Skip)[], placeholder: (s: Y.Item | Y.GC | Y.Skip) => boolean): void {
+  const runs: (Y.Item | Y.GC | Y.Skip)[][] = [];
+  for (const s of structs) {
+    const last = runs[runs.length - 1];
+    if (last && last[0]!.id.client === s.id.client) last.push(s);
+    else runs.push([s]);
+  }
+  encoding.writeVarUint(encoder.restEncoder, runs.length);
+  for (const run of runs) {
+    encoding.writeVarUint(encoder.restEncoder, run.length);
+    encoder.writeClient(run[0]!.id.client);
+    encoding.writeVarUint(encoder.restEncoder, run[0]!.id.clock);
+    for (const s of run) {
+      if (placeholder(s)) new Y.GC(s.id, s.length).write(encoder, 0);
+      else s.write(encoder, 0);
     }
   }
 }

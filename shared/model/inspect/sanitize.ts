@@ -1,8 +1,8 @@
 import * as Y from 'yjs';
-import * as encoding from 'lib0/encoding';
 import { ROOT_PARTS } from '../shape.js';
 import { below, resolveParents } from './places.js';
 import type { NewStruct } from './decode.js';
+import { writeDeletes, writeStructRuns } from './rewrite.js';
 
 /**
  * Stored data written before every change was checked is read with care: an older
@@ -46,31 +46,7 @@ export function sanitizeStored(updates: Uint8Array[], maxDepth: number): { updat
   if (out.size === 0) return null;
 
   const encoder = new Y.UpdateEncoderV1();
-  const runs: (Y.Item | Y.GC | Y.Skip)[][] = [];
-  for (const s of decoded.structs) {
-    const last = runs[runs.length - 1];
-    if (last && last[0]!.id.client === s.id.client) last.push(s);
-    else runs.push([s]);
-  }
-  encoding.writeVarUint(encoder.restEncoder, runs.length);
-  for (const run of runs) {
-    encoding.writeVarUint(encoder.restEncoder, run.length);
-    encoder.writeClient(run[0]!.id.client);
-    encoding.writeVarUint(encoder.restEncoder, run[0]!.id.clock);
-    for (const s of run) {
-      if (out.has(s as Y.Item)) new Y.GC(s.id, s.length).write(encoder, 0);
-      else s.write(encoder, 0);
-    }
-  }
-  encoding.writeVarUint(encoder.restEncoder, decoded.ds.clients.size);
-  for (const [client, ranges] of decoded.ds.clients) {
-    encoder.resetDsCurVal();
-    encoding.writeVarUint(encoder.restEncoder, client);
-    encoding.writeVarUint(encoder.restEncoder, ranges.length);
-    for (const { clock, len } of ranges) {
-      encoder.writeDsClock(clock);
-      encoder.writeDsLen(len);
-    }
-  }
+  writeStructRuns(encoder, decoded.structs, (s) => out.has(s as Y.Item));
+  writeDeletes(encoder, decoded.ds.clients);
   return { update: encoder.toUint8Array(), removed: out.size };
 }
