@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import type { WorkshopStore } from '../workshops/workshopStore.js';
 import type { SessionStore } from '../session/sessionStore.js';
 import type { DocStore } from '../storage/docStore.js';
-import type { RoomManager } from '../collab/roomManager.js';
+import { WorkshopDamaged, type RoomManager } from '../collab/roomManager.js';
 import { workshopsApi } from './workshopsApi.js';
 import { sessionApi } from './sessionApi.js';
 import { exportApi } from './exportApi.js';
@@ -15,6 +15,7 @@ import { RateLimit } from './rateLimit.js';
 import { historyApi } from './historyApi.js';
 import type { HistoryStore } from '../history/historyStore.js';
 import { metrics, PROMETHEUS_CONTENT_TYPE } from '../metrics.js';
+import type { StructureLimits } from '../../shared/model/limits.js';
 
 export interface AppDeps {
   workshops: WorkshopStore;
@@ -27,6 +28,8 @@ export interface AppDeps {
   publicUrl?: string;
   /** New workshops (created or imported) per address per hour. */
   createPerHour?: number;
+  /** The shape every change and import is checked against (config: MAX_NESTING_DEPTH …). */
+  structure?: StructureLimits;
 }
 
 function sizeLimit(bytes = 0): string {
@@ -100,6 +103,11 @@ export function createApp(deps: AppDeps): express.Express {
 
   // Bad JSON, oversized bodies and anything unexpected: a clear message, never a stack.
   app.use((err: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    // A damaged workshop: every request about it says so, and what to do; the rest of the server carries on.
+    if (err instanceof WorkshopDamaged) {
+      res.status(409).json({ error: 'This workshop could not be opened because of a problem with its saved data. The host can restore a saved version from its history.', damaged: { stage: err.report.stage, at: err.report.at } });
+      return;
+    }
     const status = err.status && err.status >= 400 && err.status < 600 ? err.status : 500;
     if (status >= 500) log.error({ err }, 'Request failed');
     const message =

@@ -8,7 +8,7 @@ import { reportToHtml } from '../../shared/export/html.js';
 import { actionsToCsv } from '../../shared/export/csv.js';
 import { workshopToJson } from '../../shared/export/json.js';
 import type { WorkshopStore } from '../workshops/workshopStore.js';
-import type { RoomManager } from '../collab/roomManager.js';
+import { WorkshopDamaged, type RoomManager } from '../collab/roomManager.js';
 import { workshopAccess } from './access.js';
 import { mayExport } from '../../shared/api.js';
 import { checkQuery, inWords } from './params.js';
@@ -55,7 +55,9 @@ export function exportApi(deps: { workshops: WorkshopStore; rooms: RoomManager }
     }
     // The live document, whether or not anyone has the workshop open.
     const room = await deps.rooms.open(access.record.id);
-    const snapshot = readReport(room.doc);
+    // Reading the document is a stage of the workshop's life: if it throws, the workshop is set aside as damaged.
+    const snapshot = room.guard('export', () => readReport(room.doc));
+    if (!snapshot) throw new WorkshopDamaged(room.damage!);
     const content = selectReport(snapshot, include, group === 'theme');
     const body =
       // The Word library is large and rarely needed: loaded on the first Word export, not at start.

@@ -5,7 +5,10 @@ import type { Logger } from 'pino';
 import { restoreWorkshop } from '../../shared/model/index.js';
 import type { VersionInfoBody, VersionBody } from '../../shared/api.js';
 import type { WorkshopStore } from '../workshops/workshopStore.js';
-import type { RoomManager } from '../collab/roomManager.js';
+import { WorkshopDamaged, type RoomManager } from '../collab/roomManager.js';
+import { refusal } from '../../shared/rules/rules.js';
+import { sanitizeStored } from '../../shared/model/inspect/sanitize.js';
+import { STRUCTURE_LIMITS, type StructureLimits } from '../../shared/model/limits.js';
 import type { HistoryStore } from '../history/historyStore.js';
 import { workshopAccess } from './access.js';
 
@@ -22,8 +25,9 @@ const VERSION_PATTERN = /^[1-9][0-9]{0,14}$/;
  * save named ones and restore. A restore is a new change on top, and the version just
  * before it is saved first, so restoring that one undoes it.
  */
-export function historyApi(deps: { workshops: WorkshopStore; rooms: RoomManager; history: HistoryStore; log: Logger }): express.Router {
+export function historyApi(deps: { workshops: WorkshopStore; rooms: RoomManager; history: HistoryStore; log: Logger; structure?: StructureLimits }): express.Router {
   const { workshops, rooms, history, log } = deps;
+  const structure = deps.structure ?? STRUCTURE_LIMITS;
   const router = express.Router();
   /**
    * The version number the address names, or null after answering 400. Written plainly
@@ -80,17 +84,47 @@ export function historyApi(deps: { workshops: WorkshopStore; rooms: RoomManager;
   router.post('/workshops/:id/history/:version/restore', async (req: Request, res: Response) => {
     const id = versionParam(req, res);
     if (id === null) return;
-    const access = workshopAccess(req, res, workshops, ['host', 'facilitator']);
+    const access = workshopAccess(req, res, workshops);
     if (!access) return;
+    const refused = refusal(access.role, workshops.phaseOf(access.record.id), { kind: 'version.restore' });
+    if (refused) {
+      res.status(403).json({ error: refused });
+      return;
+    }
     const version = findVersion(access.record.id, id, res);
     if (!version) return;
     const by = typeof req.body?.by === 'string' ? req.body.by.slice(0, 60) : '';
-    const room = await rooms.open(access.record.id);
+    // A version saved by an older Cairn is read with the same care as old stored data.
+    const state = sanitizeStored([version.state], structure.maxDepth)?.update ?? version.state;
+    const room = await rooms.open(access.record.id).catch((err: unknown) => {
+      if (err instanceof WorkshopDamaged) return null;
+      throw err;
+    });
+    if (!room) {
+      // The way back for a damaged workshop: its stored data is replaced by the version,
+      // and what it held is kept as a version of its own first.
+      if (access.role !== 'host') {
+        res.status(403).json({ error: 'This workshop is damaged. Only the host can restore a saved version of it.' });
+        return;
+      }
+      await rooms.repair(access.record.id, state, (stored) => {
+        history.save(access.record.id, stored, { name: 'Kept when the workshop was damaged', kind: 'before-restore', createdBy: by });
+      });
+      log.info({ workshop: access.record.id, role: access.role, version: id }, 'Damaged workshop restored from a version');
+      res.json({ restored: id, undo: null });
+      return;
+    }
     const before = history.save(access.record.id, Y.encodeStateAsUpdate(room.doc), { name: `Before restoring “${version.name}”`, kind: 'before-restore', createdBy: by });
     const old = new Y.Doc();
-    Y.applyUpdate(old, version.state);
-    restoreWorkshop(room.doc, old);
+    try {
+      Y.applyUpdate(old, state);
+    } catch {
+      res.status(409).json({ error: 'This version could not be read. Choose another one.' });
+      return;
+    }
+    room.guard('apply', () => restoreWorkshop(room.doc, old));
     old.destroy();
+    if (room.damage) throw new WorkshopDamaged(room.damage);
     log.info({ workshop: access.record.id, role: access.role, version: id }, 'Version restored');
     res.json({ restored: id, undo: before });
   });
