@@ -2,7 +2,8 @@
 // The packages are bundled in too, except the native one (better-sqlite3): a process that
 // does not resolve and compile hundreds of module files starts several times sooner, and
 // a restarted server is back for its workshops sooner. The Word exporter is a chunk of its
-// own, loaded on the first Word export.
+// own, loaded on the first Word export. The import worker (server/import/importWorker.ts)
+// is an entry of its own, dist/server/importWorker.js, which a worker thread starts from.
 import fs from 'node:fs';
 import { build } from 'esbuild';
 
@@ -10,7 +11,7 @@ import { build } from 'esbuild';
 fs.rmSync('dist/server', { recursive: true, force: true });
 
 await build({
-  entryPoints: ['server/main.ts'],
+  entryPoints: { main: 'server/main.ts', importWorker: 'server/import/importWorker.ts' },
   outdir: 'dist/server',
   bundle: true,
   splitting: true,

@@ -11,9 +11,16 @@ import type { WorkshopStore } from './workshopStore.js';
  * created, imported from JSON or from a Markdown outline.
  */
 export async function storeNewWorkshop(doc: Y.Doc, deps: { workshops: WorkshopStore; docs: DocStore }, baseUrl: string): Promise<CreateWorkshopResponse> {
-  const title = readMeta(doc).title || 'Untitled workshop';
-  const { record, tokens } = deps.workshops.create(title);
-  await deps.docs.append(record.id, Y.encodeStateAsUpdate(doc));
+  return storeWorkshopState(Y.encodeStateAsUpdate(doc), readMeta(doc).title, deps, baseUrl);
+}
+
+/**
+ * The same from a document's state already encoded, as an import's worker hands it over:
+ * the event loop stores the bytes without building the document again.
+ */
+export async function storeWorkshopState(update: Uint8Array, title: string, deps: { workshops: WorkshopStore; docs: DocStore }, baseUrl: string): Promise<CreateWorkshopResponse> {
+  const { record, tokens } = deps.workshops.create(title || 'Untitled workshop');
+  await deps.docs.append(record.id, update);
   const links = Object.fromEntries(ROLES.map((r) => [r, baseUrl + workshopPath(record.id, tokens[r])])) as Record<Role, string>;
   return { id: record.id, tokens, links };
 }

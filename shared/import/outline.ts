@@ -1,5 +1,4 @@
 import type { Heading, List, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { BoardId } from '../model/schema.js';
 import type { RichTextNode } from '../model/types.js';
 import { NO_THEME_HEADING, THEME_HEADING_PREFIX } from '../export/report.js';
@@ -7,6 +6,7 @@ import { oneLine } from './inlineMarkdown.js';
 import { cardBlocks, cardList, textLength } from './cardBody.js';
 import { emptySetup, readSetupBlock, readTitleFacts, type OutlineSetup } from './outlineSetup.js';
 import { checkLines } from './fileChecks.js';
+import { markdownSections } from './parseMarkdown.js';
 import { checkDepth } from './treeDepth.js';
 import { checkCardCount, checkCharacters, checkLength } from './fieldLimits.js';
 import { OutlineError } from './outlineError.js';
@@ -58,7 +58,7 @@ const normalise = (heading: string) => heading.replace(/^\d+\.\s*/, '').replace(
 const lineOf = (node: RootContent) => node.position?.start.line ?? 1;
 
 /**
- * Reads a Markdown outline, as CommonMark (micromark) parses it: a level-2 heading per
+ * Reads a Markdown outline, as CommonMark parses it (see parseMarkdown.ts): a level-2 heading per
  * board, a level-3 heading per card, an optional quote straight after it, then
  * paragraphs, sub-headings and lists. A report grouped by theme has "### Theme: …"
  * sub-headings with its cards at level 4. A report's sections 1-3 give the setup; other
@@ -67,8 +67,6 @@ const lineOf = (node: RootContent) => node.position?.start.line ?? 1;
  */
 export function parseOutline(text: string): Outline {
   checkLines(text);
-  const tree = fromMarkdown(text);
-  checkDepth(tree);
   const outline: Outline = { title: '', setup: emptySetup(), boards: { 'working-well': [], development: [], action: [] }, offers: [] };
   let board: BoardId | null = null;
   // Sections 1-3 of a report describe the setup; the paragraph under the title, its facts.
@@ -79,6 +77,14 @@ export function parseOutline(text: string): Outline {
   let sawBoard = false;
   let card: OutlineCard | null = null;
   let cards = 0;
+  // The characters of text in the current card so far, refused (at the card's heading) as
+  // soon as they are more than a card holds.
+  let cardText = 0;
+  const addToBody = (c: OutlineCard, blocks: RichTextNode[]) => {
+    for (const b of blocks) c.body.push(b);
+    cardText += textLength(blocks);
+    checkCharacters('body', cardText, c.line);
+  };
   // Under "### Theme: …" sub-headings, findings are level-4 headings.
   let theme: { name: string | null } | null = null;
 
@@ -124,46 +130,50 @@ export function parseOutline(text: string): Outline {
       if (!headline) throw new OutlineError(n, 'This card heading has no words.');
       checkCardCount(++cards, n);
       card = { line: n, headline: checkLength('headline', headline, n), draft, quote: '', body: [], facts: {}, theme: theme?.name ?? null };
+      cardText = 0;
       outline.boards[board].push(card);
       return;
     }
-    if (card) card.body.push(...cardBlocks([h]));
+    if (card) addToBody(card, cardBlocks([h]));
   };
 
-  for (const block of tree.children) {
+  const read = (block: RootContent) => {
     if (block.type === 'heading') {
       heading(block);
-      continue;
+      return;
     }
     if (setupSection === 'title') {
       if (block.type === 'paragraph') readTitleFacts(block, outline.setup);
       setupSection = null;
-      continue;
+      return;
     }
     if (setupSection && !board) {
       setupBlock = readSetupBlock(setupSection, block, setupBlock, outline.setup, text);
-      continue;
+      return;
     }
     if (inOffers) {
       if (block.type === 'list') readOffers(block, outline.offers);
-      continue;
+      return;
     }
-    if (!card) continue;
+    if (!card) return;
     const c: OutlineCard = card;
     if (block.type === 'blockquote' && c.body.length === 0) {
       c.quote = checkLength('quote', (c.quote ? `${c.quote} ` : '') + oneLine(block), lineOf(block));
-      continue;
+      return;
     }
     if (block.type === 'list' && board === 'action') {
       const rest = readFacts(block, c);
-      if (rest.children.length > 0) c.body.push(cardList(rest));
-      continue;
+      if (rest.children.length > 0) addToBody(c, [cardList(rest)]);
+      return;
     }
-    for (const b of cardBlocks([block])) c.body.push(b);
+    addToBody(c, cardBlocks([block]));
+  };
+
+  for (const section of markdownSections(text)) {
+    checkDepth(section);
+    for (const block of section.children) read(block);
   }
   if (!sawBoard) throw new OutlineError(1, 'No board headings found. Use "## What is working well", "## Areas for development" and "## Towards action".');
-  // A card's text is held to its limit as a whole, named at the card's heading.
-  for (const b of Object.values(outline.boards)) for (const c of b) checkCharacters('body', textLength(c.body), c.line);
   return outline;
 }
 

@@ -1,0 +1,74 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ImportAnswer, ImportKind } from './readImport.js';
+
+/** How long reading one file may take before its worker is stopped. */
+export const IMPORT_DEADLINE_MS = 5_000;
+/**
+ * The most memory (MB) one import's JavaScript may take: a 5 MB outline of real reports
+ * needs about a third of it (bench/importParse.ts). Past it the worker is stopped, not
+ * the server.
+ */
+export const IMPORT_WORKER_HEAP_MB = 1024;
+
+/** What the worker answered, or why it could not; `failure` is for the log only. */
+type Failure = { ok: false; status: 400 | 413; error: string; failure?: Error };
+export type WorkerAnswer = ImportAnswer | Failure;
+
+/**
+ * Starts the worker. Built, it is dist/server/importWorker.js, beside the chunk this code
+ * is in. From source (tsx, vitest) it is the TypeScript file beside this one: a worker
+ * does not inherit the parent's tsx hooks, so it registers tsx (its ESM entry) first.
+ */
+function startWorker(workerData: unknown, resourceLimits: ResourceLimits): Worker {
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./importWorker.js', import.meta.url), { workerData, resourceLimits });
+  const require = createRequire(import.meta.url);
+  const tsx = require('tsx/package.json') as { exports: Record<string, { import: { default: string } }> };
+  const api = pathToFileURL(path.join(path.dirname(require.resolve('tsx/package.json')), tsx.exports['./esm/api']!.import.default)).href;
+  const file = new URL('./importWorker.ts', import.meta.url).href;
+  const source = `import(${JSON.stringify(api)}).then(({ register }) => { register(); return import(${JSON.stringify(file)}); })`;
+  return new Worker(source, { eval: true, workerData, resourceLimits });
+}
+
+/**
+ * Reads an imported file in a worker thread of its own, so that however long a file
+ * takes to parse, the event loop (every other workshop's live editing) never waits. A
+ * worker that runs past the deadline or out of memory is stopped, and the answer says so.
+ */
+export function readImportInWorker(kind: ImportKind, bytes: Uint8Array, { deadlineMs = IMPORT_DEADLINE_MS } = {}): Promise<WorkerAnswer> {
+  return new Promise((resolve) => {
+    let settled = false;
+    const worker = startWorker({ kind, bytes }, { maxOldGenerationSizeMb: IMPORT_WORKER_HEAP_MB });
+    const settle = (answer: WorkerAnswer) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      resolve(answer);
+    };
+    const tooLong = (): Failure => ({
+      ok: false,
+      status: 400,
+      error: `This file took too long to read (more than ${deadlineMs / 1000} seconds), so Cairn stopped. Check that it is a Cairn JSON export or a Markdown outline, or split it into smaller files, and import again.`,
+    });
+    // Starting gets a deadline of its own, so a worker that never starts cannot hold the request.
+    let timer = setTimeout(() => settle({ ...tooLong(), failure: new Error('The import worker did not start in time.') }), deadlineMs);
+    worker.on('message', (message: 'reading' | ImportAnswer) => {
+      if (message !== 'reading') return settle(message);
+      clearTimeout(timer);
+      timer = setTimeout(() => settle(tooLong()), deadlineMs);
+    });
+    worker.once('error', (err: Error & { code?: string }) =>
+      settle(
+        err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? { ok: false, status: 413, error: 'This file needs more memory to read than Cairn gives one import. Split it into smaller files and import each.', failure: err }
+          : { ok: false, status: 400, error: UNREADABLE, failure: err },
+      ),
+    );
+    worker.once('exit', (code) => settle({ ok: false, status: 400, error: UNREADABLE, failure: new Error(`The import worker stopped with code ${code} before answering.`) }));
+  });
+}
+
+const UNREADABLE = 'This file could not be read. Check that it is a Cairn JSON export or a Markdown outline, and import again.';

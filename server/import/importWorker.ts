@@ -1,0 +1,9 @@
+// The import worker: reads one file into a new workshop's state, answers once and ends.
+// Its own entry in the built server (scripts/build-server.mjs), found by importInWorker.ts.
+import { parentPort, workerData } from 'node:worker_threads';
+import { readImport, type ImportKind } from './readImport.js';
+
+const { kind, bytes } = workerData as { kind: ImportKind; bytes: Uint8Array };
+// Loaded: the deadline runs from here, so a slow start on a busy machine is not the file's fault.
+parentPort!.postMessage('reading');
+parentPort!.postMessage(readImport(kind, bytes));

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIELD_NAMES, LIMITS, STRUCTURE_LIMITS } from '../../shared/model/index.js';
+import { startTestServer, type TestServer } from '../helpers/server.js';
+
+/**
+ * Issue 14, findings 2, 3 and 7 (import): files made to hurt the server. Each is answered
+ * with what is wrong and where, and the server goes on answering everyone else meanwhile.
+ */
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+async function importFile(body: string, type = 'text/markdown') {
+  const res = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': type }, body });
+  return { status: res.status, body: (await res.json()) as { error?: string; line?: number; field?: string; id?: string } };
+}
+
+const BOARD = '# Workshop\n\n## What is working well\n\n';
+
+describe('a file made to freeze the server', () => {
+  it('answers a 120,000-character line of "[" with 400 naming the line (finding 2)', async () => {
+    const res = await importFile(`# ${'['.repeat(120_000)}\n\n## What is working well\n`);
+    expect(res.status).toBe(400);
+    expect(res.body.line).toBe(1);
+    expect(res.body.error).toMatch(/^Line 1: /);
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  });
+
+  it('goes on answering other requests while a slow file is being read', async () => {
+    // Long runs of "[" within every limit on line length: slow for any parser that tries
+    // a link from each "[", so the import takes a while, but in a worker thread.
+    const slow = BOARD + '### Brackets\n\n' + Array.from({ length: 5 }, () => '['.repeat(LIMITS.body - 10)).join('\n\n') + '\n';
+    let settled = false;
+    const pending = importFile(slow).finally(() => (settled = true));
+    let answeredMeanwhile = 0;
+    while (!settled && answeredMeanwhile < 5) {
+      const health = await fetch(`${server.url}/healthz`);
+      expect(health.status).toBe(200);
+      if (!settled) answeredMeanwhile++;
+    }
+    const res = await pending;
+    // Five /healthz answers, one after another, while the import was still open: a parse on
+    // the event loop would have held all of them until the import's own answer.
+    expect(answeredMeanwhile).toBe(5);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatch(/too long/);
+  });
+});
+
+describe('a list nested 2,500 deep (finding 3)', () => {
+  it.each([
+    ['indented one more space each line', Array.from({ length: 2500 }, (_, i) => `${' '.repeat(i)}- level ${i}`).join('\n')],
+    ['indented two more spaces each line, as far as 5 MB allows', Array.from({ length: 1500 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n')],
+    ['all on one line', `${'- '.repeat(2500)}deep`],
+    ['as quotes', `${'> '.repeat(2500)}deep`],
+  ])('is refused with 400 naming the line: %s', async (_name, list) => {
+    const res = await importFile(`${BOARD}### Deep\n\n${list}\n`);
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatch(/nested too deeply/);
+    expect(res.body.error).toContain(String(STRUCTURE_LIMITS.maxDepth));
+    expect(res.body.line).toBeGreaterThan(6);
+    expect(res.body.error).toMatch(new RegExp(`^Line ${res.body.line}: `));
+  });
+});
+
+describe('text longer than a field holds (finding 7, import)', () => {
+  const long = (field: keyof typeof LIMITS) => 'x'.repeat(LIMITS[field] + 1);
+  it.each([
+    ['title', `# ${long('title')}\n\n## What is working well\n`, 1],
+    ['headline', `${BOARD}### ${long('headline')}\n`, 5],
+    ['quote', `${BOARD}### Card\n\n> ${long('quote')}\n`, 7],
+    ['body', `${BOARD}### Card\n\n${Array.from({ length: 5 }, () => 'y'.repeat(LIMITS.body / 4)).join('\n\n')}\n`, 5],
+    ['lead', `# W\n\n## Towards action\n\n### Act\n\n- **Lead:** ${long('lead')}\n`, 7],
+    ['timescale', `# W\n\n## Towards action\n\n### Act\n\n- **Timescale:** ${long('timescale')}\n`, 7],
+  ] as const)('refuses a %s that is too long, naming the line and the field', async (field, text, line) => {
+    const res = await importFile(text);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ line, field });
+    expect(res.body.error).toContain(`The ${FIELD_NAMES[field]} is too long`);
+    expect(res.body.error).toContain(LIMITS[field].toLocaleString('en-GB'));
+  });
+
+  it(`refuses more than ${STRUCTURE_LIMITS.maxCards} cards, naming the first one over`, async () => {
+    const cards = Array.from({ length: STRUCTURE_LIMITS.maxCards + 1 }, (_, i) => `### Card ${i}`).join('\n');
+    const res = await importFile(BOARD + cards + '\n');
+    expect(res.status).toBe(413);
+    expect(res.body.line).toBe(5 + STRUCTURE_LIMITS.maxCards);
+    expect(res.body.error).toContain(STRUCTURE_LIMITS.maxCards.toLocaleString('en-GB'));
+  });
+
+  it('still takes a file whose every field is exactly at its limit', async () => {
+    const text = `# ${'t'.repeat(LIMITS.title)}\n\n## What is working well\n\n### ${'h'.repeat(LIMITS.headline)}\n\n> ${'q'.repeat(LIMITS.quote)}\n\n${'b'.repeat(LIMITS.body)}\n`;
+    const res = await importFile(text);
+    expect(res.status).toBe(201);
+  });
+});
