@@ -11,6 +11,8 @@ import { useMeta } from '../collab/useBoards.js';
 import { NameDialog } from './NameDialog.js';
 import { saveOfflineShell } from '../lib/offlineShell.js';
 import { ReadOnlyBanner } from './ReadOnlyBanner.js';
+import { DamagedWorkshop } from './DamagedWorkshop.js';
+import { CLOSE } from '../../shared/protocol.js';
 import { WorkshopHeader } from './WorkshopHeader.js';
 import { ViewNav } from './ViewNav.js';
 import { SessionContext } from '../session/SessionContext.js';
@@ -80,7 +82,9 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
         <FollowBar />
         <main id="board" className="workshop-main" tabIndex={-1}>
           {workshop.canEdit ? null : <ReadOnlyBanner />}
-          {!loaded ? (
+          {state.kind === 'refused' && status.refusedWith === CLOSE.damaged.code ? (
+            <DamagedWorkshop workshopId={workshopId} secret={secret} role={info.role} by={identity.name} />
+          ) : !loaded ? (
             state.kind === 'refused' ? (
               <p className="ds_leader">{state.message}</p>
             ) : (
