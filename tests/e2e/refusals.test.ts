@@ -75,7 +75,7 @@ describe('a change the server keeps out, in the browser', () => {
     await eventually(() => refusedCard.getAttribute('aria-label')).toMatch(/Relationships$/);
     await eventually(() => cardByHeadline(page, 'Relationships').count(), 15_000).toBe(1);
     await eventually(() => cardByHeadline(page, 'Leadership at every level').count()).toBe(1);
-    await eventually(() => readCard(fac.doc, other)?.headline).toBe('Leadership at every level');
+    await eventually(async () => readCard(fac.doc, other)?.headline).toBe('Leadership at every level');
     expect(readCard(fac.doc, agreed)?.headline).toBe('Relationships');
     expect(await seriousViolations(new AxeBuilder({ page }).include('.card__refusal'))).toEqual([]);
 
