@@ -50,6 +50,9 @@ const envSchema = z.object({
   MAX_ITEMS_PER_CHANGE: z._default(int(100), STRUCTURE_LIMITS.maxItemsPerUpdate),
   /** Cards in one workshop, on all boards. */
   MAX_CARDS: z._default(int(10), STRUCTURE_LIMITS.maxCards),
+  /** New people the shared participant link may add to a workshop per minute, and in all. */
+  SHARED_LINK_JOINS_PER_MINUTE: z._default(int(1), 20),
+  SHARED_LINK_PEOPLE: z._default(int(1), 100),
 });
 
 export interface Config {
@@ -70,6 +73,8 @@ export interface Config {
   retentionDays?: number;
   /** The shape every change and import is checked against. */
   structure: StructureLimits;
+  /** How many people the shared participant link may add. */
+  people: { perMinute: number; total: number };
 }
 
 /** Reads the environment; a bad value stops start-up with a message naming it. */
@@ -95,6 +100,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     createPerHour: e.CREATE_PER_HOUR,
     retentionDays: e.RETENTION_DAYS,
     structure: { maxDepth: e.MAX_NESTING_DEPTH, maxItemsPerUpdate: e.MAX_ITEMS_PER_CHANGE, maxCards: e.MAX_CARDS },
+    people: { perMinute: e.SHARED_LINK_JOINS_PER_MINUTE, total: e.SHARED_LINK_PEOPLE },
     clientDir: path.join(projectRoot(), 'dist', 'client'),
   };
 }

@@ -44,7 +44,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const loadApp = (): Promise<RequestListener> =>
     (app ??= import('./http/app.js')
       .then(({ createApp }) =>
-        createApp({ workshops, docs, rooms, sessions, history, log, clientDir: config.clientDir, publicUrl: config.publicUrl, createPerHour: config.createPerHour, structure: config.structure }),
+        createApp({ workshops, docs, rooms, sessions, history, log, clientDir: config.clientDir, publicUrl: config.publicUrl, createPerHour: config.createPerHour, structure: config.structure, people: config.people }),
       )
       .catch((err: Error) => {
         // Not kept: the next request tries again.

@@ -26,6 +26,8 @@ export interface WorkshopInfoResponse {
   role: Role;
   /** Whether the host lets participants and readers export the report. */
   readersMayExport: boolean;
+  /** For a personal link: who it belongs to (their dots and cards are theirs alone). */
+  person: { id: string; name: string } | null;
 }
 
 /** What PATCH /api/workshops/:id/settings accepts (host only). */
@@ -75,3 +77,26 @@ export interface ApiError {
 export function workshopPath(id: string, token: string): string {
   return `/w/${id}#k=${token}`;
 }
+
+/** A person of the workshop, as the host sees them in Setup. */
+export interface PersonBody {
+  id: string;
+  name: string;
+  /** Invited by the host from Setup, or joined through the shared participant link. */
+  source: 'invited' | 'shared-link';
+  createdAt: string;
+  /** Their personal link, when the host's own link can open it (invited people); null otherwise. */
+  link: string | null;
+}
+
+/** What POST /api/workshops/:id/people answers: the person and their personal link. */
+export interface NewPersonResponse {
+  person: PersonBody;
+  /** The personal link's secret: kept by the browser that joined, or given to the person invited. */
+  token: string;
+}
+
+/** What POST /api/workshops/:id/people accepts: the person's name. */
+export const newPersonSchema = z.strictObject({
+  name: z.string({ error: 'Give the person’s name.' }).trim().min(1, 'Give the person’s name.').max(LIMITS.name, `Keep the name under ${LIMITS.name} characters.`),
+});

@@ -22,6 +22,7 @@ export const CLOSE = {
   notFound: { code: 4404, reason: 'No workshop exists at this address.' },
   badOrigin: { code: 4403, reason: 'This page may not open Cairn workshops.' },
   linkChanged: { code: 4410, reason: 'The host has changed this link. Ask them for the new one.' },
+  linkWithdrawn: { code: 4411, reason: 'The host has withdrawn your personal link. Ask them for a new one.' },
   /** A workshop whose saved data could not be read or changed: retrying cannot help until the host restores a version. */
   damaged: { code: 4422, reason: 'This workshop could not be opened because of a problem with its saved data. The host can restore a saved version.' },
   // Retryable: a broken message, a room that failed to load, a restart.

@@ -45,19 +45,17 @@ export const sessionActionSchema = z.discriminatedUnion(
 );
 export type SessionAction = z.infer<typeof sessionActionSchema>;
 
-/** A person's key: made by their browser, so dots and silent-round cards stay theirs. */
-const person = z.string({ error: 'person is missing.' }).regex(/^[A-Za-z0-9_-]{16,100}$/, 'person must be 16-100 letters, digits, - or _.');
-
+/**
+ * Dots and silent-round cards belong to whoever the link names: a person, for a personal
+ * link (the server's record, not anything the browser says), or the role's own link.
+ */
 export const voteChangeSchema = z.strictObject({
-  person,
   card: z.string().min(1).max(64),
   change: z.union([z.literal(1), z.literal(-1)], { error: 'change must be 1 (add a dot) or -1 (take one off).' }),
 });
 
 export { MAX_ROUND_DRAFTS };
 export const roundDraftsSchema = z.strictObject({
-  person,
-  author: z.string().trim().max(60).default(''),
   drafts: z
     .array(z.strictObject({ id: z.string().min(1).max(64), text: z.string().max(2000, 'Keep each card under 2,000 characters.') }))
     .max(MAX_ROUND_DRAFTS, `At most ${MAX_ROUND_DRAFTS} cards in one round.`),

@@ -12,6 +12,8 @@ export interface Workshop {
   role: Role;
   canEdit: boolean;
   user: PresenceUser;
+  /** The link's secret, for requests to the server (kept on this device, never shown). */
+  secret: string;
   /** Why the server kept part of this person's changes out, per card. */
   notices: RefusalNotices;
 }

@@ -1,4 +1,4 @@
-import type { ApiError, CreateWorkshopRequest, CreateWorkshopResponse, WorkshopInfoResponse, WorkshopSettings } from '../../shared/api.js';
+import type { ApiError, CreateWorkshopRequest, CreateWorkshopResponse, NewPersonResponse, WorkshopInfoResponse, WorkshopSettings } from '../../shared/api.js';
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string };
 
@@ -56,4 +56,12 @@ export function saveWorkshopSettings(workshopId: string, secret: string, setting
     headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
     body: JSON.stringify(settings),
   });
+}
+
+/**
+ * Someone opening the shared participant link becomes a person of their own: the answer
+ * is their personal link's secret, which this device keeps from then on.
+ */
+export function joinAsPerson(workshopId: string, sharedSecret: string, name: string): Promise<ApiResult<NewPersonResponse>> {
+  return call(`/api/workshops/${encodeURIComponent(workshopId)}/people`, withKey(sharedSecret, { method: 'POST', body: JSON.stringify({ name }) }));
 }

@@ -13,6 +13,7 @@ interface StoredInfo {
   title: string;
   role: string;
   readersMayExport: boolean;
+  person?: { id: string; name: string } | null;
 }
 
 const storageKey = (workshopId: string): string => `cairn:info:${workshopId}`;
@@ -32,7 +33,7 @@ function fingerprint(secret: string): string {
 }
 
 export function rememberWorkshopInfo(workshopId: string, secret: string, info: WorkshopInfoResponse): void {
-  const stored: StoredInfo = { link: fingerprint(secret), title: info.title, role: info.role, readersMayExport: info.readersMayExport };
+  const stored: StoredInfo = { link: fingerprint(secret), title: info.title, role: info.role, readersMayExport: info.readersMayExport, person: info.person };
   writeStored(storageKey(workshopId), JSON.stringify(stored));
 }
 
@@ -43,7 +44,8 @@ export function recallWorkshopInfo(workshopId: string, secret: string): Workshop
   try {
     const stored = JSON.parse(raw) as Partial<StoredInfo>;
     if (stored.link !== fingerprint(secret) || typeof stored.title !== 'string' || !isRole(stored.role)) return null;
-    return { id: workshopId, title: stored.title, role: stored.role, readersMayExport: stored.readersMayExport === true };
+    const person = stored.person && typeof stored.person.id === 'string' && typeof stored.person.name === 'string' ? { id: stored.person.id, name: stored.person.name } : null;
+    return { id: workshopId, title: stored.title, role: stored.role, readersMayExport: stored.readersMayExport === true, person };
   } catch {
     return null;
   }

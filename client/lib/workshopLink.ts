@@ -28,3 +28,8 @@ export function takeLinkSecret(workshopId: string): string | null {
 export function forgetLinkSecret(workshopId: string): void {
   removeStored(storageKey(workshopId));
 }
+
+/** Keep a new secret for this workshop on this device (a personal link given in exchange for the shared one). */
+export function keepLinkSecret(workshopId: string, secret: string): void {
+  writeStored(storageKey(workshopId), secret);
+}

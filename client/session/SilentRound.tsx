@@ -4,7 +4,6 @@ import { MAX_ROUND_DRAFTS } from '../../shared/session/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { readStored, writeStored } from '../lib/deviceStorage.js';
 import { useSession } from './SessionContext.js';
-import { personKey } from './personKey.js';
 import { myRoundDrafts, saveRoundDrafts, type RoundDraft } from './sessionRequests.js';
 
 const SAVE_AFTER_MS = 400;
@@ -28,7 +27,7 @@ export function SilentRound() {
 
   useEffect(() => {
     if (readStored(storeKey)) return;
-    void myRoundDrafts(id, secret, personKey()).then((r) => {
+    void myRoundDrafts(id, secret).then((r) => {
       if (r.ok && r.data.drafts.length) setDrafts(r.data.drafts);
     });
   }, [id, secret, storeKey]);
@@ -39,7 +38,7 @@ export function SilentRound() {
     setStatus('Saving…');
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
-      void saveRoundDrafts(id, secret, personKey(), user.name, next).then((r) => setStatus(r.ok ? 'Saved. Only you can see these until they are revealed.' : r.message));
+      void saveRoundDrafts(id, secret, next).then((r) => setStatus(r.ok ? 'Saved. Only you can see these until they are revealed.' : r.message));
     }, SAVE_AFTER_MS);
   }
   useEffect(() => () => window.clearTimeout(timer.current), []);

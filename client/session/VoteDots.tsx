@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useAnnounce } from '../ui/Announcer.js';
 import { useSession } from './SessionContext.js';
-import { personKey } from './personKey.js';
 import { changeDot, myDots } from './sessionRequests.js';
 
 /** Shared by every card, so one request tells all cards how many dots you have placed. */
@@ -16,7 +15,7 @@ function useMyDots(voteId: string) {
     entry = { mine: {}, listeners: new Set() };
     mineByVote.set(voteId, entry);
     const e = entry;
-    void myDots(id, secret, personKey()).then((r) => {
+    void myDots(id, secret).then((r) => {
       if (r.ok) {
         e.mine = r.data.mine;
         e.listeners.forEach((l) => l());
@@ -46,7 +45,7 @@ export function VoteDots({ cardId, number }: { cardId: string; number: string })
 
   async function change(delta: 1 | -1) {
     setError(null);
-    const r = await changeDot(id, secret, personKey(), cardId, delta);
+    const r = await changeDot(id, secret, cardId, delta);
     if (!r.ok) {
       setError(r.message);
       return;

@@ -9,20 +9,20 @@ const base = (id: string) => `/api/workshops/${encodeURIComponent(id)}`;
 export const runSession = (id: string, secret: string, action: SessionAction) =>
   request<SessionState>(`${base(id)}/session`, secret, { method: 'POST', body: JSON.stringify(action) });
 
-export const changeDot = (id: string, secret: string, person: string, card: string, change: 1 | -1) =>
-  request<MyVote>(`${base(id)}/votes`, secret, { method: 'PUT', body: JSON.stringify({ person, card, change }) });
+// Whose dots and cards these are is the link's business: the server knows the person it names.
+export const changeDot = (id: string, secret: string, card: string, change: 1 | -1) =>
+  request<MyVote>(`${base(id)}/votes`, secret, { method: 'PUT', body: JSON.stringify({ card, change }) });
 
-export const myDots = (id: string, secret: string, person: string) => request<MyVote>(`${base(id)}/votes?person=${encodeURIComponent(person)}`, secret);
+export const myDots = (id: string, secret: string) => request<MyVote>(`${base(id)}/votes`, secret);
 
 export interface RoundDraft {
   id: string;
   text: string;
 }
-export const saveRoundDrafts = (id: string, secret: string, person: string, author: string, drafts: RoundDraft[]) =>
-  request<{ drafts: RoundDraft[] }>(`${base(id)}/round`, secret, { method: 'PUT', body: JSON.stringify({ person, author, drafts }) });
+export const saveRoundDrafts = (id: string, secret: string, drafts: RoundDraft[]) =>
+  request<{ drafts: RoundDraft[] }>(`${base(id)}/round`, secret, { method: 'PUT', body: JSON.stringify({ drafts }) });
 
-export const myRoundDrafts = (id: string, secret: string, person: string) =>
-  request<{ drafts: RoundDraft[] }>(`${base(id)}/round?person=${encodeURIComponent(person)}`, secret);
+export const myRoundDrafts = (id: string, secret: string) => request<{ drafts: RoundDraft[] }>(`${base(id)}/round`, secret);
 
 /** How far this computer's clock is from the server's, in ms (add it to Date.now()). */
 export async function clockOffset(): Promise<number> {

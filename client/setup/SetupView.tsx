@@ -4,6 +4,7 @@ import { DetailsSection } from './DetailsSection.js';
 import { FocusSection } from './FocusSection.js';
 import { ThemesSection } from './ThemesSection.js';
 import { TeamSection } from './TeamSection.js';
+import { PersonalLinksSection } from './PersonalLinksSection.js';
 import { SetupSummary } from './SetupSummary.js';
 import { PartnersSection } from './PartnersSection.js';
 import { ReportTextSection } from './ReportTextSection.js';
@@ -22,6 +23,7 @@ export function SetupView() {
           <FocusSection />
           <ThemesSection />
           <TeamSection />
+          {role === 'host' ? <PersonalLinksSection /> : null}
           <PartnersSection />
           <ReportTextSection />
         </>

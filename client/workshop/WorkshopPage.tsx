@@ -1,14 +1,33 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { joinAsPerson } from '../lib/api.js';
 import { loadIdentity, saveName, type Identity } from '../lib/identity.js';
 import { NameDialog } from './NameDialog.js';
 import { PlainPage } from './PlainPage.js';
 import { useWorkshopAccess } from './useWorkshopAccess.js';
 import { WorkshopScreen } from './WorkshopScreen.js';
 
-/** Opening a workshop link: check the link, ask for a name once, then the live board. */
+/**
+ * Opening a workshop link: check the link, ask for a name once, then the live board.
+ * Someone who came through the shared participant link becomes a person of their own
+ * first (their dots and cards are then theirs alone); if that cannot be done now (no
+ * server, or the link has let in all it can), they still join through the shared link.
+ */
 export function WorkshopPage({ workshopId }: { workshopId: string }) {
-  const [access, retry] = useWorkshopAccess(workshopId);
+  const [access, retry, switchSecret] = useWorkshopAccess(workshopId);
   const [identity, setIdentity] = useState<Identity | null>(loadIdentity);
+  const [joinTried, setJoinTried] = useState<string | null>(null);
+  const [joinNote, setJoinNote] = useState<string | null>(null);
+  const needsPerson = access.state === 'ready' && access.info.role === 'participant' && !access.info.person && !!identity && joinTried !== access.secret;
+
+  useEffect(() => {
+    if (!needsPerson || access.state !== 'ready' || !identity) return;
+    const shared = access.secret;
+    setJoinTried(shared);
+    void joinAsPerson(workshopId, shared, identity.name).then((r) => {
+      if (r.ok) switchSecret(r.data.token);
+      else if (r.status !== 0) setJoinNote(r.message);
+    });
+  }, [needsPerson, access, identity, workshopId, switchSecret]);
 
   switch (access.state) {
     case 'checking':
@@ -36,6 +55,13 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
         </PlainPage>
       );
     case 'ready':
+      if (needsPerson) {
+        return (
+          <PlainPage title={access.info.title}>
+            <p role="status">Joining the workshop…</p>
+          </PlainPage>
+        );
+      }
       if (!identity) {
         return (
           <PlainPage title={access.info.title}>
@@ -45,13 +71,20 @@ export function WorkshopPage({ workshopId }: { workshopId: string }) {
         );
       }
       return (
-        <WorkshopScreen
+        <>
+          {joinNote ? (
+            <p className="ds_inset-text join-note" role="status">
+              {joinNote}
+            </p>
+          ) : null}
+          <WorkshopScreen
           workshopId={workshopId}
           secret={access.secret}
           info={access.info}
           identity={identity}
           onRename={(name) => setIdentity(saveName(name))}
-        />
+          />
+        </>
       );
   }
 }

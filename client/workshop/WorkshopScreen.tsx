@@ -54,8 +54,8 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
   useEffect(() => keepPresenceAcrossReconnects(provider), [provider]);
 
   const workshop = useMemo<Workshop>(
-    () => ({ id: workshopId, doc, provider, role: info.role, canEdit: canEdit(info.role), user, notices }),
-    [workshopId, doc, provider, info.role, user, notices],
+    () => ({ id: workshopId, doc, provider, role: info.role, canEdit: canEdit(info.role), user, notices, secret }),
+    [workshopId, doc, provider, info.role, user, notices, secret],
   );
   const session = useSessionConnection(workshopId, secret);
   const [presenting, setPresenting] = useState(false);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { WorkshopInfoResponse } from '../../shared/api.js';
 import { fetchWorkshopInfo } from '../lib/api.js';
 import { forgetWorkshopInfo, recallWorkshopInfo, rememberWorkshopInfo } from '../lib/workshopInfoCache.js';
-import { forgetLinkSecret, takeLinkSecret } from '../lib/workshopLink.js';
+import { forgetLinkSecret, keepLinkSecret, takeLinkSecret } from '../lib/workshopLink.js';
 
 export type Access =
   | { state: 'checking' }
@@ -17,10 +17,14 @@ const NO_LINK: Access = {
     'Open the workshop from the link you were sent, including everything after the “#”. If you no longer have it, ask the host for a new link.',
 };
 
-/** Who may open this workshop, and as what, from the secret in the link. */
-export function useWorkshopAccess(workshopId: string): [Access, () => void] {
+/**
+ * Who may open this workshop, and as what, from the secret in the link. The third value
+ * swaps the secret for another (the personal link given to someone who came through the
+ * shared participant link) and checks again.
+ */
+export function useWorkshopAccess(workshopId: string): [Access, () => void, (secret: string) => void] {
   // Read once: reading also takes the secret out of the address bar.
-  const [secret] = useState(() => takeLinkSecret(workshopId));
+  const [secret, setSecret] = useState(() => takeLinkSecret(workshopId));
   const [access, setAccess] = useState<Access>(secret ? { state: 'checking' } : NO_LINK);
   const [attempt, setAttempt] = useState(0);
 
@@ -58,5 +62,12 @@ export function useWorkshopAccess(workshopId: string): [Access, () => void] {
   }, [workshopId, secret, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  return [access, retry];
+  const switchSecret = useCallback(
+    (next: string) => {
+      keepLinkSecret(workshopId, next);
+      setSecret(next);
+    },
+    [workshopId],
+  );
+  return [access, retry, switchSecret];
 }

@@ -112,6 +112,11 @@ export class Room {
     this.ydoc.on('update', this.onDocUpdate);
   }
 
+  /** What the workshop may hold: for the server's own changes (a reveal) to respect, as clients' changes do. */
+  get limits(): StructureLimits & { maxWorkshopBytes: number } {
+    return { ...this.life.structure, maxWorkshopBytes: this.life.maxWorkshopBytes };
+  }
+
   /** The workshop's document, built first if it is still only stored bytes. */
   get doc(): Y.Doc {
     if (this.unbuilt) this.build();

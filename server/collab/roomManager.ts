@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { DocStore } from '../storage/docStore.js';
 import { Room, type DamageReport, type RoomLife } from './room.js';
 import { SCHEMA_VERSION, STRUCTURE_LIMITS, type StructureLimits } from '../../shared/model/index.js';
-import { CLOSE } from '../../shared/protocol.js';
+import { CLOSE, SESSION_ROOM_SUFFIX } from '../../shared/protocol.js';
 
 /** A workshop that broke and stays closed until the host restores a version. */
 export class WorkshopDamaged extends Error {
@@ -193,6 +193,19 @@ export class RoomManager {
     this.rooms.delete(name);
     room.destroy();
     for (const { ws } of room.connections.values()) ws.close(close.code, close.reason);
+  }
+
+  /** Close one person's connections (their personal link was withdrawn). */
+  closeOwner(name: string, owner: string, close: { code: number; reason: string }): number {
+    let n = 0;
+    for (const room of [this.rooms.get(name), this.rooms.get(name + SESSION_ROOM_SUFFIX)]) {
+      for (const conn of room?.connections.values() ?? []) {
+        if (conn.rules.owner !== owner) continue;
+        conn.ws.close(close.code, close.reason);
+        n++;
+      }
+    }
+    return n;
   }
 
   /** Close the connections of one role (after its link changed); they cannot reconnect with the old link. */

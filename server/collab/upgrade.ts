@@ -11,7 +11,7 @@ import { WorkshopDamaged } from './roomManager.js';
 import { writerOf } from './writers.js';
 import { refuseOtherPath, refuseUpgrade } from './refusals.js';
 
-type Verdict = { ok: true; id: string; role: Role; session: boolean; person: string | null } | { ok: false; close: { code: number; reason: string } };
+type Verdict = { ok: true; id: string; role: Role; session: boolean; owner: string } | { ok: false; close: { code: number; reason: string } };
 
 /** Decide who may join before the WebSocket handshake completes. */
 export function authorise(url: string | undefined, workshops: WorkshopStore): Verdict {
@@ -27,9 +27,10 @@ export function authorise(url: string | undefined, workshops: WorkshopStore): Ve
   const token = parsed.searchParams.get('token');
   if (!workshops.get(id)) return { ok: false, close: CLOSE.notFound };
   if (!token) return { ok: false, close: CLOSE.unauthorised };
-  const role = workshops.roleFor(id, token);
-  if (!role) return { ok: false, close: CLOSE.unauthorised };
-  return { ok: true, id, role, session, person: parsed.searchParams.get('person') };
+  const identity = workshops.identify(id, token);
+  if (!identity) return { ok: false, close: CLOSE.unauthorised };
+  const owner = identity.person ? `person:${identity.person.id}` : writerOf(identity.role, parsed.searchParams.get('person'));
+  return { ok: true, id, role: identity.role, session, owner };
 }
 
 const SESSION_READ_ONLY = 'Only the facilitator can run the session: use the facilitator controls.';
@@ -40,9 +41,8 @@ const VIEWER_READ_ONLY = 'You are viewing this workshop read-only. Ask the host 
  * role and phase (read per change: the facilitator can change the phase at any moment),
  * decided by the rules table before anything is applied (check.ts).
  */
-function writeRules(id: string, role: Role, session: boolean, person: string | null, workshops: WorkshopStore): WriteRules {
+function writeRules(id: string, role: Role, session: boolean, owner: string, workshops: WorkshopStore): WriteRules {
   const phase = () => workshops.phaseOf(id);
-  const owner = writerOf(role, person);
   if (session) return { mayWrite: false, readOnlyReason: SESSION_READ_ONLY, phase, owner };
   if (role === 'viewer') return { mayWrite: false, readOnlyReason: VIEWER_READ_ONLY, phase, owner };
   return { mayWrite: true, readOnlyReason: VIEWER_READ_ONLY, phase, owner };
@@ -96,9 +96,9 @@ export function handleUpgrade(
     refuseUpgrade(req, socket, head, verdict.close, { wss, log });
     return;
   }
-  const { id, role, session, person } = verdict;
+  const { id, role, session, owner } = verdict;
   if (!session) workshops.touch(id);
-  const rules = writeRules(id, role, session, person, workshops);
+  const rules = writeRules(id, role, session, owner, workshops);
   rooms.open(session ? id + SESSION_ROOM_SUFFIX : id).then(
     (room) => {
       if (socket.destroyed) return; // the room unloads on its own if nobody joins

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { WORKSHOP_ID_PATTERN } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
 import type { WorkshopRecord, WorkshopStore } from '../workshops/workshopStore.js';
+import type { Person } from '../workshops/peopleStore.js';
 
 function bearer(req: Request): string | null {
   const match = req.get('authorization')?.match(/^Bearer\s+(\S+)$/i);
@@ -12,7 +13,24 @@ function bearer(req: Request): string | null {
  * The workshop and the caller's role from `Authorization: Bearer`, or null after
  * answering 401, 403 or 404 with a message that says what to do.
  */
-export function workshopAccess(req: Request, res: Response, workshops: WorkshopStore, allowed?: readonly Role[]): { record: WorkshopRecord; role: Role } | null {
+export interface Access {
+  record: WorkshopRecord;
+  role: Role;
+  /** The person, for a personal link; null for a role's own link. */
+  person: Person | null;
+  /** The secret the request came with (the host's opens the sealed links). */
+  token: string;
+}
+
+/**
+ * Who the caller is, for their own budget (dots, silent-round cards) and the Yjs ids they
+ * write under: the person for a personal link, otherwise the role's link itself.
+ */
+export function callerKey(access: Pick<Access, 'role' | 'person'>): string {
+  return access.person ? `person:${access.person.id}` : `link:${access.role}`;
+}
+
+export function workshopAccess(req: Request, res: Response, workshops: WorkshopStore, allowed?: readonly Role[]): Access | null {
   const id = String(req.params.id);
   const token = bearer(req);
   if (!token) {
@@ -24,14 +42,15 @@ export function workshopAccess(req: Request, res: Response, workshops: WorkshopS
     res.status(404).json({ error: 'No workshop exists at this address. Check the link you were given.' });
     return null;
   }
-  const role = workshops.roleFor(id, token);
-  if (!role) {
+  const identity = workshops.identify(id, token);
+  if (!identity) {
     res.status(401).json({ error: 'This link is not valid for this workshop. Ask the host for a new link.' });
     return null;
   }
+  const { role, person } = identity;
   if (allowed && !allowed.includes(role)) {
     res.status(403).json({ error: `Only the ${allowed.join(' or ')} can do this. Ask the host.` });
     return null;
   }
-  return { record, role };
+  return { record, role, person, token };
 }

@@ -13,6 +13,7 @@ import { exportApi } from './exportApi.js';
 import { importApi } from './importApi.js';
 import { RateLimit } from './rateLimit.js';
 import { historyApi } from './historyApi.js';
+import { peopleApi, type PeopleLimits } from './peopleApi.js';
 import type { HistoryStore } from '../history/historyStore.js';
 import { metrics, PROMETHEUS_CONTENT_TYPE } from '../metrics.js';
 import type { StructureLimits } from '../../shared/model/limits.js';
@@ -30,6 +31,8 @@ export interface AppDeps {
   createPerHour?: number;
   /** The shape every change and import is checked against (config: MAX_NESTING_DEPTH …). */
   structure?: StructureLimits;
+  /** How many people the shared participant link may add (config: SHARED_LINK_JOINS_PER_MINUTE, SHARED_LINK_PEOPLE). */
+  people?: PeopleLimits;
 }
 
 function sizeLimit(bytes = 0): string {
@@ -85,6 +88,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use('/api', workshopsApi({ ...deps, creations }));
   app.use('/api', historyApi(deps));
+  app.use('/api', peopleApi({ ...deps, limits: deps.people ?? { perMinute: 20, total: 100 } }));
   app.use('/api', exportApi(deps));
   app.use('/api', sessionApi(deps));
   app.use('/api', (_req, res) => {

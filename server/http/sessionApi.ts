@@ -18,12 +18,14 @@ import {
 import { SESSION_ROOM_SUFFIX } from '../../shared/protocol.js';
 import { roundDraftsSchema, sessionActionSchema, voteChangeSchema, type MyVote, type SessionAction } from '../../shared/sessionApi.js';
 import type { WorkshopStore } from '../workshops/workshopStore.js';
-import type { RoomManager } from '../collab/roomManager.js';
+import { WorkshopDamaged, type RoomManager } from '../collab/roomManager.js';
 import type { SessionStore } from '../session/sessionStore.js';
 import type { HistoryStore } from '../history/historyStore.js';
 import * as Y from 'yjs';
 import { newToken } from '../workshops/tokens.js';
-import { workshopAccess } from './access.js';
+import { callerKey, workshopAccess, type Access } from './access.js';
+import { refusal } from '../../shared/rules/rules.js';
+import { ROLE_LABELS } from '../../shared/roles.js';
 import { checkQuery } from './params.js';
 
 interface Deps {
@@ -39,10 +41,25 @@ function myVote(vote: SessionState['vote'], mine: Record<string, number>): MyVot
   return { mine, left: vote ? vote.dots - Object.values(mine).reduce((a, b) => a + b, 0) : 0 };
 }
 
-/** `?person=<browser key>`, the only parameter a read of one's own dots or drafts takes. */
-const personQuery = z.object({
-  person: z.string({ error: 'Give person, your browser’s key: 16-100 letters, digits, - or _.' }).pipe(voteChangeSchema.shape.person),
-});
+/** A read of one's own dots or drafts takes no parameters: who is asking is in the link. */
+const noQuery = z.object({});
+
+/** What a reader of the board is called on a revealed card: their name on the server's record, or their role. */
+function authorOf(access: Access): string {
+  return access.person?.name ?? ROLE_LABELS[access.role];
+}
+
+/**
+ * Whose dots and cards these are. A shared participant link is many people: each joins as
+ * a person of their own first (POST /people), so nobody votes as a crowd.
+ */
+function ownerOf(access: Access, res: Response): string | null {
+  if (access.role === 'participant' && !access.person) {
+    res.status(403).json({ error: 'Join the workshop with your name first (open the link in a browser), so your dots and cards are your own.' });
+    return null;
+  }
+  return callerKey(access);
+}
 
 function invalid(res: Response, error: z.ZodError): void {
   const issue = error.issues[0];
@@ -74,17 +91,21 @@ export function sessionApi(deps: Deps): express.Router {
   router.post('/workshops/:id/session', async (req: Request, res: Response) => {
     const access = workshopAccess(req, res, workshops);
     if (!access) return;
-    if (access.role !== 'host' && access.role !== 'facilitator') {
-      res.status(403).json({ error: 'Only the facilitator or host can run the session (phase, timer, follow, silent rounds and votes).' });
+    const asked = (req.body as { action?: unknown } | undefined)?.action;
+    const what = asked === 'phase' || asked === 'timer' || asked === 'follow' || asked === 'round' || asked === 'vote' ? asked : 'phase';
+    // The rules table decides, before anything is read: who runs the session, and what the Agreed phase still allows.
+    const refused = refusal(access.role, workshops.phaseOf(access.record.id), { kind: 'session.run', what });
+    if (refused) {
+      res.status(403).json({ error: refused });
       return;
     }
     const parsed = sessionActionSchema.safeParse(req.body);
     if (!parsed.success) return invalid(res, parsed.error);
     const id = access.record.id;
     const doc = await sessionDoc(id);
-    const refusal = await apply(id, doc, parsed.data);
-    if (refusal) {
-      res.status(409).json({ error: refusal });
+    const conflict = await apply(id, doc, parsed.data);
+    if (conflict) {
+      res.status(409).json({ error: conflict });
       return;
     }
     log.info({ workshop: id, role: access.role, action: parsed.data.action, op: 'op' in parsed.data ? parsed.data.op : undefined }, 'Session changed');
@@ -118,7 +139,10 @@ export function sessionApi(deps: Deps): express.Router {
           return null;
         }
         if (!state.round) return 'No silent round is open.';
-        if (action.op === 'reveal') await reveal(id, state.round);
+        if (action.op === 'reveal') {
+          const refused = await reveal(id, state.round);
+          if (refused) return refused;
+        }
         sessions.clearRound(id, state.round.id);
         setRound(doc, null);
         return null;
@@ -137,42 +161,68 @@ export function sessionApi(deps: Deps): express.Router {
     }
   }
 
-  /** Every person's silent-round cards go on the board at once, in one change. */
-  async function reveal(id: string, round: NonNullable<SessionState['round']>): Promise<void> {
-    const board = (await rooms.open(id)).doc;
-    const drafts = sessions.roundDrafts(id, round.id);
-    board.transact(() => {
-      for (const { author, drafts: cards } of drafts) {
-        for (const d of cards) {
-          const [first = '', ...rest] = d.text.trim().split(/\n+/);
-          if (!first.trim()) continue;
-          const card = addCard(board, { board: round.board, headline: first.slice(0, LIMITS.headline), createdBy: round.showNames && author ? author : 'Silent round' });
-          if (rest.length) setCardBody(board, card, rest.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })));
+  /**
+   * Every person's silent-round cards go on the board at once, in one change, each named
+   * by the server's record of who wrote it (or "Silent round"). Refused, with nothing
+   * changed, when it would take the workshop past its number of cards or its size: the
+   * cards stay with their writers until the facilitator decides.
+   */
+  async function reveal(id: string, round: NonNullable<SessionState['round']>): Promise<string | null> {
+    const room = await rooms.open(id);
+    const board = room.doc;
+    const cards = sessions
+      .roundDrafts(id, round.id)
+      .flatMap(({ author, drafts }) => drafts.map((d) => ({ author, lines: d.text.trim().split(/\n+/).filter((l) => l.trim()) })))
+      .filter((c) => c.lines.length > 0);
+    const onBoard = Object.values(readBoards(board)).reduce((n, list) => n + list.length, 0);
+    if (onBoard + cards.length > room.limits.maxCards) {
+      return `Revealing these ${cards.length} cards would take the workshop past ${room.limits.maxCards.toLocaleString('en-GB')} cards, the most it can hold. Delete or combine some cards on the board first, or cancel the round.`;
+    }
+    const bytes = cards.reduce((n, c) => n + 300 + c.lines.join('').length * 3, 0);
+    if (room.storedBytes + bytes > room.limits.maxWorkshopBytes) {
+      return 'Revealing these cards would take the workshop past its size limit. Ask the host to export it and start a new one, or cancel the round.';
+    }
+    room.guard('apply', () =>
+      board.transact(() => {
+        for (const { author, lines } of cards) {
+          // A first line longer than a headline is shortened at a word, and kept whole in the body: nothing is cut away.
+          const [first, ...rest] = lines as [string, ...string[]];
+          const headline = first.length <= LIMITS.headline ? first : `${first.slice(0, LIMITS.headline - 1).replace(/\s+\S*$/, '')}…`;
+          const body = headline === first ? rest : lines;
+          const card = addCard(board, { board: round.board, headline, createdBy: round.showNames && author ? author : 'Silent round' });
+          if (body.length) setCardBody(board, card, body.map((p) => ({ type: 'paragraph', content: [{ type: 'text', text: p }] })));
         }
-      }
-    }, SESSION_ORIGIN);
-    log.info({ workshop: id, writers: drafts.length }, 'Silent round revealed');
+      }, SESSION_ORIGIN),
+    );
+    if (room.damage) throw new WorkshopDamaged(room.damage);
+    log.info({ workshop: id, cards: cards.length }, 'Silent round revealed');
+    return null;
   }
 
   router.get('/workshops/:id/votes', async (req: Request, res: Response) => {
-    const parsed = checkQuery(req, personQuery);
+    const parsed = checkQuery(req, noQuery);
     if (!parsed.ok) {
       res.status(400).json({ error: parsed.error });
       return;
     }
     const access = workshopAccess(req, res, workshops);
     if (!access) return;
+    const owner = ownerOf(access, res);
+    if (!owner) return;
     const vote = readSession(await sessionDoc(access.record.id)).vote;
-    res.json(myVote(vote, vote ? sessions.dotsOf(access.record.id, vote.id, parsed.value.person) : {}));
+    res.json(myVote(vote, vote ? sessions.dotsOf(access.record.id, vote.id, owner) : {}));
   });
 
   router.put('/workshops/:id/votes', async (req: Request, res: Response) => {
     const access = workshopAccess(req, res, workshops);
     if (!access) return;
-    if (access.role === 'viewer') {
-      res.status(403).json({ error: 'Readers cannot vote. Ask the host for a participant link.' });
+    const refused = refusal(access.role, workshops.phaseOf(access.record.id), { kind: 'session.take-part' });
+    if (refused) {
+      res.status(403).json({ error: refused });
       return;
     }
+    const owner = ownerOf(access, res);
+    if (!owner) return;
     const parsed = voteChangeSchema.safeParse(req.body);
     if (!parsed.success) return invalid(res, parsed.error);
     const id = access.record.id;
@@ -187,7 +237,7 @@ export function sessionApi(deps: Deps): express.Router {
       res.status(409).json({ error: 'That card is not on the board being voted on.' });
       return;
     }
-    const result = sessions.changeDot(id, vote, parsed.data.person, parsed.data.card, parsed.data.change);
+    const result = sessions.changeDot(id, vote, owner, parsed.data.card, parsed.data.change);
     if (typeof result === 'string') {
       res.status(409).json({ error: result });
       return;
@@ -200,24 +250,29 @@ export function sessionApi(deps: Deps): express.Router {
   });
 
   router.get('/workshops/:id/round', async (req: Request, res: Response) => {
-    const parsed = checkQuery(req, personQuery);
+    const parsed = checkQuery(req, noQuery);
     if (!parsed.ok) {
       res.status(400).json({ error: parsed.error });
       return;
     }
     const access = workshopAccess(req, res, workshops);
     if (!access) return;
+    const owner = ownerOf(access, res);
+    if (!owner) return;
     const round = readSession(await sessionDoc(access.record.id)).round;
-    res.json({ drafts: round ? sessions.draftsOf(access.record.id, round.id, parsed.value.person) : [] });
+    res.json({ drafts: round ? sessions.draftsOf(access.record.id, round.id, owner) : [] });
   });
 
   router.put('/workshops/:id/round', async (req: Request, res: Response) => {
     const access = workshopAccess(req, res, workshops);
     if (!access) return;
-    if (access.role === 'viewer') {
-      res.status(403).json({ error: 'Readers cannot write cards. Ask the host for a participant link.' });
+    const refused = refusal(access.role, workshops.phaseOf(access.record.id), { kind: 'session.take-part' });
+    if (refused) {
+      res.status(403).json({ error: refused });
       return;
     }
+    const owner = ownerOf(access, res);
+    if (!owner) return;
     const parsed = roundDraftsSchema.safeParse(req.body);
     if (!parsed.success) return invalid(res, parsed.error);
     const id = access.record.id;
@@ -227,7 +282,7 @@ export function sessionApi(deps: Deps): express.Router {
       res.status(409).json({ error: 'The silent round has ended, so these cards were not kept. They are still on your screen: copy them if you need them.' });
       return;
     }
-    sessions.saveDrafts(id, round.id, parsed.data.person, parsed.data.author, parsed.data.drafts);
+    sessions.saveDrafts(id, round.id, owner, authorOf(access), parsed.data.drafts);
     // Only a count goes to everyone: how many people are writing, never what.
     const writers = sessions.writersIn(id, round.id);
     if (writers !== round.writers) setRound(doc, { ...round, writers });

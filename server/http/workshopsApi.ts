@@ -43,7 +43,7 @@ export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; r
     const access = workshopAccess(req, res, workshops);
     if (!access) return;
     const { id, title, readersMayExport } = access.record;
-    const body: WorkshopInfoResponse = { id, title, role: access.role, readersMayExport };
+    const body: WorkshopInfoResponse = { id, title, role: access.role, readersMayExport, person: access.person ? { id: access.person.id, name: access.person.name } : null };
     res.json(body);
   });
 

@@ -90,5 +90,23 @@ export function openDatabase(dataDir: string): Database.Database {
       PRIMARY KEY (workshop, round, writer)
     );
   `);
+  // The people of a workshop, each with a personal link (participant role): invited by
+  // the host from Setup, or joined through the shared participant link. Only the hash of
+  // a personal link's secret is kept, and, for invited people, the link sealed with a key
+  // that only the host's own link opens (so the host can show it again; the server cannot).
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS people (
+      workshop TEXT NOT NULL,
+      id TEXT NOT NULL,
+      name TEXT NOT NULL,
+      source TEXT NOT NULL,
+      token_hash BLOB NOT NULL,
+      sealed TEXT,
+      created_at TEXT NOT NULL,
+      revoked_at TEXT,
+      PRIMARY KEY (workshop, id)
+    );
+    CREATE UNIQUE INDEX IF NOT EXISTS people_token ON people (token_hash);
+  `);
   return db;
 }

@@ -2,6 +2,13 @@ import type Database from 'better-sqlite3';
 import { ROLES, type Role } from '../../shared/roles.js';
 import { isPhase, type Phase } from '../../shared/session/index.js';
 import { JOIN_CODE_PATTERN, hashToken, hashesMatch, newJoinCode, newToken, newWorkshopId } from './tokens.js';
+import { PeopleStore, type Person } from './peopleStore.js';
+
+/** Who a link opens the workshop as: a role, and for a personal link, the person. */
+export interface Identity {
+  role: Role;
+  person: Person | null;
+}
 
 /** How long a join code shown in the room keeps working. */
 export const JOIN_CODE_TTL_MS = 4 * 60 * 60 * 1000;
@@ -48,7 +55,11 @@ export class WorkshopStore {
   private readonly untouched;
   private readonly selectCode;
 
+  /** The people of each workshop, with their personal links. */
+  readonly people: PeopleStore;
+
   constructor(private readonly db: Database.Database) {
+    this.people = new PeopleStore(db);
     this.insertRow = db.prepare(
       'INSERT INTO workshops (id, title, created_at, host_hash, facilitator_hash, participant_hash, viewer_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -143,7 +154,7 @@ export class WorkshopStore {
         this.db.prepare('DELETE FROM doc_state WHERE doc = ?').run(doc);
         this.db.prepare('DELETE FROM doc_writers WHERE doc = ?').run(doc);
       }
-      for (const table of ['votes', 'round_drafts', 'join_codes', 'versions']) this.db.prepare(`DELETE FROM ${table} WHERE workshop = ?`).run(id);
+      for (const table of ['votes', 'round_drafts', 'join_codes', 'versions', 'people']) this.db.prepare(`DELETE FROM ${table} WHERE workshop = ?`).run(id);
       this.db.prepare('DELETE FROM workshops WHERE id = ?').run(id);
     })();
     this.phases.delete(id);
@@ -188,6 +199,15 @@ export class WorkshopStore {
       if (code?.workshop === id) found = code.role;
     }
     return found;
+  }
+
+  /** The role a secret grants and, for a personal link, whose it is; null when it opens nothing. */
+  identify(id: string, token: string): Identity | null {
+    const role = this.roleFor(id, token);
+    if (role) return { role, person: null };
+    if (!this.row(id)) return null;
+    const person = this.people.identify(id, token);
+    return person ? { role: 'participant', person } : null;
   }
 
   /**

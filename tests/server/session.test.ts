@@ -28,9 +28,15 @@ async function session(token: string, body: unknown) {
   const res = await fetch(`${server.url}/api/workshops/${w.id}/session`, { method: 'POST', headers: auth(token), body: JSON.stringify(body) });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
-async function vote(token: string, person: string, card: string, change: 1 | -1) {
-  const res = await fetch(`${server.url}/api/workshops/${w.id}/votes`, { method: 'PUT', headers: auth(token), body: JSON.stringify({ person, card, change }) });
+async function vote(token: string, card: string, change: 1 | -1) {
+  const res = await fetch(`${server.url}/api/workshops/${w.id}/votes`, { method: 'PUT', headers: auth(token), body: JSON.stringify({ card, change }) });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+/** Someone joining through the shared participant link: their own personal link's secret. */
+async function person(name: string): Promise<string> {
+  const res = await fetch(`${server.url}/api/workshops/${w.id}/people`, { method: 'POST', headers: auth(w.tokens.participant), body: JSON.stringify({ name }) });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { token: string }).token;
 }
 
 /** Waits until the sender has heard back, so "the server did not keep it" is not read too early. */
@@ -216,28 +222,30 @@ describe('dot voting', () => {
     await waitFor(() => readBoards(h.doc).development.length >= 3, 'cards');
     await new Promise((r) => setTimeout(r, 100));
     expect((await session(w.tokens.facilitator, { action: 'vote', op: 'open', board: 'development', dots: 3, maxPerCard: 2, showLive: false })).status).toBe(200);
-    const callum = 'callum-browser-key-0001';
-    const shona = 'shona-browser-key-00002';
-    expect((await vote(w.tokens.participant, callum, a!, 1)).body).toEqual({ mine: { [a!]: 1 }, left: 2 });
-    expect((await vote(w.tokens.participant, callum, a!, 1)).status).toBe(200);
-    const third = await vote(w.tokens.participant, callum, a!, 1);
+    const callum = await person('Callum Reid');
+    const shona = await person('Shona Bell');
+    // The shared link itself casts no dots: each person joins as themselves first.
+    expect((await vote(w.tokens.participant, a!, 1)).status).toBe(403);
+    expect((await vote(callum, a!, 1)).body).toEqual({ mine: { [a!]: 1 }, left: 2 });
+    expect((await vote(callum, a!, 1)).status).toBe(200);
+    const third = await vote(callum, a!, 1);
     expect(third.status).toBe(409);
     expect(third.body.error).toMatch(/At most 2 dots can go on one card/);
     // Ten requests at once for the last dot: exactly one gets it.
-    const burst = await Promise.all(Array.from({ length: 10 }, () => vote(w.tokens.participant, callum, b!, 1)));
+    const burst = await Promise.all(Array.from({ length: 10 }, () => vote(callum, b!, 1)));
     expect(burst.filter((r) => r.status === 200)).toHaveLength(1);
     expect(burst.find((r) => r.status === 409)!.body.error).toMatch(/placed all 3 of your dots/);
-    await vote(w.tokens.participant, shona, c!, 1);
-    await vote(w.tokens.participant, shona, b!, 1);
-    await vote(w.tokens.participant, shona, c!, 1);
-    expect((await vote(w.tokens.participant, shona, a!, -1)).body.error).toMatch(/no dot on that card/);
-    expect((await vote(w.tokens.viewer, 'viewer-browser-key-0001', a!, 1)).status).toBe(403);
+    await vote(shona, c!, 1);
+    await vote(shona, b!, 1);
+    await vote(shona, c!, 1);
+    expect((await vote(shona, a!, -1)).body.error).toMatch(/no dot on that card/);
+    expect((await vote(w.tokens.viewer, a!, 1)).status).toBe(403);
     // Totals stay on the server while the vote is open.
     expect(readSession(s.doc).vote?.totals).toBeNull();
     await session(w.tokens.facilitator, { action: 'vote', op: 'close' });
     await waitFor(() => readSession(s.doc).vote?.open === false, 'the vote to close');
     expect(readSession(s.doc).vote).toMatchObject({ totals: { [a!]: 2, [b!]: 2, [c!]: 2 }, voters: 2 });
-    expect((await vote(w.tokens.participant, shona, a!, 1)).status).toBe(409);
+    expect((await vote(shona, a!, 1)).status).toBe(409);
     await session(w.tokens.facilitator, { action: 'vote', op: 'clear' });
   });
 });
@@ -249,10 +257,11 @@ describe('a silent round', () => {
     const otherSession = await join(w.tokens.participant, `${w.id}/session`);
     const facilitator = await join(w.tokens.facilitator);
     const secretText = 'Head teachers value the quality improvement visits';
+    const callum = await person('Callum Reid');
     const put = await fetch(`${server.url}/api/workshops/${w.id}/round`, {
       method: 'PUT',
-      headers: auth(w.tokens.participant),
-      body: JSON.stringify({ person: 'callum-browser-key-0001', author: 'Callum Reid', drafts: [{ id: 'd1', text: secretText }, { id: 'd2', text: 'Moderation is strong' }] }),
+      headers: auth(callum),
+      body: JSON.stringify({ drafts: [{ id: 'd1', text: secretText }, { id: 'd2', text: 'Moderation is strong' }] }),
     });
     expect(put.status).toBe(200);
     await waitFor(() => readSession(otherSession.doc).round?.writers === 1, 'the count of writers');
@@ -260,13 +269,13 @@ describe('a silent round', () => {
     for (const doc of [other.doc, otherSession.doc, facilitator.doc]) {
       expect(Buffer.from(Y.encodeStateAsUpdate(doc)).includes(Buffer.from('quality improvement visits'))).toBe(false);
     }
-    const theirs = await fetch(`${server.url}/api/workshops/${w.id}/round?person=shona-browser-key-00002`, { headers: auth(w.tokens.participant) });
+    const theirs = await fetch(`${server.url}/api/workshops/${w.id}/round`, { headers: auth(await person('Shona Bell')) });
     expect(await theirs.json()).toEqual({ drafts: [] });
 
     const byViewer = await fetch(`${server.url}/api/workshops/${w.id}/round`, {
       method: 'PUT',
       headers: auth(w.tokens.viewer),
-      body: JSON.stringify({ person: 'viewer-browser-key-0001', author: 'Reader', drafts: [{ id: 'v1', text: 'From a reader' }] }),
+      body: JSON.stringify({ drafts: [{ id: 'v1', text: 'From a reader' }] }),
     });
     expect(byViewer.status).toBe(403);
     expect((await session(w.tokens.participant, { action: 'round', op: 'reveal' })).status).toBe(403);

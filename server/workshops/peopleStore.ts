@@ -1,0 +1,70 @@
+import type Database from 'better-sqlite3';
+import { hashToken, newToken } from './tokens.js';
+import { newId } from '../../shared/model/ids.js';
+
+/** Invited by the host (a personal link from Setup), or joined through the shared participant link. */
+export type PersonSource = 'invited' | 'shared-link';
+
+export interface Person {
+  id: string;
+  name: string;
+  source: PersonSource;
+  createdAt: string;
+}
+
+interface Row {
+  id: string;
+  name: string;
+  source: PersonSource;
+  created_at: string;
+  sealed: string | null;
+}
+
+/**
+ * The people of a workshop, one personal link each. A person's dots, silent-round cards
+ * and the Yjs ids they write under are theirs: one person, one budget, whatever their
+ * browser says. Only each link secret's hash is kept.
+ */
+export class PeopleStore {
+  private readonly insert;
+  private readonly byToken;
+  private readonly all;
+  private readonly revokeRow;
+  private readonly joinedSince;
+
+  constructor(db: Database.Database) {
+    this.insert = db.prepare('INSERT INTO people (workshop, id, name, source, token_hash, sealed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    this.byToken = db.prepare('SELECT id, name, source, created_at FROM people WHERE workshop = ? AND token_hash = ? AND revoked_at IS NULL');
+    this.all = db.prepare('SELECT id, name, source, created_at, sealed FROM people WHERE workshop = ? AND revoked_at IS NULL ORDER BY created_at, id');
+    this.revokeRow = db.prepare('UPDATE people SET revoked_at = ? WHERE workshop = ? AND id = ? AND revoked_at IS NULL');
+    this.joinedSince = db.prepare("SELECT count(*) AS n FROM people WHERE workshop = ? AND source = 'shared-link' AND created_at >= ?");
+  }
+
+  /** A new person and their link secret: the only time the secret exists in plain. `seal` keeps a copy only the host can open. */
+  create(workshop: string, name: string, source: PersonSource, seal?: (token: string) => string): { person: Person; token: string } {
+    const token = newToken();
+    const person: Person = { id: newId(), name, source, createdAt: new Date().toISOString() };
+    this.insert.run(workshop, person.id, name, source, hashToken(token), seal ? seal(token) : null, person.createdAt);
+    return { person, token };
+  }
+
+  /** The person a secret belongs to, while their link stands. */
+  identify(workshop: string, token: string): Person | null {
+    const row = this.byToken.get(workshop, hashToken(token)) as Row | undefined;
+    return row ? { id: row.id, name: row.name, source: row.source, createdAt: row.created_at } : null;
+  }
+
+  list(workshop: string): (Person & { sealed: string | null })[] {
+    return (this.all.all(workshop) as Row[]).map((r) => ({ id: r.id, name: r.name, source: r.source, createdAt: r.created_at, sealed: r.sealed }));
+  }
+
+  /** Withdraw one person's link: it stops working at once. */
+  revoke(workshop: string, id: string): boolean {
+    return this.revokeRow.run(new Date().toISOString(), workshop, id).changes > 0;
+  }
+
+  /** How many people have joined through the shared link since `since` (ISO time), revoked or not. */
+  joinedThroughSharedLinkSince(workshop: string, since: string): number {
+    return (this.joinedSince.get(workshop, since) as { n: number }).n;
+  }
+}
