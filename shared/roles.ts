@@ -16,11 +16,6 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
 }
 
-/** Who may change the workshop's setup and fieldwork plan (not its findings). */
-export function canSetUp(role: Role): boolean {
-  return role === 'host' || role === 'facilitator';
-}
-
 /** Who may export the report: the host and facilitator always; others when the host allows. */
 export function mayExport(role: Role, readersMayExport: boolean): boolean {
   return role === 'host' || role === 'facilitator' || readersMayExport;

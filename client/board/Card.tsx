@@ -1,7 +1,8 @@
 import { memo, useMemo, type FocusEvent, type KeyboardEvent } from 'react';
 import type { CardSnapshot } from '../../shared/model/index.js';
 import { WorkshopContext, useWorkshop } from '../collab/WorkshopContext.js';
-import { mayEditCard } from '../../shared/session/index.js';
+import { may } from '../../shared/rules/rules.js';
+import { useMay } from '../session/useMay.js';
 import { useSession } from '../session/SessionContext.js';
 import { VoteDots } from '../session/VoteDots.js';
 import { announceEditing } from '../collab/presence.js';
@@ -40,7 +41,7 @@ export const Card = memo(function Card(props: CardProps) {
   const workshop = useWorkshop();
   const { state } = useSession();
   const details = useCardDetails(workshop.doc, props.card.id);
-  const locked = workshop.canEdit && !mayEditCard(workshop.role, state.phase, details?.status === 'agreed');
+  const locked = workshop.canEdit && !may(workshop.role, state.phase, { kind: 'card.edit', agreed: details?.status === 'agreed' });
   const value = useMemo(() => (locked ? { ...workshop, canEdit: false } : workshop), [workshop, locked]);
   return (
     <WorkshopContext value={value}>
@@ -52,7 +53,8 @@ export const Card = memo(function Card(props: CardProps) {
 function CardContent({ card, number, isFirst, isLast }: CardProps) {
   const { doc, canEdit, provider, role, user } = useWorkshop();
   const { state, run } = useSession();
-  const leads = role === 'host' || role === 'facilitator';
+  const allowed = useMay();
+  const leads = allowed({ kind: 'session.run', what: 'follow' });
   const commands = useCardCommands();
   const details = useCardDetails(doc, card.id);
   const { themes } = useBoardLinks();

@@ -3,6 +3,9 @@ import { Button, Menu, MenuItem, MenuTrigger, Popover, Separator } from 'react-a
 import { BOARD_IDS, BOARD_TITLES, type CardSnapshot } from '../../shared/model/index.js';
 import { DeleteCardDialog } from './DeleteCardDialog.js';
 import { useCardCommands } from './useCardCommands.js';
+import { useMay } from '../session/useMay.js';
+import { useCardDetails } from './useCardDetails.js';
+import { useWorkshop } from '../collab/WorkshopContext.js';
 
 interface CardActionsProps {
   card: CardSnapshot;
@@ -15,7 +18,11 @@ interface CardActionsProps {
 export function CardActions({ card, number, isFirst, isLast }: CardActionsProps) {
   const commands = useCardCommands();
   const [confirming, setConfirming] = useState(false);
-  const otherBoards = BOARD_IDS.filter((b) => b !== card.board);
+  const allowed = useMay();
+  const agreed = useCardDetails(useWorkshop().doc, card.id)?.status === 'agreed';
+  // Only the boards this person may move a card to now, as the rules table says (a closed board is not offered).
+  const otherBoards = BOARD_IDS.filter((b) => b !== card.board && allowed({ kind: 'card.move', agreed, to: b }));
+  const mayDelete = allowed({ kind: 'card.remove', agreed });
   const disabled = [...(isFirst ? ['up'] : []), ...(isLast ? ['down'] : [])];
 
   function onAction(key: Key) {
@@ -49,10 +56,14 @@ export function CardActions({ card, number, isFirst, isLast }: CardActionsProps)
                 {`Move to ${BOARD_TITLES[b]}`}
               </MenuItem>
             ))}
-            <Separator className="menu__separator" />
-            <MenuItem id="delete" className="menu__item menu__item--danger">
-              Delete card…
-            </MenuItem>
+            {mayDelete ? (
+              <>
+                <Separator className="menu__separator" />
+                <MenuItem id="delete" className="menu__item menu__item--danger">
+                  Delete card…
+                </MenuItem>
+              </>
+            ) : null}
           </Menu>
         </Popover>
       </MenuTrigger>

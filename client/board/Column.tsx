@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import { BOARD_TITLES, findingNumber, type BoardId, type CardSnapshot } from '../../shared/model/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
-import { mayAddTo } from '../../shared/session/index.js';
+import { may } from '../../shared/rules/rules.js';
 import { useSession } from '../session/SessionContext.js';
 import { stripe } from '../themes/ThemeChip.js';
 import { filterByTheme, laneByTheme, type ThemeView } from '../themes/themeView.js';
@@ -32,7 +32,7 @@ interface Placed {
 export const Column = memo(function Column({ board, cards, view, cardThemes, titleHidden }: ColumnProps) {
   const { canEdit, role } = useWorkshop();
   const { state } = useSession();
-  const mayAdd = canEdit && mayAddTo(role, state.phase, board);
+  const mayAdd = canEdit && may(role, state.phase, { kind: 'card.add', board });
   const { themes } = useBoardLinks();
   const { add } = useCardCommands();
   const titleId = `column-${board}-title`;

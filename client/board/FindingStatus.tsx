@@ -3,9 +3,8 @@ import { agreeFinding, reopenFinding, type CardDetails } from '../../shared/mode
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useAnnounce } from '../ui/Announcer.js';
 import { PadlockIcon } from './icons.js';
+import { useMay } from '../session/useMay.js';
 
-/** Only the people running the session mark a finding agreed, as in the room. */
-const canAgree = (role: string): boolean => role === 'host' || role === 'facilitator';
 
 // One formatter for every card: toLocaleDateString builds a new one per call, which was
 // the largest single item in profiles of a 300-card board opening.
@@ -18,7 +17,9 @@ const shortDate = (iso: string): string => {
 
 /** "Draft", or "Agreed" with a padlock and who agreed it; the host or facilitator can change it. */
 export function FindingStatus({ cardId, number, details }: { cardId: string; number: string; details: CardDetails }) {
-  const { doc, role, user } = useWorkshop();
+  const { doc, user } = useWorkshop();
+  // Only the people running the session mark a finding agreed, as in the room (the rules table).
+  const allowed = useMay();
   const announce = useAnnounce();
   const agreed = details.status === 'agreed';
 
@@ -45,7 +46,7 @@ export function FindingStatus({ cardId, number, details }: { cardId: string; num
       ) : (
         <span className="status status--draft">Draft</span>
       )}
-      {canAgree(role) ? (
+      {allowed({ kind: 'card.agree' }) ? (
         <button
           type="button"
           className="link-button finding-status__change"

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { deleteActivity, findingsCiting, readNumbers, type Activity, type Theme } from '../../shared/model/index.js';
-import { canSetUp } from '../../shared/roles.js';
+import { useMay } from '../session/useMay.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { ThemeChip } from '../themes/ThemeChip.js';
 import { useAnnounce } from '../ui/Announcer.js';
@@ -14,7 +14,9 @@ const participantsText = (n: number | null): string => (n === null ? '' : n === 
 
 /** One focus group or activity: what it was, its themes, and its recording sheet. */
 export function ActivityItem({ activity, themes }: { activity: Activity; themes: Theme[] }) {
-  const { doc, role } = useWorkshop();
+  const { doc } = useWorkshop();
+  // The fieldwork record (what, when, with how many) is the host's and facilitator's: the rules table.
+  const mayRecord = useMay()({ kind: 'fieldwork.edit' });
   const announce = useAnnounce();
   const [editing, setEditing] = useState(false);
   const [citing, setCiting] = useState<string[] | null>(null);
@@ -54,7 +56,7 @@ export function ActivityItem({ activity, themes }: { activity: Activity; themes:
               </ul>
             ) : null}
           </div>
-          {canSetUp(role) && !editing ? (
+          {mayRecord && !editing ? (
             <div className="activity__actions">
               <button type="button" className="ds_button ds_button--small ds_button--secondary" aria-label={`Edit ${name}`} onClick={() => setEditing(true)}>
                 Edit

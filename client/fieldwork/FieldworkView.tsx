@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { canSetUp } from '../../shared/roles.js';
+import { useMay } from '../session/useMay.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useThemes } from '../themes/useThemes.js';
 import { AddActivityForm } from './AddActivityForm.js';
@@ -11,7 +11,9 @@ const ALL = 'all';
 
 /** Focus groups and other activities, each with its recording sheet; collated by theme for the debrief. */
 export function FieldworkView() {
-  const { doc, role } = useWorkshop();
+  const { doc } = useWorkshop();
+  // The fieldwork record (what, when, with how many) is the host's and facilitator's: the rules table.
+  const mayRecord = useMay()({ kind: 'fieldwork.edit' });
   const activities = useActivities(doc);
   const themes = useThemes(doc);
   const selectId = useId();
@@ -57,7 +59,7 @@ export function FieldworkView() {
           ))}
         </ol>
       )}
-      {canSetUp(role) && !theme ? <AddActivityForm /> : null}
+      {mayRecord && !theme ? <AddActivityForm /> : null}
     </section>
   );
 }

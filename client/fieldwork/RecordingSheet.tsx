@@ -2,6 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import { EditorContent, useEditor, useEditorState } from '@tiptap/react';
 import { activitySheetFragment } from '../../shared/model/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
+import { useMay } from '../session/useMay.js';
 import { bodyExtensions } from '../board/bodyExtensions.js';
 import { useEditorLimit } from '../board/useEditorLimit.js';
 import { CharactersLeft, useCharactersLeft } from '../ui/CharactersLeft.js';
@@ -17,7 +18,9 @@ export const sheetElementId = (activityId: string): string => `sheet-${activityI
  * everyone's carets. Selected words can become a finding on the board.
  */
 export const RecordingSheet = memo(function RecordingSheet({ activityId, name }: { activityId: string; name: string }) {
-  const { doc, provider, canEdit, user } = useWorkshop();
+  const { doc, provider, canEdit: mayEditWorkshop, user } = useWorkshop();
+  const allowed = useMay();
+  const canEdit = mayEditWorkshop && allowed({ kind: 'fieldwork.notes' });
   const fragment = useMemo(() => activitySheetFragment(doc, activityId), [doc, activityId]);
   const [linkOpen, setLinkOpen] = useState(false);
   const [excerpt, setExcerpt] = useState<string | null>(null);

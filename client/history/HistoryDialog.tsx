@@ -6,6 +6,7 @@ import { readReport } from '../../shared/model/index.js';
 import { selectReport } from '../../shared/export/report.js';
 import { reportToHtml } from '../../shared/export/html.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
+import { useMay } from '../session/useMay.js';
 import { useAnnounce } from '../ui/Announcer.js';
 import { fetchVersion, listVersions, restoreVersion, saveVersion } from './historyRequests.js';
 
@@ -24,9 +25,12 @@ const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'nume
  * change on top, and the version just before it is kept, so it can be undone.
  */
 export function HistoryDialog({ isOpen, onOpenChange, secret }: { isOpen: boolean; onOpenChange: (open: boolean) => void; secret: string }) {
-  const { id, role, user } = useWorkshop();
+  const { id, user } = useWorkshop();
   const announce = useAnnounce();
-  const leads = role === 'host' || role === 'facilitator';
+  const allowed = useMay();
+  // Saving and restoring versions, as the rules table says (a restore in the Agreed phase is the host's alone).
+  const maySave = allowed({ kind: 'version.save' });
+  const mayRestore = allowed({ kind: 'version.restore' });
   const [versions, setVersions] = useState<VersionInfoBody[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [name, setName] = useState('');
@@ -76,7 +80,7 @@ export function HistoryDialog({ isOpen, onOpenChange, secret }: { isOpen: boolea
   return (
     <ModalDialog title="History" isOpen={isOpen} onOpenChange={onOpenChange} wide className="history">
           {error ? <p className="ds_question__error-message" role="alert">{error}</p> : null}
-          {leads ? (
+          {maySave ? (
             <form className="history__save" onSubmit={save}>
               <label className="ds_label" htmlFor="history-name">Name this version</label>
               <p className="ds_hint-text" id="history-name-hint">For example “End of Part 1”. Cairn also saves versions every few minutes and at each phase change.</p>
@@ -107,7 +111,7 @@ export function HistoryDialog({ isOpen, onOpenChange, secret }: { isOpen: boolea
                     <button type="button" className="link-button" onClick={() => void view(v)}>
                       View<span className="visually-hidden"> {v.name}, {when(v.createdAt)}</span>
                     </button>
-                    {leads ? (
+                    {mayRestore ? (
                       confirming?.id === v.id ? (
                         <>
                           <span>Everyone’s board will change to this version.</span>

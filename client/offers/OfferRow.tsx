@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { deleteOffer, type Offer } from '../../shared/model/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
+import { useMay } from '../session/useMay.js';
 import { useAnnounce } from '../ui/Announcer.js';
 import { numberList, useBoardLinks } from '../board/boardLinks.js';
 import { DeleteOfferDialog } from './DeleteOfferDialog.js';
@@ -11,7 +12,8 @@ type Open = 'edit' | 'link' | 'delete' | null;
 
 /** One offer: from — offer — to, the actions it supports, and (for editors) its controls. */
 export function OfferRow({ offer }: { offer: Offer }) {
-  const { doc, canEdit } = useWorkshop();
+  const { doc } = useWorkshop();
+  const canEdit = useMay()({ kind: 'offers.edit' });
   const { numbers } = useBoardLinks();
   const announce = useAnnounce();
   const [open, setOpen] = useState<Open>(null);

@@ -1,4 +1,5 @@
 import { useWorkshop } from '../collab/WorkshopContext.js';
+import { useMay } from '../session/useMay.js';
 import { AddOfferForm } from './AddOfferForm.js';
 import { OfferRow } from './OfferRow.js';
 import { useOffers } from './useOffers.js';
@@ -8,7 +9,8 @@ import { useOffers } from './useOffers.js';
  * Education Scotland, partner councils and the host, each tied to the actions it helps.
  */
 export function OffersSection() {
-  const { doc, canEdit } = useWorkshop();
+  const { doc } = useWorkshop();
+  const canEdit = useMay()({ kind: 'offers.edit' });
   const offers = useOffers(doc);
   return (
     <section className="offers" aria-labelledby="offers-title">

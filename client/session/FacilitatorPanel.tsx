@@ -6,6 +6,7 @@ import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useThemes } from '../themes/useThemes.js';
 import { useAnnounce } from '../ui/Announcer.js';
 import { useSession } from './SessionContext.js';
+import { useMay } from './useMay.js';
 
 function Select({ id, label, value, onChange, children }: { id: string; label: string; value: string; onChange: (v: string) => void; children: ReactNode }) {
   return (
@@ -32,6 +33,8 @@ const boardOptions = BOARD_IDS.map((b) => <option key={b} value={b}>{BOARD_TITLE
 export function FacilitatorPanel({ onPresent }: { onPresent: () => void }) {
   const { state, run } = useSession();
   const { doc, user } = useWorkshop();
+  // Silent rounds and votes change the board: not in the Agreed phase, except for the host (the rules table).
+  const allowed = useMay();
   const themes = useThemes(doc);
   const announce = useAnnounce();
   const [error, setError] = useState<string | null>(null);
@@ -104,6 +107,7 @@ export function FacilitatorPanel({ onPresent }: { onPresent: () => void }) {
           ) : null}
         </fieldset>
 
+        {allowed({ kind: 'session.run', what: 'round' }) ? (
         <fieldset>
           <legend>Silent writing</legend>
           {state.round ? (
@@ -123,7 +127,9 @@ export function FacilitatorPanel({ onPresent }: { onPresent: () => void }) {
             </>
           )}
         </fieldset>
+        ) : null}
 
+        {allowed({ kind: 'session.run', what: 'vote' }) ? (
         <fieldset>
           <legend>Dot vote</legend>
           {state.vote?.open ? (
@@ -149,6 +155,7 @@ export function FacilitatorPanel({ onPresent }: { onPresent: () => void }) {
             </>
           )}
         </fieldset>
+        ) : null}
 
         <fieldset>
           <legend>Projector</legend>

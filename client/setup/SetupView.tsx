@@ -1,5 +1,5 @@
-import { canSetUp } from '../../shared/roles.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
+import { useMay } from '../session/useMay.js';
 import { DetailsSection } from './DetailsSection.js';
 import { FocusSection } from './FocusSection.js';
 import { ThemesSection } from './ThemesSection.js';
@@ -12,18 +12,18 @@ import '../styles/setup.css';
 
 /** The workshop's setup: what every part of the report's sections 1-3 is built from. */
 export function SetupView() {
-  const { role } = useWorkshop();
+  const allowed = useMay();
   return (
     <section className="setup" aria-labelledby="setup-heading">
       <h2 id="setup-heading">Setup</h2>
-      {canSetUp(role) ? (
+      {allowed({ kind: 'setup.edit' }) ? (
         <>
           <p className="ds_hint-text">Changes are saved as you type and everyone sees them straight away.</p>
           <DetailsSection />
           <FocusSection />
           <ThemesSection />
           <TeamSection />
-          {role === 'host' ? <PersonalLinksSection /> : null}
+          {allowed({ kind: 'links.manage' }) ? <PersonalLinksSection /> : null}
           <PartnersSection />
           <ReportTextSection />
         </>

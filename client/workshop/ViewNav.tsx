@@ -1,5 +1,6 @@
 import { useState, type MouseEvent } from 'react';
 import { mayExport as roleMayExport } from '../../shared/roles.js';
+import { useMay } from '../session/useMay.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useMeta } from '../collab/useBoards.js';
 import { LaterBoundary, useOnceTrue } from '../lib/later.js';
@@ -11,6 +12,7 @@ import '../styles/nav.css';
 export function ViewNav({ secret, readersMayExport: initiallyAllowed }: { secret: string; readersMayExport: boolean }) {
   const { view, go } = useViewNavigation();
   const { role, doc } = useWorkshop();
+  const allowed = useMay();
   const meta = useMeta(doc);
   const [readersMayExport, setReadersMayExport] = useState(initiallyAllowed);
   const mayExport = roleMayExport(role, readersMayExport);
@@ -51,7 +53,7 @@ export function ViewNav({ secret, readersMayExport: initiallyAllowed }: { secret
             Export
           </button>
         ) : null}
-        {role === 'host' ? (
+        {allowed({ kind: 'links.manage' }) ? (
           <button type="button" className="ds_button ds_button--secondary ds_button--small" onClick={() => setSharing(true)}>
             Links
           </button>
@@ -62,7 +64,7 @@ export function ViewNav({ secret, readersMayExport: initiallyAllowed }: { secret
           <HistoryDialog isOpen={historyOpen} onOpenChange={setHistoryOpen} secret={secret} />
         </LaterBoundary>
       ) : null}
-      {role === 'host' && shareDrawn ? (
+      {allowed({ kind: 'links.manage' }) && shareDrawn ? (
         <LaterBoundary waiting="Opening the links…">
           <ShareDialog isOpen={sharing} onOpenChange={setSharing} secret={secret} title={meta.title} />
         </LaterBoundary>

@@ -31,23 +31,5 @@ export function isPhase(value: unknown): value is Phase {
   return typeof value === 'string' && (PHASES as readonly string[]).includes(value);
 }
 
-type RoleName = 'host' | 'facilitator' | 'participant' | 'viewer';
-
-/** Whether someone in this role may add a card to a board in this phase. */
-export function mayAddTo(role: RoleName, phase: Phase, board: BoardId): boolean {
-  if (role === 'viewer') return false;
-  if (role === 'host') return true;
-  if (phase === 'agreed') return false;
-  return role === 'facilitator' || OPEN_BOARDS[phase].includes(board);
-}
-
-/** Whether someone in this role may change an existing card in this phase. */
-export function mayEditCard(role: RoleName, phase: Phase, agreed: boolean): boolean {
-  if (role === 'viewer') return false;
-  if (role === 'host') return true;
-  if (phase === 'agreed') return false;
-  return role === 'facilitator' || !agreed;
-}
-
 /** The most cards one person may hold back in a silent-writing round. */
 export const MAX_ROUND_DRAFTS = 30;

@@ -157,15 +157,18 @@ describe('findings, actions, themes and offers on the board', () => {
   });
 
   it('adds an offer of collaboration, links it to an action, and the other person sees it', async () => {
-    const c = callum.page;
-    const offers = c.getByRole('region', { name: 'Further collaboration and support offered' });
+    // Offers are the facilitator's and host's to record (the rules table): a participant has no controls for them.
+    const region = (p: typeof callum.page) => p.getByRole('region', { name: 'Further collaboration and support offered' });
+    expect(await region(callum.page).locator('.offers__add, .offer__controls').count()).toBe(0);
+    const c = shona.page;
+    const offers = region(c);
     await offers.getByLabel('From').fill('Inverclyde, Education Scotland, RIC');
     await offers.getByLabel('What is offered').fill('Support with moderation and assessment');
     await offers.getByLabel('To').fill('Clackmannanshire');
     await offers.getByRole('button', { name: 'Add offer' }).click();
     await tick(c, offers.getByRole('button', { name: /^Link to actions/ }), 'Which actions does this offer support?', [`6.1 ${PLAN}`]);
 
-    const seen = shona.page.locator('.offer');
+    const seen = callum.page.locator('.offer');
     await eventually(() => seen.locator('.offer__text').textContent()).toBe(
       'Inverclyde, Education Scotland, RIC —  offer Support with moderation and assessment —  to Clackmannanshire',
     );
