@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { addCard, agreeFinding, initWorkshop, setCardText } from '../shared/model/index.js';
 
-const SENTENCE = 'Colleagues across school and central teams describe strong relationships, and most head teachers feel well supported by officers and by their peers.';
+export const SENTENCE = 'Colleagues across school and central teams describe strong relationships, and most head teachers feel well supported by officers and by their peers.';
 
 /** A board of `cards` findings of about 100 words each, as a closing session ends with. */
 export function bigBoard(cards = 300): Y.Doc {

@@ -21,7 +21,8 @@ import { readBoards } from '../shared/model/index.js';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.mjs';
 import { createWorkshop, spawnServer, tempDataDir, type SpawnedServer } from '../tests/helpers/server.js';
 import { bigBoard } from './boardFixture.js';
-import { percentile, sleep, within, yWebsocketClient } from './harness.js';
+import { CPU_PLAN, percentile, sleep, within, yWebsocketClient } from './harness.js';
+import { affinityOf, descendantsOf, moveToServerCore, sameCores } from './pinning.js';
 import type { Figures } from './scenarios.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -196,6 +197,23 @@ function recordKeys({ cardId }: { cardId: string }) {
   );
 }
 
+/** Chromium inherits this process's cores (the clients'): checked, since its processes do the work measured. */
+function assertChromiumOnClientCores(): void {
+  const plan = CPU_PLAN;
+  if (!plan.pinned) return;
+  const name = (pid: number) => {
+    try {
+      return fs.readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+    } catch {
+      return ''; // gone meanwhile
+    }
+  };
+  const stray = descendantsOf(process.pid)
+    .map((pid) => ({ pid, cores: affinityOf(pid), name: name(pid) }))
+    .filter((p) => /chrom/i.test(p.name) && p.cores !== null && !sameCores(p.cores, plan.clients));
+  if (stray.length > 0) throw new Error(`Chromium process ${stray[0]!.pid} runs on core(s) ${stray[0]!.cores}, not the clients' ${plan.clients}`);
+}
+
 export async function browserFigures(o: { cards: number; presses: number; loads?: number }): Promise<Figures> {
   const loads = Math.max(1, o.loads ?? 3);
   process.stderr.write(`browser, ${o.cards} cards, ${o.presses} key presses: Chromium… `);
@@ -213,6 +231,8 @@ export async function browserFigures(o: { cards: number; presses: number; loads?
     // As `npm start` runs it, like the other scenarios (see builtServer in harness.ts).
     execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
     server = await spawnServer(dataDir, { LOG_LEVEL: 'warn' }, { built: true });
+    // Started by the test helper on the clients' core (it inherits this process's): moved to the servers'.
+    moveToServerCore(CPU_PLAN, server.child.pid!);
     const workshop = await createWorkshop(server, { title: 'Browser benchmark' });
     const board = bigBoard(o.cards);
     await seedBoard(server, workshop.id, workshop.tokens.host, workshop.tokens.viewer, board);
@@ -221,6 +241,7 @@ export async function browserFigures(o: { cards: number; presses: number; loads?
     board.destroy();
 
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
+    assertChromiumOnClientCores();
     // First render, each in a fresh context (nothing cached, no copy on the device); the last one stays as A.
     const firstRender: Load[] = [];
     for (let i = 0; i < loads; i++) {

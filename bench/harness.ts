@@ -1,33 +1,24 @@
 /**
  * The three servers and their clients, behind one small interface, so every scenario
  * drives Cairn, the stock y-websocket server and Hocuspocus the same way. Each server runs
- * as its own process; its CPU time and peak memory are read from /proc.
+ * as its own process, on the servers' core (pinning.ts); its CPU time and memory are read
+ * from /proc.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import * as Y from 'yjs';
-import WebSocket from 'ws';
-import { WebsocketProvider } from 'y-websocket';
-import { HocuspocusProvider } from '@hocuspocus/provider';
 import { tempDataDir } from '../tests/helpers/server.js';
+import { hocuspocusClient, yWebsocketClient, type BenchClient } from './clients.js';
+import { affinityOf, onServerCore, planCpus, sameCores } from './pinning.js';
+
+export { assertNoRefusals, nowMs, yWebsocketClient, type BenchClient } from './clients.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-export interface BenchClient {
-  doc: Y.Doc;
-  synced(): Promise<void>;
-  bytesIn(): number;
-  /**
-   * When the largest message so far arrived (nowMs()): for a new client, the board. What
-   * the server controls ends there; the rest of connect-to-synced is this process
-   * applying the board.
-   */
-  largestMessageAt(): number;
-  disconnect(): void;
-  connect(): void;
-  destroy(): void;
-}
+/** Decided once, before run.ts pins this process to the clients' cores. */
+export const CPU_PLAN = planCpus();
+/** The cores each server process was found on, for the results (checked, not assumed). */
+export const serverCores = new Set<string>();
 
 /** A room and the keys to it: Cairn needs a workshop and its links; the peers take any name. */
 export interface Room {
@@ -74,7 +65,8 @@ async function spawnListening(script: string, env: Record<string, string>, patte
   // PROFILE_DIR=… writes a V8 CPU profile of each server to that folder (open it in Chrome's DevTools).
   const profile = process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const child = spawn(process.execPath, [...profile, ...loader, script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const [command, args] = onServerCore(CPU_PLAN, process.execPath, [...profile, ...loader, script]);
+  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   let err = '';
   child.stderr!.on('data', (d) => (err += String(d)));
@@ -91,6 +83,12 @@ async function spawnListening(script: string, env: Record<string, string>, patte
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}: ${err}`)));
   });
+  const cores = affinityOf(child.pid!);
+  if (CPU_PLAN.pinned && !(cores && sameCores(cores, CPU_PLAN.server))) {
+    child.kill('SIGKILL');
+    throw new Error(`${script} runs on core(s) ${cores}, not ${CPU_PLAN.server} as planned: is taskset working?`);
+  }
+  if (cores) serverCores.add(cores);
   return { child, port };
 }
 
@@ -102,101 +100,6 @@ function procStats(pid: number) {
     },
     peakRssMb: () => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
     rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
-  };
-}
-
-/** A ws WebSocket that counts the bytes it receives. */
-interface Counter {
-  n: number;
-  largest: number;
-  largestAt: number;
-}
-
-const newCounter = (): Counter => ({ n: 0, largest: 0, largestAt: NaN });
-
-function countingSocket(counter: Counter) {
-  return class extends WebSocket {
-    constructor(url: string | URL, protocols?: string | string[]) {
-      super(url, protocols);
-      // Listened to before the provider's own handler, which applies the message.
-      this.on('message', (data: Buffer | ArrayBuffer) => {
-        counter.n += data.byteLength;
-        if (data.byteLength > counter.largest) {
-          counter.largest = data.byteLength;
-          counter.largestAt = nowMs();
-        }
-      });
-      // A socket closed while connecting (a provider giving up) must not end the run.
-      this.on('error', () => undefined);
-    }
-  };
-}
-
-/** A stock y-websocket client that counts the bytes it receives. */
-export function yWebsocketClient(url: string, room: string, params: Record<string, string>): BenchClient {
-  const doc = new Y.Doc();
-  const counter = newCounter();
-  const provider = new WebsocketProvider(url, room, doc, {
-    params,
-    WebSocketPolyfill: countingSocket(counter) as unknown as typeof globalThis.WebSocket,
-    disableBc: true,
-  });
-  return {
-    doc,
-    synced: () =>
-      provider.synced
-        ? Promise.resolve()
-        : new Promise((resolve) => {
-            const on = (s: boolean) => {
-              if (!s) return;
-              provider.off('sync', on);
-              resolve();
-            };
-            provider.on('sync', on);
-          }),
-    bytesIn: () => counter.n,
-    largestMessageAt: () => counter.largestAt,
-    disconnect: () => provider.disconnect(),
-    connect: () => provider.connect(),
-    destroy: () => {
-      provider.destroy();
-      doc.destroy();
-    },
-  };
-}
-
-function hocuspocusClient(url: string, room: string): BenchClient {
-  const doc = new Y.Doc();
-  const counter = newCounter();
-  let synced = false;
-  const waiting: (() => void)[] = [];
-  // Hocuspocus's own provider, managing its own socket (it attaches itself).
-  const provider = new HocuspocusProvider({
-    url,
-    WebSocketPolyfill: countingSocket(counter),
-    name: room,
-    document: doc,
-    onSynced: ({ state }) => {
-      synced = state;
-      if (state) waiting.splice(0).forEach((r) => r());
-    },
-  } as ConstructorParameters<typeof HocuspocusProvider>[0]);
-  const socket = provider.configuration.websocketProvider;
-  return {
-    doc,
-    synced: () => (synced ? Promise.resolve() : new Promise((r) => waiting.push(r))),
-    bytesIn: () => counter.n,
-    largestMessageAt: () => counter.largestAt,
-    disconnect: () => {
-      synced = false;
-      socket.disconnect();
-    },
-    connect: () => void socket.connect(),
-    destroy: () => {
-      provider.destroy();
-      socket.destroy();
-      doc.destroy();
-    },
   };
 }
 
@@ -271,7 +174,6 @@ export function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
-export const nowMs = (): number => performance.timeOrigin + performance.now();
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Resolves all, or rejects after `ms` naming what did not finish. */

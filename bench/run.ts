@@ -1,36 +1,53 @@
 /**
  * npm run bench: Cairn side by side with the stock y-websocket server and Hocuspocus 3,
  * one server at a time, driven by the same clients, printed as one table with each
- * figure's ratio to the stock server, and written as Markdown to bench/results/.
+ * figure's ratio to the stock server, and written as Markdown to bench/results/. Each
+ * server runs on a core of its own, the clients on the other (pinning.ts).
  *
- * Settings (environment): SCENARIOS (comma list of fanout50, fanout200, manyboards,
- * manyboards3000 (three times BOARDS),
- * cold, storm, restart, export, bundle, browser), PEERS (cairn,stock,hocuspocus,hocuspocus-sqlite),
- * SECONDS (fan-out length, 20), BOARDS (many boards, 100), STORM (clients, 200),
- * ROUNDS (2: each server scenario runs this many times, servers taking turns, and each
- * figure is the mean, so a noisy moment on the machine does not decide a ratio),
- * RESTART_UPDATES (100000), PRESSES (browser key presses, 300: enough that p99 is not simply the slowest), SMOKE=1 (tiny sizes, for the
+ * Settings (environment): SCENARIOS (comma list of fanout50, fanout50spread, fanout200,
+ * fanout200spread, manyboards (BOARDS × 10 connections), manyboards3000 (three times
+ * BOARDS), cold, storm, restart, export, bundle, browser), PEERS
+ * (cairn,stock,hocuspocus,hocuspocus-sqlite), SECONDS (fan-out length, 20), SPREAD_SECONDS
+ * (how long the spread fan-outs take to join, 15: one presence renewal period), BOARDS
+ * (many boards, 100), STORM (clients, 200), ROUNDS (2: each server scenario runs this many
+ * times, the servers taking turns, in reverse order every other round, and each figure
+ * is the mean, so a noisy moment on the machine does not decide a ratio), RESTART_UPDATES
+ * (100000), PRESSES (browser key presses, 300: enough that p99 is not simply the slowest),
+ * PIN=0, SERVER_CPUS, CLIENT_CPUS (see pinning.ts), SMOKE=1 (tiny sizes, for the
  * harness's own test; browser is not in its default list).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PEER_LABELS, startPeer, stopAll, type PeerKind } from './harness.js';
-import { coldLoad, fanOut, manyBoards, reconnectStorm, type Figures } from './scenarios.js';
+import { CPU_PLAN, PEER_LABELS, serverCores, startPeer, stopAll, type PeerKind } from './harness.js';
+import { coldLoad, manyBoards, reconnectStorm, type Figures } from './scenarios.js';
+import { fanOut } from './fanOut.js';
+import { describePlan, pinSelf } from './pinning.js';
+import { watchMachine } from './machineLoad.js';
 import { bundleFigures, exportFigures, restart } from './cairnOnly.js';
 import { browserFigures } from './browser.js';
 
 const smoke = process.env.SMOKE === '1';
 const env = (name: string, normal: number, tiny: number) => Number(process.env[name] ?? (smoke ? tiny : normal));
 const SECONDS = env('SECONDS', 20, 1);
+const SPREAD = env('SPREAD_SECONDS', 15, 1);
 const BOARDS = env('BOARDS', 100, 2);
 const STORM = env('STORM', 200, 5);
 const RESTART_UPDATES = env('RESTART_UPDATES', 100_000, 500);
 const CARDS = env('CARDS', 300, 10);
 const ROUNDS = env('ROUNDS', 2, 1);
-const ALL = ['fanout50', 'fanout200', 'manyboards', 'manyboards3000', 'cold', 'storm', 'restart', 'export', 'bundle', 'browser'];
-const SCENARIOS = (process.env.SCENARIOS ?? (smoke ? 'fanout50,cold,bundle' : ALL.join(','))).split(',');
+const ALL = ['fanout50', 'fanout50spread', 'fanout200', 'fanout200spread', 'manyboards', 'manyboards3000', 'cold', 'storm', 'restart', 'export', 'bundle', 'browser'];
+const SCENARIOS = (process.env.SCENARIOS ?? (smoke ? 'fanout50,fanout50spread,cold,bundle' : ALL.join(','))).split(',');
 const PEERS = (process.env.PEERS ?? (smoke ? 'cairn,stock' : 'cairn,stock,hocuspocus,hocuspocus-sqlite')).split(',') as PeerKind[];
+
+/** fanout<n> (everyone joins at once: presence renewals aligned) and fanout<n>spread (joining over SPREAD seconds). */
+function fanOuts(n: number, readers: number): Record<string, { label: string; run: (peer: Awaited<ReturnType<typeof startPeer>>) => Promise<Figures> }> {
+  const label = (how: string) => `fan-out ${n}, ${how}: 5 writers + ${readers} readers, 5 edits/s, ${SECONDS} s`;
+  return {
+    [`fanout${n}`]: { label: label('presence aligned'), run: (p) => fanOut(p, { writers: 5, readers, rate: 5, seconds: SECONDS, spreadSeconds: 0 }) },
+    [`fanout${n}spread`]: { label: label(`presence spread over ${SPREAD} s`), run: (p) => fanOut(p, { writers: 5, readers, rate: 5, seconds: SECONDS, spreadSeconds: SPREAD }) },
+  };
+}
 
 type Row = { scenario: string; metric: string; values: Partial<Record<PeerKind, number>> };
 const rows: Row[] = [];
@@ -43,10 +60,10 @@ const add = (scenario: string, peer: PeerKind, figures: Figures) => {
 };
 
 const peerScenarios: Record<string, { label: string; run: (peer: Awaited<ReturnType<typeof startPeer>>) => Promise<Figures> }> = {
-  fanout50: { label: `fan-out, 5 writers + 45 readers, 5 edits/s, ${SECONDS} s`, run: (p) => fanOut(p, { writers: 5, readers: smoke ? 5 : 45, rate: 5, seconds: SECONDS }) },
-  fanout200: { label: `fan-out, 5 writers + 195 readers, 5 edits/s, ${SECONDS} s`, run: (p) => fanOut(p, { writers: 5, readers: smoke ? 10 : 195, rate: 5, seconds: SECONDS }) },
-  manyboards: { label: `many boards, ${BOARDS} × 10 clients`, run: (p) => manyBoards(p, { boards: BOARDS, perBoard: 10, seconds: smoke ? 1 : 10 }) },
-  manyboards3000: { label: `many boards, ${BOARDS * 3} × 10 clients`, run: (p) => manyBoards(p, { boards: BOARDS * 3, perBoard: 10, seconds: smoke ? 1 : 10 }) },
+  ...fanOuts(50, smoke ? 5 : 45),
+  ...fanOuts(200, smoke ? 10 : 195),
+  manyboards: { label: `many boards, ${BOARDS} × 10 clients (${(BOARDS * 10).toLocaleString('en-GB')} connections)`, run: (p) => manyBoards(p, { boards: BOARDS, perBoard: 10, seconds: smoke ? 1 : 10 }) },
+  manyboards3000: { label: `many boards, ${BOARDS * 3} × 10 clients (${(BOARDS * 30).toLocaleString('en-GB')} connections)`, run: (p) => manyBoards(p, { boards: BOARDS * 3, perBoard: 10, seconds: smoke ? 1 : 10 }) },
   cold: { label: `cold load, ${CARDS} cards of ~100 words`, run: (p) => coldLoad(p, { cards: CARDS, clients: smoke ? 3 : 20 }) },
   storm: { label: `reconnect storm, ${STORM} clients`, run: (p) => reconnectStorm(p, { clients: STORM, cards: smoke ? 10 : 100 }) },
 };
@@ -65,7 +82,12 @@ function fmt(n: number | undefined): string {
 }
 
 async function main() {
+  const unknown = SCENARIOS.filter((s) => !ALL.includes(s));
+  if (unknown.length > 0) throw new Error(`No scenario called ${unknown.join(', ')}; choose from ${ALL.join(', ')}.`);
   const started = new Date();
+  const machineDuringRun = watchMachine();
+  pinSelf(CPU_PLAN);
+  process.stderr.write(`Cores: ${describePlan(CPU_PLAN)}.\n`);
   // The restart runs first, on a quiet machine: run after the big scenarios, Node alone
   // took 184 ms to start and exit instead of 111, and that is not the server's time.
   if (SCENARIOS.includes('restart')) add(`restart, ${RESTART_UPDATES} updates in the log (Cairn only)`, 'cairn', await restart({ updates: RESTART_UPDATES }));
@@ -73,7 +95,8 @@ async function main() {
     const label = peerScenarios[scenario]!.label;
     const runs = new Map<PeerKind, Figures[]>(PEERS.map((k) => [k, []]));
     for (let round = 1; round <= ROUNDS; round++) {
-      for (const kind of PEERS) {
+      // Every other round in reverse, so no server always runs first (or straight after another).
+      for (const kind of round % 2 === 1 ? PEERS : [...PEERS].reverse()) {
         process.stderr.write(`${label}: ${PEER_LABELS[kind]}${ROUNDS > 1 ? `, round ${round}` : ''}… `);
         const peer = await startPeer(kind);
         try {
@@ -99,11 +122,21 @@ async function main() {
   console.log(table);
   const cpu = os.cpus();
   const machine = `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+  const found = serverCores.size > 0 ? ` Every server process was found on core ${[...serverCores].join(' / ')} (/proc/<pid>/status).` : '';
   if (!smoke) {
+    stopAll();
     const dir = path.resolve(import.meta.dirname, 'results');
     fs.mkdirSync(dir, { recursive: true });
     const file = path.join(dir, `${started.toISOString().slice(0, 16).replace(/[:T]/g, '-')}.md`);
-    fs.writeFileSync(file, `# Benchmark, ${started.toISOString()}\n\nMachine: ${machine}\n\nLatencies are measured by readers from a timestamp in each edit; lower is better. Ratios are Cairn ÷ the stock y-websocket server in the same run. Each server scenario ran ${ROUNDS} time(s), the servers taking turns; figures are means over those rounds.\n\n${table}\n`);
+    const notes = [
+      `Machine: ${machine}`,
+      `Cores: ${describePlan(CPU_PLAN)}.${found}`,
+      `Quiet? ${machineDuringRun()}`,
+      `Latencies are measured by readers from a timestamp in each edit; lower is better. Ratios are Cairn ÷ the stock y-websocket server in the same run. Each server scenario ran ${ROUNDS} time(s), the servers taking turns (in reverse order every other round); figures are means over those rounds.`,
+      `Writers type into a card's body, each edit a timestamp typed at the end and as many characters deleted from the start, so bodies stay at 1,000 characters, within Cairn's limits, for every server alike; a run in which a server refused any of the bench's changes fails. Fan-out, presence aligned: every client joins at once, so stock clients renew their presence in the same second every 15 s; spread: they join evenly over ${SPREAD} s before the measuring starts, as when people join over minutes.`,
+      'Server CPU µs per delivered edit: the server process\'s CPU time (from /proc) over the measured window ÷ the edits its readers received. RSS KB per connection: the server\'s resident memory with every connection open, less its resident memory once started with one empty workshop open, ÷ the connections.',
+    ];
+    fs.writeFileSync(file, `# Benchmark, ${started.toISOString()}\n\n${notes.join('\n\n')}\n\n${table}\n`);
     console.error(`Written to ${path.relative(process.cwd(), file)}`);
   }
 }

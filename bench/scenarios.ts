@@ -3,9 +3,11 @@
  * figure comes back as a plain number; run.ts puts them side by side.
  */
 import * as Y from 'yjs';
-import { addCard, cardTextField, readBoards } from '../shared/model/index.js';
+import { readBoards } from '../shared/model/index.js';
 import { bigBoard } from './boardFixture.js';
-import { nowMs, percentile, sleep, within, type BenchClient, type Peer } from './harness.js';
+import { assertNoRefusals, nowMs, percentile, sleep, within, type BenchClient, type Peer } from './harness.js';
+import { memoryBaseline } from './memory.js';
+import { addWritingCard, bodyLine, observeStamps, typeStamp } from './typing.js';
 
 export type Figures = Record<string, number>;
 
@@ -27,69 +29,15 @@ async function seed(peer: Peer, room: Awaited<ReturnType<Peer['room']>>, doc: Y.
   const target = Object.values(want).reduce((n, b) => n + b.length, 0);
   for (let i = 0; i < 600; i++) {
     await sleep(100);
+    assertNoRefusals([seeder]);
     const probe = peer.client(room, 'reader');
     await within(10_000, 'a probe to sync', probe.synced());
     const n = count(probe.doc);
     probe.destroy();
-    if (n === target) break;
+    if (n === target) return seeder;
   }
-  return seeder;
-}
-
-/**
- * Fan-out: W writers type a few characters at a fixed rate into their own card; R readers
- * measure how long each edit takes to reach them, from a timestamp in the edit.
- */
-export async function fanOut(peer: Peer, o: { writers: number; readers: number; rate: number; seconds: number }): Promise<Figures> {
-  const room = await peer.room('fan-out');
-  const writers = Array.from({ length: o.writers }, () => peer.client(room, 'writer'));
-  await connectAll(writers, 'writers to connect');
-  const cards = writers.map((w, i) => addCard(w.doc, { board: 'working-well', headline: `Writer ${i}`, createdBy: `Writer ${i}` }));
-  const readers = Array.from({ length: o.readers }, () => peer.client(room, 'reader'));
-  await connectAll(readers, 'readers to connect');
-  const latencies: number[] = [];
-  for (const r of readers) {
-    await within(30_000, 'the writers’ cards to reach a reader', (async () => {
-      while (cards.some((c) => !cardTextField(r.doc, c, 'headline'))) await sleep(20);
-    })());
-    for (const c of cards) {
-      cardTextField(r.doc, c, 'headline')!.observe((event) => {
-        const at = nowMs();
-        for (const op of event.delta) {
-          if (typeof op.insert !== 'string') continue;
-          for (const m of op.insert.matchAll(/\|(\d+\.\d)/g)) latencies.push(at - Number(m[1]));
-        }
-      });
-    }
-  }
-  const cpu0 = peer.cpuSeconds();
-  const start = nowMs();
-  const timers = writers.map((w, i) => {
-    const text = cardTextField(w.doc, cards[i]!, 'headline')!;
-    // Spread the writers over the interval, as people do not type in step.
-    return new Promise<void>((resolve) =>
-      setTimeout(() => {
-        const t = setInterval(() => text.insert(text.length, `|${nowMs().toFixed(1)}`), 1000 / o.rate);
-        setTimeout(() => (clearInterval(t), resolve()), o.seconds * 1000);
-      }, (i * 1000) / o.rate / o.writers),
-    );
-  });
-  await Promise.all(timers);
-  await sleep(500); // the last edits' way to the readers
-  const elapsed = (nowMs() - start) / 1000;
-  const cpu = peer.cpuSeconds() - cpu0;
-  const expected = o.writers * o.readers * Math.floor(o.seconds * o.rate);
-  for (const c of [...writers, ...readers]) c.destroy();
-  return {
-    'p50 ms': percentile(latencies, 50),
-    'p95 ms': percentile(latencies, 95),
-    'p99 ms': percentile(latencies, 99),
-    'max ms': percentile(latencies, 100),
-    'delivered %': (100 * latencies.length) / Math.max(1, expected),
-    'messages/s': latencies.length / elapsed,
-    'server CPU s': cpu,
-    'server peak RSS MB': peer.peakRssMb(),
-  };
+  seeder.destroy();
+  throw new Error(`the seeded board of ${target} cards did not all reach the server within 60 s`);
 }
 
 /** Cold load: a 300-card board; time from connect to synced for new clients, and bytes. */
@@ -140,60 +88,63 @@ export async function reconnectStorm(peer: Peer, o: { clients: number; cards: nu
   return { 'resume ms': resume, 'resume CPU s': resumeCpu, 'reload ms': reload, 'reload CPU s': reloadCpu };
 }
 
-/** Many boards: B boards of C clients (one writer each); connect-to-synced, edit latency, memory. */
+/**
+ * Many boards: B boards of C clients (one writer each): connect-to-synced, then one edit
+ * a second per board and its latency to the board's readers, and memory per connection.
+ */
 export async function manyBoards(peer: Peer, o: { boards: number; perBoard: number; seconds: number }): Promise<Figures> {
   // Measured once the workshops exist: creating one is a REST call for Cairn and nothing
   // for the peers, and this scenario is about connections.
   const rooms = await Promise.all(Array.from({ length: o.boards }, (_, i) => peer.room(`board-${i}`)));
-  const rss0 = peer.rssMb();
-  const cpu0 = peer.cpuSeconds();
-  const connectTimes: number[] = [];
-  const boards = rooms.map((room) => {
-    const clients = Array.from({ length: o.perBoard }, (_, i) => {
-      const t0 = nowMs();
-      const c = peer.client(room, i === 0 ? 'writer' : 'reader');
-      void c.synced().then(() => connectTimes.push(nowMs() - t0));
-      return c;
+  const memory = await memoryBaseline(peer);
+  const boards: BenchClient[][] = [];
+  try {
+    const cpu0 = peer.cpuSeconds();
+    const connectTimes: number[] = [];
+    for (const room of rooms) {
+      boards.push(
+        Array.from({ length: o.perBoard }, (_, i) => {
+          const t0 = nowMs();
+          const c = peer.client(room, i === 0 ? 'writer' : 'reader');
+          void c.synced().then(() => connectTimes.push(nowMs() - t0));
+          return c;
+        }),
+      );
+    }
+    const all = boards.flat();
+    await Promise.race([Promise.all(all.map((c) => c.synced())), sleep(60_000)]);
+    const failures = all.length - connectTimes.length;
+    const connectCpu = peer.cpuSeconds() - cpu0;
+    const rssPerConnection = await memory.perConnectionKb(all.length);
+    // Each board's writer edits its own card, as in a workshop (the board's rules apply).
+    const cards = boards.map((clients) => addWritingCard(clients[0]!.doc, 'development', 'Writer'));
+    await within(60_000, 'every board’s card to reach its readers', (async () => {
+      while (boards.some((clients, i) => clients.some((c) => !bodyLine(c.doc, cards[i]!)))) await sleep(50);
+    })());
+    const latencies: number[] = [];
+    boards.forEach((clients, i) => {
+      for (const r of clients.slice(1)) observeStamps(bodyLine(r.doc, cards[i]!)!, (typedAt) => latencies.push(nowMs() - typedAt));
     });
-    return clients;
-  });
-  const all = boards.flat();
-  await Promise.race([Promise.all(all.map((c) => c.synced())), sleep(60_000)]);
-  const failures = all.length - connectTimes.length;
-  const connectCpu = peer.cpuSeconds() - cpu0;
-  const rssPerConnection = ((peer.rssMb() - rss0) * 1024) / all.length;
-  const latencies: number[] = [];
-  // Each board's writer edits its own card, as in a workshop (the board's rules apply).
-  const cards = boards.map((clients) => addCard(clients[0]!.doc, { board: 'development', headline: 'Edited', createdBy: 'Writer' }));
-  await within(60_000, 'every board’s card to reach its readers', (async () => {
-    while (boards.some((clients, i) => clients.some((c) => !cardTextField(c.doc, cards[i]!, 'headline')))) await sleep(50);
-  })());
-  const texts = boards.map((clients, i) => cardTextField(clients[0]!.doc, cards[i]!, 'headline')!);
-  boards.forEach((clients, i) => {
-    for (const r of clients.slice(1)) {
-      cardTextField(r.doc, cards[i]!, 'headline')!.observe((event) => {
-        const at = nowMs();
-        for (const op of event.delta) if (typeof op.insert === 'string') for (const m of op.insert.matchAll(/\|(\d+\.\d)/g)) latencies.push(at - Number(m[1]));
-      });
+    const texts = boards.map((clients, i) => bodyLine(clients[0]!.doc, cards[i]!)!);
+    const end = nowMs() + o.seconds * 1000;
+    // One edit a second per board, spread over the second.
+    while (nowMs() < end) {
+      texts.forEach((text, i) => setTimeout(() => typeStamp(text, nowMs()), (i * 1000) / texts.length));
+      await sleep(1000);
     }
-  });
-  const end = nowMs() + o.seconds * 1000;
-  // One edit a second per board, spread over the second.
-  while (nowMs() < end) {
-    for (let i = 0; i < texts.length; i++) {
-      setTimeout(() => texts[i]!.insert(texts[i]!.length, `|${nowMs().toFixed(1)}`), (i * 1000) / texts.length);
-    }
-    await sleep(1000);
+    await sleep(500);
+    assertNoRefusals(all);
+    return {
+      connections: all.length,
+      failures,
+      'connect p50 ms': percentile(connectTimes, 50),
+      'connect p99 ms': percentile(connectTimes, 99),
+      'connect server CPU s': connectCpu,
+      'edit p99 ms': percentile(latencies, 99),
+      'RSS KB per connection': rssPerConnection,
+    };
+  } finally {
+    for (const c of boards.flat()) c.destroy();
+    memory.close();
   }
-  await sleep(500);
-  for (const c of all) c.destroy();
-  return {
-    connections: all.length,
-    failures,
-    'connect p50 ms': percentile(connectTimes, 50),
-    'connect p99 ms': percentile(connectTimes, 99),
-    'connect server CPU s': connectCpu,
-    'edit p99 ms': percentile(latencies, 99),
-    'RSS KB per connection': rssPerConnection,
-  };
 }

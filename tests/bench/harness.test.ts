@@ -5,12 +5,13 @@ import { describe, expect, it } from 'vitest';
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 // The benchmark itself never runs in the tests; this checks only that its harness starts
-// both servers, drives them for a second and prints a table with a figure for each.
+// both servers, drives them for a second with presence aligned and spread, and prints a
+// table with a figure for each.
 describe('the benchmark harness', () => {
-  it('runs a one-second fan-out against Cairn and the stock server and prints the table', async () => {
+  it('runs one-second fan-outs against Cairn and the stock server and prints the table', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'bench/run.ts'], {
       cwd: ROOT,
-      env: { ...process.env, SMOKE: '1', SCENARIOS: 'fanout50', PEERS: 'cairn,stock' },
+      env: { ...process.env, SMOKE: '1', SCENARIOS: 'fanout50,fanout50spread', PEERS: 'cairn,stock' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -19,12 +20,25 @@ describe('the benchmark harness', () => {
     child.stderr.on('data', (d) => (err += String(d)));
     const code = await new Promise<number | null>((r) => child.once('exit', r));
     expect(code, err).toBe(0);
-    const p99 = out.split('\n').find((l) => l.includes('| p99 ms |'));
-    expect(p99, out).toBeDefined();
-    const cells = p99!.split('|').map((c) => c.trim());
-    // scenario, figure, Cairn, stock, ratio: both servers measured with real numbers.
-    expect(Number(cells[3])).toBeGreaterThan(0);
-    expect(Number(cells[4])).toBeGreaterThan(0);
-    expect(cells[5]).toMatch(/^\d+\.\d\d×$/);
+    // Which cores each side had, or why the run is not pinned.
+    expect(err).toMatch(/Cores: (each server process pinned to core [\d,-]+, the bench's clients \(and Chromium\) to core [\d,-]+, with taskset|not pinned: )/);
+    const row = (scenario: string, figure: string) => {
+      const line = out.split('\n').find((l) => l.includes(scenario) && l.includes(`| ${figure} |`));
+      expect(line, `${scenario}: ${figure}\n${out}`).toBeDefined();
+      // scenario, figure, Cairn, stock, ratio
+      return line!.split('|').map((c) => c.trim());
+    };
+    for (const scenario of ['presence aligned', 'presence spread']) {
+      const p99 = row(scenario, 'p99 ms');
+      // Both servers measured with real numbers.
+      expect(Number(p99[3])).toBeGreaterThan(0);
+      expect(Number(p99[4])).toBeGreaterThan(0);
+      expect(p99[5]).toMatch(/^\d+\.\d\d×$/);
+      // CPU time is read in hundredths of a second, so a one-second run may show none: a number all the same.
+      for (const figure of ['server CPU µs per delivered edit', 'RSS KB per connection']) {
+        const cells = row(scenario, figure);
+        expect(Number.isFinite(Number(cells[3])) && Number.isFinite(Number(cells[4])), `${scenario}: ${figure}: ${cells.join(' | ')}`).toBe(true);
+      }
+    }
   }, 120_000);
 });

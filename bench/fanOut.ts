@@ -1,0 +1,95 @@
+/**
+ * Fan-out: W writers type at a fixed rate into their own card; R readers measure how long
+ * each edit takes to reach them, from the timestamp typed in it.
+ *
+ * Presence decides much of this. Every stock y-websocket client renews its presence 15 s
+ * after it last set it (checked every 3 s), and sends on every presence change it
+ * receives. Clients that join together renew together: "aligned", the bench's old case,
+ * a real one (a room told "open the link now") but the best case for a server that
+ * batches presence. "Spread": the clients join at even intervals over one renewal period
+ * (15 s) before the measuring starts, so renewals arrive evenly, as when people join over
+ * minutes.
+ */
+import { assertNoRefusals, nowMs, percentile, sleep, within, type BenchClient, type Peer } from './harness.js';
+import { memoryBaseline } from './memory.js';
+import { addWritingCard, bodyLine, observeStamps, typeStamp } from './typing.js';
+import type { Figures } from './scenarios.js';
+
+export interface FanOutOptions {
+  writers: number;
+  readers: number;
+  /** Edits a second per writer. */
+  rate: number;
+  seconds: number;
+  /** 0: everyone joins at once (aligned presence); otherwise the clients join evenly over this many seconds. */
+  spreadSeconds: number;
+}
+
+export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
+  const room = await peer.room('fan-out');
+  const memory = await memoryBaseline(peer);
+  const total = o.writers + o.readers;
+  const writers: BenchClient[] = [];
+  const readers: BenchClient[] = [];
+  const cards: Promise<string>[] = [];
+  try {
+    const t0 = nowMs();
+    for (let k = 0; k < total; k++) {
+      if (o.spreadSeconds > 0) await sleep(t0 + (k * o.spreadSeconds * 1000) / total - nowMs());
+      else if (k === o.writers) {
+        // Aligned: the readers join once the writers' cards exist, all at once.
+        await within(60_000, 'the writers to connect and add their cards', Promise.all(cards));
+      }
+      if (k < o.writers) {
+        const w = peer.client(room, 'writer');
+        writers.push(w);
+        cards.push(w.synced().then(() => addWritingCard(w.doc, 'working-well', `Writer ${k}`)));
+      } else {
+        readers.push(peer.client(room, 'reader'));
+      }
+    }
+    const ids = await within(60_000, 'the writers to connect and add their cards', Promise.all(cards));
+    await within(60_000, 'the readers to connect', Promise.all(readers.map((r) => r.synced())));
+    await within(60_000, 'the writers’ cards to reach every reader', (async () => {
+      while (readers.some((r) => ids.some((id) => !bodyLine(r.doc, id)))) await sleep(20);
+    })());
+    const rssPerConnection = await memory.perConnectionKb(total);
+
+    const latencies: number[] = [];
+    for (const r of readers) for (const id of ids) observeStamps(bodyLine(r.doc, id)!, (typedAt) => latencies.push(nowMs() - typedAt));
+    const cpu0 = peer.cpuSeconds();
+    const start = nowMs();
+    await Promise.all(
+      writers.map((w, i) => {
+        const text = bodyLine(w.doc, ids[i]!)!;
+        // The writers spread over the interval, as people do not type in step.
+        return new Promise<void>((resolve) =>
+          setTimeout(() => {
+            const t = setInterval(() => typeStamp(text, nowMs()), 1000 / o.rate);
+            setTimeout(() => (clearInterval(t), resolve()), o.seconds * 1000);
+          }, (i * 1000) / o.rate / o.writers),
+        );
+      }),
+    );
+    await sleep(500); // the last edits' way to the readers
+    const elapsed = (nowMs() - start) / 1000;
+    const cpu = peer.cpuSeconds() - cpu0;
+    assertNoRefusals(writers);
+    const expected = o.writers * o.readers * Math.floor(o.seconds * o.rate);
+    return {
+      'p50 ms': percentile(latencies, 50),
+      'p95 ms': percentile(latencies, 95),
+      'p99 ms': percentile(latencies, 99),
+      'max ms': percentile(latencies, 100),
+      'delivered %': (100 * latencies.length) / Math.max(1, expected),
+      'messages/s': latencies.length / elapsed,
+      'server CPU s': cpu,
+      'server CPU µs per delivered edit': (cpu * 1e6) / Math.max(1, latencies.length),
+      'RSS KB per connection': rssPerConnection,
+      'server peak RSS MB': peer.peakRssMb(),
+    };
+  } finally {
+    for (const c of [...writers, ...readers]) c.destroy();
+    memory.close();
+  }
+}
