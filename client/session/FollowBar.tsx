@@ -5,6 +5,7 @@ import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useThemes } from '../themes/useThemes.js';
 import { cardElementId } from '../board/elementIds.js';
 import { useSession } from './SessionContext.js';
+import { useMay } from './useMay.js';
 import { useViewNavigation } from '../workshop/views.js';
 
 /** Where the facilitator is bringing everyone: a column, a theme's cards or one card. */
@@ -37,7 +38,8 @@ function go(target: FollowTarget): void {
  */
 export function FollowBar() {
   const { state } = useSession();
-  const { role } = useWorkshop();
+  // Those who lead (the rules table: whoever may bring everyone somewhere) are not led themselves.
+  const leads = useMay()({ kind: 'session.run', what: 'follow' });
   const { view, go: goView } = useViewNavigation();
   const themes = useThemes(useWorkshop().doc);
   const [following, setFollowing] = useState(true);
@@ -47,12 +49,12 @@ export function FollowBar() {
   useEffect(() => {
     if (!follow || lastSeq.current === follow.seq) return;
     lastSeq.current = follow.seq;
-    if (!following || role === 'host' || role === 'facilitator') return;
+    if (!following || leads) return;
     if (view !== 'board') goView('board');
     window.setTimeout(() => go(follow.target), 50);
-  }, [follow, following, role, view, goView]);
+  }, [follow, following, leads, view, goView]);
 
-  if (!follow || role === 'host' || role === 'facilitator') return null;
+  if (!follow || leads) return null;
   const where =
     follow.target.kind === 'board' ? BOARD_TITLES[follow.target.id]
     : follow.target.kind === 'theme' ? `the theme ${themes.find((t) => t.id === follow.target.id)?.name ?? ''}`
