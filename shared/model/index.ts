@@ -16,5 +16,4 @@ export * from './suggestions.js';
 export { migrate, MIGRATION_ORIGIN, schemaVersionOf } from './migrate.js';
 export { compareByOrder } from './order.js';
 export { cardsWithInnerChangesOnly, onlyTypingInCards, touchesBoards } from './innerChanges.js';
-export { changeScope, applyUpdateUnless, UpdateGuard, type ChangeScope, type CardChange } from './changeScope.js';
 export { restoreWorkshop, RESTORE_ORIGIN } from './restore.js';
