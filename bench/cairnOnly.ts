@@ -18,7 +18,7 @@ import type { Figures } from './scenarios.js';
 /** Starts Cairn on an existing data folder and times it: start to listening, then to a first client synced. */
 async function timedRestart(dataDir: string, room: Room, check: (doc: Y.Doc) => boolean = () => true) {
   const t0 = nowMs();
-  const peer = await startPeer('cairn', { DATA_DIR: dataDir });
+  const peer = await startPeer('cairn', { DATA_DIR: dataDir }, { inspect: false });
   const listening = nowMs() - t0;
   const t1 = nowMs();
   const c = peer.client(room, 'reader');
@@ -50,7 +50,7 @@ function nodeAloneMs(): number {
  * 2,000 characters per card body, within every limit the server checks).
  */
 export async function restart(o: { updates: number }): Promise<Figures> {
-  const first = await startPeer('cairn');
+  const first = await startPeer('cairn', {}, { inspect: false });
   const room = await first.room('restart');
   await first.stop();
   // Typing, as the server would have logged it: one small update per keystroke, each
@@ -68,7 +68,7 @@ export async function restart(o: { updates: number }): Promise<Figures> {
 
   // The same typing sent through a running server, which checks each change, and
   // compacts its log as it goes; then a normal stop and start.
-  const live = await startPeer('cairn');
+  const live = await startPeer('cairn', {}, { inspect: false });
   const liveRoom = await live.room('restart-live');
   const writer = live.client(liveRoom, 'host');
   await writer.synced();

@@ -53,11 +53,12 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
     await within(60_000, 'the writers’ cards to reach every reader', (async () => {
       while (readers.some((r) => ids.some((id) => !bodyLine(r.doc, id)))) await sleep(20);
     })());
-    const rssPerConnection = await memory.perConnectionKb(total);
+    const memoryPerConnection = await memory.perConnection(total);
 
     const latencies: number[] = [];
     for (const r of readers) for (const id of ids) observeStamps(bodyLine(r.doc, id)!, (typedAt) => latencies.push(nowMs() - typedAt));
     const cpu0 = peer.cpuSeconds();
+    const clientCpu0 = process.cpuUsage();
     const start = nowMs();
     await Promise.all(
       writers.map((w, i) => {
@@ -74,6 +75,7 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
     await sleep(500); // the last edits' way to the readers
     const elapsed = (nowMs() - start) / 1000;
     const cpu = peer.cpuSeconds() - cpu0;
+    const clientCpu = process.cpuUsage(clientCpu0);
     assertNoRefusals(writers);
     const expected = o.writers * o.readers * Math.floor(o.seconds * o.rate);
     return {
@@ -85,8 +87,11 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
       'messages/s': latencies.length / elapsed,
       'server CPU s': cpu,
       'server CPU µs per delivered edit': (cpu * 1e6) / Math.max(1, latencies.length),
-      'RSS KB per connection': rssPerConnection,
+      'RSS KB per connection': memoryPerConnection.rssKb,
+      'JS heap KB per connection': memoryPerConnection.heapKb,
       'server peak RSS MB': peer.peakRssMb(),
+      // Near 100 (one core), the clients, not the server, set the pace: the latencies are the bench's.
+      'bench clients CPU % of a core': (100 * (clientCpu.user + clientCpu.system)) / 1e6 / elapsed,
     };
   } finally {
     for (const c of [...writers, ...readers]) c.destroy();

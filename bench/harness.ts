@@ -10,6 +10,7 @@ import path from 'node:path';
 import { tempDataDir } from '../tests/helpers/server.js';
 import { hocuspocusClient, yWebsocketClient, type BenchClient } from './clients.js';
 import { affinityOf, onServerCore, planCpus, sameCores } from './pinning.js';
+import { collectGarbage } from './inspector.js';
 
 export { assertNoRefusals, nowMs, yWebsocketClient, type BenchClient } from './clients.js';
 
@@ -40,6 +41,8 @@ export interface Peer {
   peakRssMb(): number;
   /** Resident memory now, in MB. */
   rssMb(): number;
+  /** A full garbage collection in the server, then its JavaScript heap in use; null for a server started without its inspector. */
+  collectGarbage(): Promise<{ heapUsedMb: number } | null>;
   stop(): Promise<void>;
 }
 
@@ -61,11 +64,19 @@ process.setMaxListeners(0);
 process.on('exit', stopAll);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(1));
 
-async function spawnListening(script: string, env: Record<string, string>, pattern: RegExp): Promise<{ child: ChildProcess; port: number }> {
+interface Spawned {
+  child: ChildProcess;
+  port: number;
+  /** Node's inspector, for a garbage collection before memory is read (inspector.ts). */
+  inspectorUrl: string | null;
+}
+
+async function spawnListening(script: string, env: Record<string, string>, pattern: RegExp, inspect: boolean): Promise<Spawned> {
   // PROFILE_DIR=… writes a V8 CPU profile of each server to that folder (open it in Chrome's DevTools).
   const profile = process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
-  const [command, args] = onServerCore(CPU_PLAN, process.execPath, [...profile, ...loader, script]);
+  const inspector = inspect ? ['--inspect=127.0.0.1:0'] : [];
+  const [command, args] = onServerCore(CPU_PLAN, process.execPath, [...inspector, ...profile, ...loader, script]);
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
   let err = '';
@@ -89,11 +100,22 @@ async function spawnListening(script: string, env: Record<string, string>, patte
     throw new Error(`${script} runs on core(s) ${cores}, not ${CPU_PLAN.server} as planned: is taskset working?`);
   }
   if (cores) serverCores.add(cores);
-  return { child, port };
+  // Node says where its inspector listens before the program runs.
+  const listening = () => /Debugger listening on (ws:\/\/\S+)/.exec(err)?.[1] ?? null;
+  for (let i = 0; inspect && !listening() && i < 100; i++) await sleep(20);
+  const inspectorUrl = inspect ? listening() : null;
+  if (inspect && !inspectorUrl) {
+    child.kill('SIGKILL');
+    throw new Error(`${script} started without its inspector (needed to read memory after a garbage collection): ${err}`);
+  }
+  return { child, port, inspectorUrl };
 }
 
-function procStats(pid: number) {
+function procStats({ child, inspectorUrl }: Spawned) {
+  const pid = child.pid!;
   return {
+    pid,
+    collectGarbage: async () => (inspectorUrl ? collectGarbage(inspectorUrl) : null),
     cpuSeconds: () => {
       const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
       return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks
@@ -111,20 +133,22 @@ function builtServer(): string {
   return 'dist/server/main.js';
 }
 
-export async function startPeer(kind: PeerKind, env: Record<string, string> = {}): Promise<Peer & { dataDir?: string }> {
+/** `inspect: false` for timing a start, which Node's inspector would slow a little. */
+export async function startPeer(kind: PeerKind, env: Record<string, string> = {}, opts: { inspect?: boolean } = {}): Promise<Peer & { dataDir?: string }> {
+  const inspect = opts.inspect ?? true;
   if (kind === 'cairn') {
     const dataDir = env.DATA_DIR ?? tempDataDir();
-    const { child, port } = await spawnListening(builtServer(), {
+    const spawned = await spawnListening(builtServer(), {
       PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn',
       // A benchmark is a flood by design: lift the per-connection and per-address limits.
       UPDATES_PER_SECOND: '100000', AWARENESS_PER_SECOND: '100000', CREATE_PER_HOUR: '1000000', ...env,
-    }, /running at http:\/\/[^:]+:(\d+)/);
+    }, /running at http:\/\/[^:]+:(\d+)/, inspect);
+    const { child, port } = spawned;
     const base = `http://127.0.0.1:${port}`;
     return {
       label: PEER_LABELS[kind],
-      pid: child.pid!,
       dataDir,
-      ...procStats(child.pid!),
+      ...procStats(spawned),
       room: async (name) => {
         const res = await fetch(`${base}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: name }) });
         const w = (await res.json()) as { id: string; tokens: Record<string, string> };
@@ -135,22 +159,22 @@ export async function startPeer(kind: PeerKind, env: Record<string, string> = {}
     };
   }
   if (kind === 'stock') {
-    const { child, port } = await spawnListening('bench/peers/stockServer.mjs', env, /listening (\d+)/);
+    const spawned = await spawnListening('bench/peers/stockServer.mjs', env, /listening (\d+)/, inspect);
+    const { child, port } = spawned;
     return {
       label: PEER_LABELS[kind],
-      pid: child.pid!,
-      ...procStats(child.pid!),
+      ...procStats(spawned),
       room: async (name) => ({ name, host: '', writer: '', reader: '' }),
       client: (room) => yWebsocketClient(`ws://127.0.0.1:${port}`, room.name, {}),
       stop: () => stopChild(child),
     };
   }
   const dbEnv: Record<string, string> = kind === 'hocuspocus-sqlite' ? { HOCUSPOCUS_DB: path.join(tempDataDir(), 'hocuspocus.sqlite') } : {};
-  const { child, port } = await spawnListening('bench/peers/hocuspocusServer.mjs', { ...dbEnv, ...env }, /listening (\d+)/);
+  const spawned = await spawnListening('bench/peers/hocuspocusServer.mjs', { ...dbEnv, ...env }, /listening (\d+)/, inspect);
+  const { child, port } = spawned;
   return {
     label: PEER_LABELS[kind],
-    pid: child.pid!,
-    ...procStats(child.pid!),
+    ...procStats(spawned),
     room: async (name) => ({ name, host: '', writer: '', reader: '' }),
     client: (room) => hocuspocusClient(`ws://127.0.0.1:${port}`, room.name),
     stop: () => stopChild(child),

@@ -115,7 +115,7 @@ export async function manyBoards(peer: Peer, o: { boards: number; perBoard: numb
     await Promise.race([Promise.all(all.map((c) => c.synced())), sleep(60_000)]);
     const failures = all.length - connectTimes.length;
     const connectCpu = peer.cpuSeconds() - cpu0;
-    const rssPerConnection = await memory.perConnectionKb(all.length);
+    const memoryPerConnection = await memory.perConnection(all.length);
     // Each board's writer edits its own card, as in a workshop (the board's rules apply).
     const cards = boards.map((clients) => addWritingCard(clients[0]!.doc, 'development', 'Writer'));
     await within(60_000, 'every board’s card to reach its readers', (async () => {
@@ -141,7 +141,8 @@ export async function manyBoards(peer: Peer, o: { boards: number; perBoard: numb
       'connect p99 ms': percentile(connectTimes, 99),
       'connect server CPU s': connectCpu,
       'edit p99 ms': percentile(latencies, 99),
-      'RSS KB per connection': rssPerConnection,
+      'RSS KB per connection': memoryPerConnection.rssKb,
+      'JS heap KB per connection': memoryPerConnection.heapKb,
     };
   } finally {
     for (const c of boards.flat()) c.destroy();

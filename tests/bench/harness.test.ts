@@ -35,7 +35,7 @@ describe('the benchmark harness', () => {
       expect(Number(p99[4])).toBeGreaterThan(0);
       expect(p99[5]).toMatch(/^\d+\.\d\d×$/);
       // CPU time is read in hundredths of a second, so a one-second run may show none: a number all the same.
-      for (const figure of ['server CPU µs per delivered edit', 'RSS KB per connection']) {
+      for (const figure of ['server CPU µs per delivered edit', 'RSS KB per connection', 'JS heap KB per connection']) {
         const cells = row(scenario, figure);
         expect(Number.isFinite(Number(cells[3])) && Number.isFinite(Number(cells[4])), `${scenario}: ${figure}: ${cells.join(' | ')}`).toBe(true);
       }
