@@ -1,0 +1,64 @@
+import type { Check } from './checks.js';
+import type { Probe } from './healthProbe.js';
+import type { FuzzSession } from './runner.js';
+
+const n = (x: number) => x.toLocaleString('en-GB');
+
+function byCount(map: Map<string, number>, filter: (key: string) => boolean, strip = ''): string {
+  return [...map]
+    .filter(([k]) => filter(k))
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k.slice(strip.length)} ${n(v)}`)
+    .join(' · ');
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
+}
+
+/** What was sent in the second before a probe: to tell what made the server slow, if it was. */
+function sentBefore(session: FuzzSession, at: number): string {
+  const kinds = new Map<string, { count: number; bytes: number }>();
+  for (const entry of session.log) {
+    if (entry.at < at - 1000 || entry.at > at) continue;
+    const k = kinds.get(entry.kind) ?? { count: 0, bytes: 0 };
+    k.count++;
+    k.bytes += entry.bytes;
+    kinds.set(entry.kind, k);
+  }
+  const heaviest = [...kinds].sort((a, b) => b[1].bytes - a[1].bytes).slice(0, 4);
+  return heaviest.map(([kind, k]) => `${kind} ×${k.count} (${Math.round(k.bytes / 1024)} KB)`).join(', ') || 'nothing crafted';
+}
+
+/** The report of a run, as lines to print. */
+export function report(session: FuzzSession, probes: Probe[], checks: Check[], limitMs: number): string[] {
+  const o = session.options;
+  const t = session.tally;
+  const lines: string[] = [];
+  lines.push(`Yjs fuzz, seed ${o.seed} (replay with FUZZ_SEED=${o.seed})`);
+  lines.push(`${o.seconds} s at ${o.scale} scale: ${o.workshops} workshops, ${session.workshops.reduce((k, w) => k + 1 + w.people.length, 0)} stock clients, ${o.workshops * o.attackersPerWorkshop} attackers on raw sockets`);
+  lines.push(`Messages sent: ${n(session.messages)} (crafted ${n(t.sentBy('crafted'))}, honest ${n(t.sent.get('honest messages') ?? 0)})`);
+  lines.push(`  crafted, by kind: ${byCount(t.sent, (k) => k.startsWith('crafted '), 'crafted ')}`);
+  lines.push(`  honest operations: ${byCount(t.sent, (k) => k.startsWith('honest ') && k !== 'honest messages', 'honest ')}`);
+  lines.push(`  phase changes: ${byCount(t.phases, () => true)}`);
+  const refusals = [...t.refusals.values()].reduce((a, b) => a + b, 0);
+  lines.push(`Refusals seen: ${n(refusals)}`);
+  for (const [reason, count] of [...t.refusals].sort((a, b) => b[1] - a[1]).slice(0, 15)) lines.push(`  ${n(count)} × ${reason}`);
+  lines.push(`Connections closed by the server: ${byCount(t.closes, () => true) || 'none'}`);
+  const times = probes.map((p) => p.ms).sort((a, b) => a - b);
+  const failed = probes.filter((p) => !p.ok);
+  const slowest = probes.reduce<Probe | null>((w, p) => (!w || p.ms > w.ms ? p : w), null);
+  const damaged = Math.max(0, ...probes.map((p) => p.damagedWorkshops ?? 0));
+  lines.push(`/healthz: ${n(probes.length)} probes, p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, slowest ${slowest ? slowest.ms.toFixed(1) : '–'} ms${slowest ? ` at ${((slowest.at - session.startedAt) / 1000).toFixed(1)} s` : ''}; failed ${failed.length}; damagedWorkshops at most ${damaged}`);
+  if (slowest) lines.push(`  sent in the second before the slowest: ${sentBefore(session, slowest.at)}`);
+  const over = probes.filter((p) => p.ms > limitMs);
+  if (over.length > 0) lines.push(`  ${over.length} answers took over ${limitMs} ms: ${over.slice(0, 5).map((p) => `${p.ms.toFixed(0)} ms at ${((p.at - session.startedAt) / 1000).toFixed(1)} s`).join(', ')}`);
+  for (const p of failed.slice(0, 5)) lines.push(`  failed at ${((p.at - session.startedAt) / 1000).toFixed(1)} s: ${p.error ?? `not ok (damagedWorkshops ${p.damagedWorkshops})`}`);
+  if (session.problems.length > 0) {
+    lines.push(`Problems during the run: ${session.problems.length}`);
+    for (const p of session.problems.slice(0, 10)) lines.push(`  ${p}`);
+  }
+  lines.push('After the run:');
+  for (const c of checks) lines.push(`  ${c.ok ? '✓' : '✗'} ${c.name}${c.ok ? '' : `: ${c.detail}`}`);
+  return lines;
+}
