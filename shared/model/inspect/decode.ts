@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import * as decoding from 'lib0/decoding';
 
 /** A piece of an update the document does not have yet. */
 export interface NewStruct {
@@ -62,7 +63,10 @@ export function decodeAgainst(doc: Y.Doc, update: Uint8Array): DecodedUpdate {
       continue;
     }
     const have = Y.getState(doc.store, client);
-    if (clock + struct.length <= have) continue;
+    if (clock + struct.length <= have) {
+      repeated(doc, struct);
+      continue;
+    }
     if (expected === undefined && clock > have) {
       missing ??= 'it continues changes this workshop has not received';
       continue;
@@ -73,15 +77,43 @@ export function decodeAgainst(doc: Y.Doc, update: Uint8Array): DecodedUpdate {
     if (range) range.to = clock + struct.length;
     else clients.set(client, { from: clock + offset, to: clock + struct.length });
   }
+  // Yjs reads each writer's structs as one run, and of two runs keeps only the last: the
+  // first would be judged here and never applied, the second applied late, elsewhere.
+  if (next.size !== runsIn(update)) throw new MalformedUpdate('a writer’s changes come in more than one part');
   const deletes: DeleteRange[] = [];
   for (const [client, ranges] of decoded.ds.clients) {
     const known = Math.max(Y.getState(doc.store, client), clients.get(client)?.to ?? 0);
+    let after = 0;
     for (const { clock, len } of ranges) {
       if (len <= 0 || !Number.isSafeInteger(clock + len)) throw new MalformedUpdate('a deletion has no length');
+      // Yjs writes a writer's deletions sorted and merged; overlapping ranges would have
+      // Yjs (and this check) walk the same content once per range.
+      if (clock < after) throw new MalformedUpdate('deletions overlap or are out of order');
+      after = clock + len;
       // Deleting what does not exist yet would wait inside Yjs and later remove someone's next words.
       if (clock + len > known) missing ??= 'it deletes something this workshop does not have';
       deletes.push({ client, clock, len });
     }
   }
   return { structs, deletes, clients, missing };
+}
+
+/** How many runs of structs (one per writer, as Yjs writes them) an update says it holds. */
+function runsIn(update: Uint8Array): number {
+  return decoding.readVarUint(decoding.createDecoder(update));
+}
+
+/**
+ * A struct the document already has, sent again. Yjs skips it, but only after looking up
+ * what it names (Item.getMissing): a neighbour the document lacks keeps it, and every
+ * later struct of its writer, aside unchecked; a writer's own clock it never wrote makes
+ * Yjs fail part-way. A real client repeats only what it sent, naming what it named then.
+ */
+function repeated(doc: Y.Doc, struct: Y.Item | Y.GC): void {
+  if (!(struct instanceof Y.Item)) return;
+  for (const id of [struct.origin, struct.rightOrigin, struct.parent instanceof Y.ID ? struct.parent : null]) {
+    if (!id) continue;
+    const known = id.client === struct.id.client ? struct.id.clock : Y.getState(doc.store, id.client);
+    if (id.clock >= known) throw new MalformedUpdate('a change repeats one this workshop has, but next to something it does not have');
+  }
 }

@@ -108,7 +108,8 @@ export function resolveParents(doc: Y.Doc, structs: NewStruct[]): { resolved: Re
   const waitsFor = (r: Resolved): Resolved | null => {
     const s = r.ns.struct;
     if (!(s instanceof Y.Item)) return null;
-    for (const id of r.ns.offset > 0 ? [] : [s.origin, s.rightOrigin, s.parent instanceof Y.ID ? s.parent : null]) {
+    // Also for a struct the document has the start of: Yjs looks up what it names first.
+    for (const id of [s.origin, s.rightOrigin, s.parent instanceof Y.ID ? s.parent : null]) {
       if (!id) continue;
       if (id.client === s.id.client && id.clock >= s.id.clock) throw new MalformedUpdate('a change refers to a later change by the same writer');
       const f = find(id);
@@ -135,9 +136,8 @@ export function resolveParents(doc: Y.Doc, structs: NewStruct[]): { resolved: Re
   const compute = (r: Resolved): void => {
     const s = r.ns.struct;
     if (!(s instanceof Y.Item)) return;
-    // A struct the document has the start of continues its own earlier part.
-    const origin = r.ns.offset > 0 ? Y.createID(s.id.client, s.id.clock + r.ns.offset - 1) : s.origin;
-    const right = r.ns.offset > 0 ? null : s.rightOrigin;
+    const origin = s.origin;
+    const right = s.rightOrigin;
     if (origin || right) {
       const left = origin ? besideOf(find(origin)) : null;
       const rightSide = right ? besideOf(find(right)) : null;
@@ -171,6 +171,15 @@ export function resolveParents(doc: Y.Doc, structs: NewStruct[]): { resolved: Re
       }
     } else {
       throw new MalformedUpdate('a change says neither where it goes nor what it follows');
+    }
+    if (r.parent && r.ns.offset > 0) {
+      // The document has the start of this struct: Yjs finds its parent as above (Item.getMissing),
+      // then puts the new part straight after that start (Item.integrate). A real client's start
+      // is in the same place; anywhere else, Yjs would link it into another list, or fail.
+      const start = besideOf(find(Y.createID(s.id.client, s.id.clock + r.ns.offset - 1)));
+      if (start === 'missing' || !start.parent || !sameParent(start.parent, r.parent, start.parentSub, r.parentSub)) {
+        throw new MalformedUpdate('a change continues an earlier one in another place');
+      }
     }
     if (r.parent) r.place = placeOf(doc, r.parent);
   };

@@ -41,38 +41,55 @@ export function placeholdersOnly(structs: Resolved[], writers: Set<number>): Uin
   return withoutRefused(own, new Set(own), [], []);
 }
 
-/** Delete ranges minus others, per writer, sorted and merged as Yjs writes them. */
+/** One writer's ranges, sorted and merged where they overlap or touch. */
+function union(list: { clock: number; len: number }[]): { clock: number; len: number }[] {
+  const out: { clock: number; len: number }[] = [];
+  for (const r of [...list].sort((a, b) => a.clock - b.clock)) {
+    if (r.len <= 0) continue;
+    const last = out[out.length - 1];
+    if (last && last.clock + last.len >= r.clock) last.len = Math.max(last.len, r.clock + r.len - last.clock);
+    else out.push({ clock: r.clock, len: r.len });
+  }
+  return out;
+}
+
+function byWriter(ranges: DeleteRange[]): Map<number, DeleteRange[]> {
+  const out = new Map<number, DeleteRange[]>();
+  for (const r of ranges) {
+    const list = out.get(r.client);
+    if (list) list.push(r);
+    else out.set(r.client, [r]);
+  }
+  return out;
+}
+
+/**
+ * Delete ranges minus others, per writer, sorted and merged as Yjs writes them. One
+ * sweep over both, sorted: a change can carry hundreds of thousands of ranges, and
+ * comparing each with each took minutes.
+ */
 export function subtract(ranges: DeleteRange[], minus: DeleteRange[]): Map<number, { clock: number; len: number }[]> {
   const out = new Map<number, { clock: number; len: number }[]>();
-  const cut = new Map<number, DeleteRange[]>();
-  for (const m of minus) {
-    const list = cut.get(m.client);
-    if (list) list.push(m);
-    else cut.set(m.client, [m]);
-  }
-  for (const list of cut.values()) list.sort((a, b) => a.clock - b.clock);
-  for (const r of [...ranges].sort((a, b) => a.client - b.client || a.clock - b.clock)) {
-    let pieces = [{ clock: r.clock, len: r.len }];
-    for (const m of cut.get(r.client) ?? []) {
-      const next: { clock: number; len: number }[] = [];
-      for (const p of pieces) {
-        const end = p.clock + p.len;
-        const mEnd = m.clock + m.len;
-        if (mEnd <= p.clock || m.clock >= end) next.push(p);
-        else {
-          if (m.clock > p.clock) next.push({ clock: p.clock, len: m.clock - p.clock });
-          if (mEnd < end) next.push({ clock: mEnd, len: end - mEnd });
+  const cuts = byWriter(minus);
+  for (const [client, list] of [...byWriter(ranges)].sort((a, b) => a[0] - b[0])) {
+    const cut = union(cuts.get(client) ?? []);
+    const pieces: { clock: number; len: number }[] = [];
+    let j = 0;
+    for (const r of union(list)) {
+      let from = r.clock;
+      const end = r.clock + r.len;
+      while (j < cut.length && cut[j]!.clock + cut[j]!.len <= from) j++;
+      for (let k = j; from < end; k++) {
+        const c = cut[k];
+        if (!c || c.clock >= end) {
+          pieces.push({ clock: from, len: end - from });
+          break;
         }
+        if (c.clock > from) pieces.push({ clock: from, len: c.clock - from });
+        from = Math.max(from, c.clock + c.len);
       }
-      pieces = next;
     }
-    const list = out.get(r.client) ?? [];
-    for (const p of pieces) {
-      const last = list[list.length - 1];
-      if (last && last.clock + last.len >= p.clock) last.len = Math.max(last.len, p.clock + p.len - last.clock);
-      else list.push({ ...p });
-    }
-    if (list.length) out.set(r.client, list);
+    if (pieces.length > 0) out.set(client, pieces);
   }
   return out;
 }

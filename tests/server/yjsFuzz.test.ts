@@ -1,0 +1,162 @@
+// The fuzzer that knows Yjs (issue 14), in a short run: honest people of every role
+// editing through the shared mutations, attackers sending crafted Yjs changes on raw
+// sockets, the phase moving, /healthz asked every 100 ms; then checks that the server is
+// up, every workshop converged, reopens after a restart and exports. `npm run fuzz` runs
+// the same for two minutes at full size. Below it, the changes the fuzzer found that got
+// past the server's check, each against the real server.
+//
+// Replay a failure with the seed it prints: FUZZ_SEED=<seed> npx vitest run tests/server/yjsFuzz.test.ts
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addCard, readCard, setCardBody } from '../../shared/model/index.js';
+import { CARD_KEYS } from '../../shared/model/schema.js';
+import { fuzzRun } from '../helpers/fuzz/fuzzRun.js';
+import { report } from '../helpers/fuzz/report.js';
+import { LIGHT } from '../helpers/fuzz/runner.js';
+import { Pen, encodeUpdate, update } from '../helpers/fuzz/forge.js';
+import { syncMessage } from '../helpers/fuzz/wire.js';
+import { AttackSocket, join, whenSynced, type Person } from '../helpers/fuzz/people.js';
+import { cardFieldHolder } from '../helpers/fuzz/targets.js';
+import { hasParkedChanges } from '../helpers/fuzz/sameDocument.js';
+import { HealthProbe } from '../helpers/fuzz/healthProbe.js';
+import { setPhase } from '../helpers/fuzz/phases.js';
+import { createWorkshop, spawnServer, tempDataDir, waitFor, type SpawnedServer } from '../helpers/server.js';
+import type { CreateWorkshopResponse } from '../../shared/api.js';
+
+const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
+const SECONDS = 15;
+
+describe('a fuzzer that knows Yjs', () => {
+  it('survives honest and crafted changes from every role: never damaged, always answering, converged, reopened and exported', async () => {
+    console.log(`yjs fuzz seed ${SEED}: replay with FUZZ_SEED=${SEED}`);
+    const outcome = await fuzzRun({ ...LIGHT, seed: SEED, seconds: SECONDS });
+    console.log(report(outcome.session, outcome.probes, outcome.checks, 100).join('\n'));
+    const why = `seed ${SEED}`;
+    expect(outcome.session.messages, why).toBeGreaterThanOrEqual(2_000);
+    expect(outcome.probes.length, why).toBeGreaterThan(SECONDS * 5);
+    // Every probe answered, within the probe's own 5 s timeout.
+    expect(outcome.probes.filter((p) => !p.ok), why).toEqual([]);
+    expect(Math.max(...outcome.probes.map((p) => p.damagedWorkshops ?? 0)), why).toBe(0);
+    expect(outcome.session.problems, why).toEqual([]);
+    expect(outcome.errorLines, why).toEqual([]);
+    expect(outcome.checks.filter((c) => !c.ok), why).toEqual([]);
+  }, 90_000);
+});
+
+describe('crafted changes the fuzzer found getting past the check', () => {
+  let server: SpawnedServer;
+  const people: Person[] = [];
+  const sockets: AttackSocket[] = [];
+  beforeAll(async () => {
+    server = await spawnServer(tempDataDir(), { LOG_LEVEL: 'error' });
+  });
+  afterAll(async () => {
+    for (const p of people) p.leave();
+    for (const s of sockets) s.terminate();
+    await server?.kill();
+  });
+
+  let keys = 0;
+  const enter = async (w: CreateWorkshopResponse, role: 'host' | 'viewer'): Promise<Person> => {
+    const p = join(server.wsUrl, w.id, w.tokens[role], role, role, `yjs-fuzz-key-${++keys}-padding`);
+    people.push(p);
+    await whenSynced(p);
+    return p;
+  };
+  const attacker = async (w: CreateWorkshopResponse): Promise<AttackSocket> => {
+    const s = await AttackSocket.connect(server.wsUrl, w.id, w.tokens.participant, `yjs-fuzz-attacker-${++keys}-padding`);
+    sockets.push(s);
+    return s;
+  };
+  const damaged = async () => ((await (await fetch(`${server.url}/healthz`)).json()) as { damagedWorkshops: number }).damagedWorkshops;
+  /** A host with cards, and a viewer who has received them: the ids an attacker aims at. */
+  async function board(headlines: string[]) {
+    const w = await createWorkshop(server, { title: 'Found by the fuzzer' });
+    const host = await enter(w, 'host');
+    const ids = headlines.map((headline) => addCard(host.doc, { board: 'working-well', headline, createdBy: 'Host' }));
+    const viewer = await enter(w, 'viewer');
+    await waitFor(() => ids.every((id) => readCard(viewer.doc, id) !== null), 'the cards to reach the viewer');
+    const headline = (id: string) => cardFieldHolder(viewer.doc, id, CARD_KEYS.headline)!;
+    return { w, host, viewer, ids, headline };
+  }
+  /** What a stranger opening the workshop now receives. */
+  async function freshCopy(w: CreateWorkshopResponse): Promise<Person> {
+    return enter(w, 'viewer');
+  }
+
+  it('refuses a change that re-sends its writer’s clocks into another place (Yjs failed applying it: the workshop was damaged)', async () => {
+    const { w, viewer, ids, headline } = await board(['A', 'B']);
+    const s = await attacker(w);
+    // Clocks 0-2 refused (a name no workshop has): the server keeps placeholders for them.
+    const first = new Pen(4242, 0);
+    s.send(syncMessage('update', update([first.in('junk', null, new Y.ContentString('abc'))])));
+    // The same clocks again and three more, now said to go into card B's headline: Yjs puts
+    // the new part after the placeholder, which has no neighbours to link to.
+    const again = new Pen(4242, 0);
+    s.send(syncMessage('update', update([again.in(headline(ids[1]!), null, new Y.ContentString('abcdef'))])));
+    await s.settle(10_000);
+    expect(await damaged()).toBe(0);
+    expect(viewer.closes).toEqual([]);
+    const fresh = await freshCopy(w);
+    expect(readCard(fresh.doc, ids[1]!)?.headline).toBe('B');
+  });
+
+  it('refuses a change that re-sends clocks the workshop has with neighbours it lacks (Yjs failed, or kept the rest aside unchecked)', async () => {
+    const { w, viewer, ids, headline } = await board(['C']);
+    const s = await attacker(w);
+    const first = new Pen(4343, 0);
+    s.send(syncMessage('update', update([first.in(headline(ids[0]!), null, new Y.ContentString('abc'))])));
+    await s.settle(10_000);
+    await waitFor(() => readCard(viewer.doc, ids[0]!)?.headline === 'abcC', 'the attacker’s allowed typing');
+    // Clocks 0-2 again, now after a clock of its own it never wrote: Yjs fails to find it.
+    const later = new Pen(4343, 0);
+    s.send(syncMessage('update', update([later.after(Y.createID(4343, 500), new Y.ContentString('abc'))])));
+    // Clocks 0-2 again after another writer's change nobody has, then new words: Yjs keeps
+    // all of it aside until that change arrives, after it was judged.
+    const aside = new Pen(4343, 0);
+    const known = aside.after(Y.createID(99_999, 5), new Y.ContentString('abc'));
+    s.send(syncMessage('update', update([known, aside.after(known.id, new Y.ContentString('NEW'))])));
+    await s.settle(10_000);
+    expect(await damaged()).toBe(0);
+    const fresh = await freshCopy(w);
+    expect(hasParkedChanges(fresh.doc)).toBe(false);
+    expect(readCard(fresh.doc, ids[0]!)?.headline).toBe('abcC');
+  });
+
+  it('refuses one writer’s change split into two runs: Yjs applied only the second, kept it aside, and let it in later past the headline’s limit', async () => {
+    const { w, ids, headline } = await board(['X', 'Y'.repeat(250)]);
+    const s = await attacker(w);
+    // Judged as 291 characters typed into X's headline, within its limit …
+    const pen = new Pen(4444, 0);
+    const a = pen.in(headline(ids[0]!), null, new Y.ContentString('a'));
+    const b = pen.after(a.id, new Y.ContentString('B'.repeat(290)));
+    s.send(syncMessage('update', encodeUpdate([{ client: 4444, clock: 0, structs: [a] }, { client: 4444, clock: 1, structs: [b] }])));
+    // …then clock 0 again, as one character in Y's headline: the 290 kept aside follow it there.
+    const z = new Pen(4444, 0);
+    s.send(syncMessage('update', update([z.in(headline(ids[1]!), null, new Y.ContentString('z'))])));
+    await s.settle(10_000);
+    const fresh = await freshCopy(w);
+    expect(readCard(fresh.doc, ids[1]!)!.headline.length).toBeLessThanOrEqual(300);
+    expect(hasParkedChanges(fresh.doc)).toBe(false);
+  });
+
+  it('answers /healthz while it refuses 40,000 deletions in one change (taking them out of the change took time growing with their square)', async () => {
+    const w = await createWorkshop(server, { title: 'Refused deletions' });
+    const host = await enter(w, 'host');
+    for (const n of [1, 2]) setCardBody(host.doc, addCard(host.doc, { board: 'working-well', headline: `Long ${n}`, createdBy: 'Host' }), [{ type: 'paragraph', content: [{ type: 'text', text: 'w'.repeat(20_000) }] }]);
+    const viewer = await enter(w, 'viewer');
+    const client = host.doc.clientID;
+    const clocks = Y.getState(host.doc.store, client);
+    await waitFor(() => Y.getState(viewer.doc.store, client) === clocks, 'the host’s cards to arrive');
+    // In the Agreed phase nothing a participant does is kept: every deletion is refused.
+    expect(await setPhase(server.url, w.id, w.tokens.facilitator, 'agreed')).toBe(200);
+    const s = await attacker(w);
+    const probe = new HealthProbe(server.url);
+    const ranges = Array.from({ length: Math.min(40_000, clocks) }, (_, i) => ({ client, clock: i, len: 1 }));
+    s.send(syncMessage('update', encodeUpdate([], ranges)));
+    await waitFor(() => s.refusals.length > 0 || !s.isOpen, 'the refusal', 120_000);
+    const probes = await probe.stop();
+    expect(s.refusals[0]).toMatch(/agreed/);
+    expect(probes.filter((p) => !p.ok)).toEqual([]);
+  }, 150_000);
+});
