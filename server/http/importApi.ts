@@ -6,6 +6,7 @@ import type { DocStore } from '../storage/docStore.js';
 import { storeWorkshopState } from '../workshops/createWorkshop.js';
 import { readImportInWorker } from '../import/importInWorker.js';
 import type { ImportKind } from '../import/readImport.js';
+import type { StructureLimits } from '../../shared/model/limits.js';
 import { baseUrl } from './workshopsApi.js';
 
 export const IMPORT_LIMIT = '5mb';
@@ -23,7 +24,7 @@ const KINDS: Record<string, ImportKind> = {
  * a worker thread with a deadline (server/import/), so a file made to be slow to parse
  * costs the other workshops nothing. Nothing is created unless the whole file reads cleanly.
  */
-export function importApi(deps: { workshops: WorkshopStore; docs: DocStore; log: Logger; publicUrl?: string; creations: RateLimit }): express.Router {
+export function importApi(deps: { workshops: WorkshopStore; docs: DocStore; log: Logger; publicUrl?: string; creations: RateLimit; structure?: StructureLimits }): express.Router {
   const router = express.Router();
   router.post('/', (req, res, next) => (deps.creations.allow(req, res) ? next() : undefined), express.raw({ type: () => true, limit: IMPORT_LIMIT }), async (req: Request, res: Response) => {
     const type = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
@@ -33,9 +34,9 @@ export function importApi(deps: { workshops: WorkshopStore; docs: DocStore; log:
       return;
     }
     const bytes: Uint8Array = Buffer.isBuffer(req.body) ? req.body : new Uint8Array(0);
-    const answer = await readImportInWorker(kind, bytes);
+    const answer = await readImportInWorker(kind, bytes, { structure: deps.structure });
     if (!answer.ok) {
-      if ('failure' in answer && answer.failure) deps.log.error({ err: answer.failure, from: type }, 'An import failed while being read');
+      if ('failure' in answer && answer.failure) deps.log.warn({ err: answer.failure, from: type }, 'An import could not be read');
       const where = 'line' in answer && answer.line ? { line: answer.line, ...(answer.field ? { field: answer.field } : {}) } : {};
       res.status(answer.status).json({ error: answer.error, ...where });
       return;

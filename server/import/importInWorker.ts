@@ -2,16 +2,17 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { StructureLimits } from '../../shared/model/limits.js';
 import type { ImportAnswer, ImportKind } from './readImport.js';
 
 /** How long reading one file may take before its worker is stopped. */
 export const IMPORT_DEADLINE_MS = 5_000;
 /**
- * The most memory (MB) one import's JavaScript may take: a 5 MB outline of real reports
- * needs about a third of it (bench/importParse.ts). Past it the worker is stopped, not
- * the server.
+ * The most memory (MB) one import's JavaScript may take. A 4.6 MB outline of 1,000 long
+ * cards, the most a workshop holds, reads within 128 MB; a file made to need more stops
+ * its worker, not the server.
  */
-export const IMPORT_WORKER_HEAP_MB = 1024;
+export const IMPORT_WORKER_HEAP_MB = 256;
 
 /** What the worker answered, or why it could not; `failure` is for the log only. */
 type Failure = { ok: false; status: 400 | 413; error: string; failure?: Error };
@@ -37,10 +38,14 @@ function startWorker(workerData: unknown, resourceLimits: ResourceLimits): Worke
  * takes to parse, the event loop (every other workshop's live editing) never waits. A
  * worker that runs past the deadline or out of memory is stopped, and the answer says so.
  */
-export function readImportInWorker(kind: ImportKind, bytes: Uint8Array, { deadlineMs = IMPORT_DEADLINE_MS } = {}): Promise<WorkerAnswer> {
+export function readImportInWorker(
+  kind: ImportKind,
+  bytes: Uint8Array,
+  { structure, deadlineMs = IMPORT_DEADLINE_MS, startMs = IMPORT_DEADLINE_MS, heapMb = IMPORT_WORKER_HEAP_MB }: { structure?: StructureLimits; deadlineMs?: number; startMs?: number; heapMb?: number } = {},
+): Promise<WorkerAnswer> {
   return new Promise((resolve) => {
     let settled = false;
-    const worker = startWorker({ kind, bytes }, { maxOldGenerationSizeMb: IMPORT_WORKER_HEAP_MB });
+    const worker = startWorker({ kind, bytes, structure }, { maxOldGenerationSizeMb: heapMb });
     const settle = (answer: WorkerAnswer) => {
       if (settled) return;
       settled = true;
@@ -53,8 +58,9 @@ export function readImportInWorker(kind: ImportKind, bytes: Uint8Array, { deadli
       status: 400,
       error: `This file took too long to read (more than ${deadlineMs / 1000} seconds), so Cairn stopped. Check that it is a Cairn JSON export or a Markdown outline, or split it into smaller files, and import again.`,
     });
-    // Starting gets a deadline of its own, so a worker that never starts cannot hold the request.
-    let timer = setTimeout(() => settle({ ...tooLong(), failure: new Error('The import worker did not start in time.') }), deadlineMs);
+    // Starting (loading the worker's code) has a limit of its own, so a worker that never
+    // starts cannot hold the request, and a slow start on a busy machine is not the file's fault.
+    let timer = setTimeout(() => settle({ ...tooLong(), failure: new Error('The import worker did not start in time.') }), startMs);
     worker.on('message', (message: 'reading' | ImportAnswer) => {
       if (message !== 'reading') return settle(message);
       clearTimeout(timer);

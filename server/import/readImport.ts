@@ -5,6 +5,7 @@ import { parseOutline } from '../../shared/import/outline.js';
 import { OutlineError } from '../../shared/import/outlineError.js';
 import { importOutline } from '../../shared/import/importOutline.js';
 import { checkImportedState } from '../../shared/import/checkImportedState.js';
+import type { StructureLimits } from '../../shared/model/limits.js';
 
 export type ImportKind = 'json' | 'markdown';
 
@@ -42,8 +43,8 @@ function docFromJson(text: string): Y.Doc {
   return doc;
 }
 
-function docFromMarkdown(text: string): Y.Doc {
-  const outline = parseOutline(text);
+function docFromMarkdown(text: string, structure?: StructureLimits): Y.Doc {
+  const outline = parseOutline(text, structure);
   const doc = new Y.Doc();
   initWorkshop(doc, { title: outline.title || 'Imported workshop' });
   importOutline(doc, outline, 'Import');
@@ -52,9 +53,10 @@ function docFromMarkdown(text: string): Y.Doc {
 
 /**
  * Reads an imported file (a Cairn JSON export or a Markdown outline) into the state of a
- * new workshop. Runs in the import worker (importWorker.ts), never on the event loop.
+ * new workshop, within the server's limits. Runs in the import worker (importWorker.ts),
+ * never on the event loop.
  */
-export function readImport(kind: ImportKind, bytes: Uint8Array): ImportAnswer {
+export function readImport(kind: ImportKind, bytes: Uint8Array, structure?: StructureLimits): ImportAnswer {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -62,7 +64,7 @@ export function readImport(kind: ImportKind, bytes: Uint8Array): ImportAnswer {
     return { ok: false, status: 400, error: 'The file is not text (UTF-8). Choose a Cairn JSON export or a Markdown (.md) outline.' };
   }
   try {
-    const doc = kind === 'json' ? docFromJson(text) : docFromMarkdown(text);
+    const doc = kind === 'json' ? docFromJson(text) : docFromMarkdown(text, structure);
     const answer: ImportAnswer = { ok: true, update: Y.encodeStateAsUpdate(doc), title: readMeta(doc).title };
     doc.destroy();
     return answer;

@@ -1,6 +1,6 @@
 import type { List, RootContent } from 'mdast';
 import type { RichTextNode } from '../model/types.js';
-import { inlineNodes } from './inlineMarkdown.js';
+import { paragraphRuns } from './inlineMarkdown.js';
 
 /**
  * Blocks of a card's text, as CommonMark parsed them, in the shape the card editor holds:
@@ -13,10 +13,10 @@ export function cardBlocks(blocks: RootContent[]): RichTextNode[] {
   for (const b of blocks) {
     switch (b.type) {
       case 'paragraph':
-        out.push({ type: 'paragraph', content: inlineNodes(b.children) });
+        out.push({ type: 'paragraph', content: paragraphRuns(b.children) });
         break;
       case 'heading':
-        out.push({ type: 'heading', attrs: { level: 4 }, content: inlineNodes(b.children) });
+        out.push({ type: 'heading', attrs: { level: 4 }, content: paragraphRuns(b.children) });
         break;
       case 'list':
         out.push(cardList(b));
@@ -26,11 +26,13 @@ export function cardBlocks(blocks: RootContent[]): RichTextNode[] {
         break;
       case 'code':
       case 'html': {
+        // Its lines, trimmed, with a line break between: a paragraph's text cannot start or
+        // end with spaces or a line break.
         const content: RichTextNode[] = [];
-        b.value.split('\n').forEach((line, i) => {
-          if (i > 0) content.push({ type: 'hardBreak' });
-          if (line) content.push({ type: 'text', text: line });
-        });
+        for (const line of b.value.trim().split('\n')) {
+          if (content.length > 0) content.push({ type: 'hardBreak' });
+          if (line.trim()) content.push({ type: 'text', text: line.trim() });
+        }
         out.push({ type: 'paragraph', content });
         break;
       }

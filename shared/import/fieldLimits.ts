@@ -1,4 +1,5 @@
-import { FIELD_NAMES, LIMITS, STRUCTURE_LIMITS, type LimitedField } from '../model/limits.js';
+import { FIELD_NAMES, LIMITS, STRUCTURE_LIMITS, type LimitedField, type StructureLimits } from '../model/limits.js';
+import { RICH_TEXT_DEPTH } from '../model/richText.js';
 import { OutlineError } from './outlineError.js';
 
 const count = (n: number) => n.toLocaleString('en-GB');
@@ -20,17 +21,33 @@ export function checkCharacters(field: LimitedField, characters: number, line: n
   }
 }
 
+/** The shape an outline may have: how deep a card's text may nest, and how many cards. */
+export interface OutlineLimits {
+  /** Levels within a card's text, counted as the model counts them (richText.ts): a top-level block is 1, its text 2. */
+  depth: number;
+  cards: number;
+}
+
+/**
+ * The limits in force on a server whose configuration may differ from the defaults. A
+ * card's text sits below the levels above it (cards → card), and never nests deeper than
+ * the model's readers keep (RICH_TEXT_DEPTH).
+ */
+export function outlineLimits(structure: StructureLimits = STRUCTURE_LIMITS): OutlineLimits {
+  const levelsAboveText = STRUCTURE_LIMITS.maxDepth - RICH_TEXT_DEPTH;
+  return { depth: Math.min(RICH_TEXT_DEPTH, structure.maxDepth - levelsAboveText), cards: structure.maxCards };
+}
+
 /** Refuses the card after the most a workshop holds. */
-export function checkCardCount(cards: number, line: number): void {
-  const max = STRUCTURE_LIMITS.maxCards;
-  if (cards > max) {
-    throw new OutlineError(line, `This is card ${count(cards)}, and a workshop holds at most ${count(max)} cards. Split the file into two workshops and import each.`, { tooLarge: true });
+export function checkCardCount(cards: number, line: number, limits: OutlineLimits): void {
+  if (cards > limits.cards) {
+    throw new OutlineError(line, `This is card ${count(cards)}, and a workshop holds at most ${count(limits.cards)} cards. Split the file into two workshops and import each.`, { tooLarge: true });
   }
 }
 
-export function nestedTooDeeply(line: number): OutlineError {
+export function nestedTooDeeply(line: number, limits: OutlineLimits): OutlineError {
   return new OutlineError(
     line,
-    `This is nested too deeply: Cairn keeps lists, list items and quotes at most ${STRUCTURE_LIMITS.maxDepth} levels deep. Flatten the list or quote and import again.`,
+    `This is nested too deeply: a card's text can be nested at most ${limits.depth} levels deep (each list, list item, quote and paragraph is a level). Flatten the list or quote and import again.`,
   );
 }

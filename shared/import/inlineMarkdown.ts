@@ -52,6 +52,23 @@ export function inlineNodes(children: PhrasingContent[], marks: Mark[] = []): Ri
   return out;
 }
 
+/**
+ * A paragraph's runs without line breaks at its start or end, or two in a row (with only
+ * spaces between): written out, those would be blank lines, which end a paragraph.
+ */
+export function paragraphRuns(children: PhrasingContent[]): RichTextNode[] {
+  const out: RichTextNode[] = [];
+  for (const node of inlineNodes(children)) {
+    if (node.type === 'hardBreak') {
+      while (out.length > 0 && out[out.length - 1]!.type === 'text' && !out[out.length - 1]!.text!.trim()) out.pop();
+      if (out.length === 0 || out[out.length - 1]!.type === 'hardBreak') continue;
+    }
+    out.push(node);
+  }
+  while (out.length > 0 && (out[out.length - 1]!.type === 'hardBreak' || !out[out.length - 1]!.text?.trim())) out.pop();
+  return out;
+}
+
 const withMark = (marks: Mark[], mark: Mark): Mark[] => [...marks.filter((m) => m.type !== mark.type), mark];
 
 /** The words in a node, without formatting; line breaks kept as "\n". Iterative. */

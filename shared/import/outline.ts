@@ -8,7 +8,8 @@ import { emptySetup, readSetupBlock, readTitleFacts, type OutlineSetup } from '.
 import { checkLines } from './fileChecks.js';
 import { markdownSections } from './parseMarkdown.js';
 import { checkDepth } from './treeDepth.js';
-import { checkCardCount, checkCharacters, checkLength } from './fieldLimits.js';
+import { checkCardCount, checkCharacters, checkLength, outlineLimits } from './fieldLimits.js';
+import type { StructureLimits } from '../model/limits.js';
 import { OutlineError } from './outlineError.js';
 
 export { OutlineError } from './outlineError.js';
@@ -63,10 +64,14 @@ const lineOf = (node: RootContent) => node.position?.start.line ?? 1;
  * paragraphs, sub-headings and lists. A report grouped by theme has "### Theme: …"
  * sub-headings with its cards at level 4. A report's sections 1-3 give the setup; other
  * level-2 sections are passed over. Throws OutlineError, naming the line, for a file that
- * is not an outline, nests deeper or holds longer text than a workshop may.
+ * is not an outline, nests deeper, holds more cards or longer text than a workshop may
+ * (`structure`: the server's limits, when configured otherwise than the defaults).
  */
-export function parseOutline(text: string): Outline {
-  checkLines(text);
+export function parseOutline(file: string, structure?: StructureLimits): Outline {
+  const limits = outlineLimits(structure);
+  // One kind of line ending, as the old reader had; a file's line numbers stay the same.
+  const text = file.replace(/\r\n?/g, '\n');
+  checkLines(text, limits);
   const outline: Outline = { title: '', setup: emptySetup(), boards: { 'working-well': [], development: [], action: [] }, offers: [] };
   let board: BoardId | null = null;
   // Sections 1-3 of a report describe the setup; the paragraph under the title, its facts.
@@ -128,7 +133,7 @@ export function parseOutline(text: string): Outline {
       const draft = /\s\(Draft\)$/.test(title);
       const headline = title.replace(/\s\(Draft\)$/, '').replace(/^\d+\.\d+\s+/, '').trim();
       if (!headline) throw new OutlineError(n, 'This card heading has no words.');
-      checkCardCount(++cards, n);
+      checkCardCount(++cards, n, limits);
       card = { line: n, headline: checkLength('headline', headline, n), draft, quote: '', body: [], facts: {}, theme: theme?.name ?? null };
       cardText = 0;
       outline.boards[board].push(card);
@@ -170,7 +175,7 @@ export function parseOutline(text: string): Outline {
   };
 
   for (const section of markdownSections(text)) {
-    checkDepth(section);
+    checkDepth(section, limits);
     for (const block of section.children) read(block);
   }
   if (!sawBoard) throw new OutlineError(1, 'No board headings found. Use "## What is working well", "## Areas for development" and "## Towards action".');
