@@ -16,7 +16,7 @@ import { bigBoard } from './boardFixture.js';
 
 const CARD = '## What is working well\n\n### Card\n\n';
 
-/** Shapes of size n: the real export, and what a parser finds hard, each within the line and nesting checks. */
+/** Shapes of size n: the real export, and what a parser finds hard (within the nesting check). */
 const SHAPES: Record<string, (n: number) => string> = {
   'real board (n cards)': (n) => reportToMarkdown(selectReport(readReport(bigBoard(n)), 'all')),
   'paragraphs of "[" (n lines)': (n) => CARD + Array.from({ length: n }, () => '['.repeat(100)).join('\n') + '\n',

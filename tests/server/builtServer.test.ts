@@ -17,7 +17,7 @@ describe('the built server (npm start)', () => {
   });
   afterAll(() => server?.kill());
 
-  it('serves the app, syncs a board, loads the Word exporter when asked, and stops cleanly', async () => {
+  it('serves the app, syncs a board, loads the Word exporter when asked, imports an outline, and stops cleanly', async () => {
     const page = await fetch(server.url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');
@@ -39,6 +39,10 @@ describe('the built server (npm start)', () => {
     const docx = await fetch(`${server.url}/api/workshops/${w.id}/export?format=docx&include=all`, { headers: { authorization: `Bearer ${w.tokens.host}` } });
     expect(docx.status).toBe(200);
     expect(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+
+    // Imports are read in a worker thread, started from an entry of its own in the build.
+    const imported = await fetch(`${server.url}/api/workshops/import`, { method: 'POST', headers: { 'content-type': 'text/markdown' }, body: '# Imported\n\n## What is working well\n\n### Relationships\n' });
+    expect(imported.status).toBe(201);
 
     server.child.kill('SIGTERM');
     const code = await new Promise<number | null>((r) => server.child.once('exit', (c) => r(c)));

@@ -17,7 +17,11 @@ import {
   addTeamMember,
   addActivity,
   setCardTheme,
+  readCardBody,
+  STRUCTURE_LIMITS,
 } from '../../shared/model/index.js';
+import { LIMITS } from '../../shared/model/limits.js';
+import { RICH_TEXT_DEPTH } from '../../shared/model/richText.js';
 import { selectReport } from '../../shared/export/report.js';
 import { reportToMarkdown } from '../../shared/export/markdown.js';
 import { OutlineError, parseOutline } from '../../shared/import/outline.js';
@@ -219,5 +223,67 @@ describe('findings grouped by theme', () => {
   it('reads "### Other findings" as a finding when no theme heading came before it', () => {
     const outline = parseOutline('## What is working well\n\n### Other findings\n\nText.\n');
     expect(outline.boards['working-well'].map((c) => [c.headline, c.theme])).toEqual([['Other findings', null]]);
+  });
+});
+
+describe('reading Markdown as CommonMark, within the limits', () => {
+  const card = (body: string) => `## What is working well\n\n### Card\n\n${body}\n`;
+  const body = (source: string) => parseOutline(card(source)).boards['working-well'][0]!.body;
+
+  it('refuses a list nested deeper than a card’s text may be, naming the line where it goes too deep', () => {
+    const list = Array.from({ length: 20 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n');
+    // Each list and list item is a level, and a paragraph and its text two more: the
+    // fifteenth level of list (the body's fifteenth line, line 19) is the first too deep.
+    expect(() => body(list)).toThrow(new OutlineError(19, `This is nested too deeply: a card's text can be nested at most ${RICH_TEXT_DEPTH} levels deep (each list, list item, quote and paragraph is a level). Flatten the list or quote and import again.`));
+    expect(() => body(Array.from({ length: 14 }, (_, i) => `${'  '.repeat(i)}- level ${i}`).join('\n'))).not.toThrow();
+  });
+
+  it('holds to the server’s own limits when they are set otherwise', () => {
+    const cards = Array.from({ length: 12 }, (_, i) => `### Card ${i}`).join('\n');
+    expect(() => parseOutline(`## What is working well\n\n${cards}\n`, { ...STRUCTURE_LIMITS, maxCards: 10 })).toThrow(/^Line 13: This is card 11, and a workshop holds at most 10 cards/);
+    expect(() => parseOutline(card('- a\n  - b\n    - c'), { ...STRUCTURE_LIMITS, maxDepth: 9 })).toThrow(/^Line 7: This is nested too deeply/);
+  });
+
+  it('names the field and its limit when text is too long', () => {
+    const error = (() => {
+      try {
+        parseOutline(`## Towards action\n\n### Act\n\n- **How success will be measured:** ${'m'.repeat(LIMITS.successMeasure + 1)}\n`);
+      } catch (err) {
+        return err as OutlineError;
+      }
+    })();
+    expect(error).toBeInstanceOf(OutlineError);
+    expect(error!.line).toBe(5);
+    expect(error!.details.field).toBe('successMeasure');
+    expect(error!.message).toBe(`Line 5: The success measure is too long: 1,001 characters, and it can hold 1,000. Shorten it and import again.`);
+  });
+
+  it('reads facts written either way, and keeps other bold list items in the card', () => {
+    const action = parseOutline('## Towards action\n\n### Act\n\n- **Lead**: Head of Service\n- **Timescale:** 2024\n- **Note:** not a fact\n').boards.action[0]!;
+    expect(action.facts).toEqual({ lead: 'Head of Service', timescale: '2024' });
+    expect(action.body).toHaveLength(1);
+    expect(JSON.stringify(action.body)).toContain('not a fact');
+  });
+
+  it('makes links only of web and mail addresses', () => {
+    const [paragraph] = body('[site](https://example.org) [mail](mailto:a@b.org) [bad](javascript:alert(1))');
+    expect(paragraph!.content!.filter((n) => n.marks?.some((m) => m.type === 'link')).map((n) => n.text)).toEqual(['site', 'mail']);
+    expect(paragraph!.content!.map((n) => n.text).join('')).toBe('site mail bad');
+  });
+
+  it('stops a code fence left open at the next heading, so it cannot swallow the cards after it', () => {
+    const outline = parseOutline('## What is working well\n\n### One\n\n```\nleft open\n\n### Two\n\nText.\n');
+    expect(outline.boards['working-well'].map((c) => c.headline)).toEqual(['One', 'Two']);
+  });
+
+  it('keeps line breaks and a team member’s "|" through export and import', () => {
+    const doc = new Y.Doc();
+    initWorkshop(doc, { title: 'Breaks' });
+    addTeamMember(doc, { organisation: 'ADES', role: 'Director | Renfrewshire', name: 'Pat' });
+    const id = addCard(doc, { board: 'working-well', headline: 'Lines', createdBy: 'X', body: [{ type: 'paragraph', content: [{ type: 'text', text: 'One' }, { type: 'hardBreak' }, { type: 'text', text: 'Two' }] }] });
+    agreeFinding(doc, id, 'X');
+    const copy = imported(reportToMarkdown(selectReport(readReport(doc))));
+    expect(readReport(copy).team.map((m) => m.role)).toEqual(['Director | Renfrewshire']);
+    expect(readCardBody(copy, readBoards(copy)['working-well'][0]!.id)).toEqual([{ type: 'paragraph', content: [{ type: 'text', text: 'One' }, { type: 'hardBreak' }, { type: 'text', text: 'Two' }] }]);
   });
 });
