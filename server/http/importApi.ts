@@ -11,12 +11,13 @@ import { baseUrl } from './workshopsApi.js';
 
 export const IMPORT_LIMIT = '5mb';
 
-const KINDS: Record<string, ImportKind> = {
-  'application/json': 'json',
-  'text/markdown': 'markdown',
-  'text/x-markdown': 'markdown',
-  'text/plain': 'markdown',
-};
+// A Map: a content type such as "constructor" must find nothing.
+const KINDS = new Map<string, ImportKind>([
+  ['application/json', 'json'],
+  ['text/markdown', 'markdown'],
+  ['text/x-markdown', 'markdown'],
+  ['text/plain', 'markdown'],
+]);
 
 /**
  * POST /api/workshops/import: a JSON export or a Markdown outline becomes a new workshop.
@@ -28,7 +29,7 @@ export function importApi(deps: { workshops: WorkshopStore; docs: DocStore; log:
   const router = express.Router();
   router.post('/', (req, res, next) => (deps.creations.allow(req, res) ? next() : undefined), express.raw({ type: () => true, limit: IMPORT_LIMIT }), async (req: Request, res: Response) => {
     const type = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-    const kind = KINDS[type];
+    const kind = KINDS.get(type);
     if (!kind) {
       res.status(415).json({ error: 'Send a Cairn JSON export (application/json) or a Markdown outline (text/markdown).' });
       return;

@@ -1,6 +1,6 @@
 import type { List, RootContent } from 'mdast';
 import type { RichTextNode } from '../model/types.js';
-import { paragraphRuns } from './inlineMarkdown.js';
+import { paragraphRuns, tidyBreaks } from './inlineMarkdown.js';
 
 /**
  * Blocks of a card's text, as CommonMark parsed them, in the shape the card editor holds:
@@ -26,14 +26,14 @@ export function cardBlocks(blocks: RootContent[]): RichTextNode[] {
         break;
       case 'code':
       case 'html': {
-        // Its lines, trimmed, with a line break between: a paragraph's text cannot start or
-        // end with spaces or a line break.
+        // Its lines, trimmed (a paragraph's text cannot start or end with spaces), with a
+        // line break between.
         const content: RichTextNode[] = [];
-        for (const line of b.value.trim().split('\n')) {
+        for (const line of b.value.split('\n')) {
           if (content.length > 0) content.push({ type: 'hardBreak' });
-          if (line.trim()) content.push({ type: 'text', text: line.trim() });
+          content.push({ type: 'text', text: line.trim() });
         }
-        out.push({ type: 'paragraph', content });
+        out.push({ type: 'paragraph', content: tidyBreaks(content) });
         break;
       }
       default:

@@ -28,7 +28,7 @@ const isBlank = (c: string | undefined) => c === undefined || c === ' ' || c ===
  * marker, and one per two columns of indentation (an item's content sits at least two
  * columns in, so each level it continues takes two). Never less than the parser finds.
  */
-function levelsAtMost(text: string, start: number, end: number): number {
+export function levelsAtMost(text: string, start = 0, end = text.length): number {
   let levels = 0;
   let columns = 0;
   let i = start;

@@ -1,6 +1,7 @@
 import type { Nodes, PhrasingContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { RichTextNode } from '../model/types.js';
+import { levelsAtMost } from './fileChecks.js';
 
 type Mark = NonNullable<RichTextNode['marks']>[number];
 
@@ -12,7 +13,7 @@ const SAFE_HREF = /^(https?:|mailto:)/i;
  * images keep their text; a line break inside a paragraph is a space, as when it is read.
  * The tree's depth has been checked (treeDepth.ts), so this recursion is bounded.
  */
-export function inlineNodes(children: PhrasingContent[], marks: Mark[] = []): RichTextNode[] {
+function inlineNodes(children: PhrasingContent[], marks: Mark[] = []): RichTextNode[] {
   const out: RichTextNode[] = [];
   // Pushed one by one: a run of thousands of children must not become thousands of arguments.
   const add = (nodes: RichTextNode[]) => {
@@ -52,20 +53,24 @@ export function inlineNodes(children: PhrasingContent[], marks: Mark[] = []): Ri
   return out;
 }
 
+/** A paragraph's or heading's runs, its line breaks tidied (see tidyBreaks). */
+export const paragraphRuns = (children: PhrasingContent[]): RichTextNode[] => tidyBreaks(inlineNodes(children));
+
 /**
- * A paragraph's runs without line breaks at its start or end, or two in a row (with only
- * spaces between): written out, those would be blank lines, which end a paragraph.
+ * Runs without line breaks at the start or end, or two in a row (with only spaces
+ * between): written out, those would be blank lines, which end a paragraph.
  */
-export function paragraphRuns(children: PhrasingContent[]): RichTextNode[] {
+export function tidyBreaks(runs: RichTextNode[]): RichTextNode[] {
   const out: RichTextNode[] = [];
-  for (const node of inlineNodes(children)) {
+  const blankAtEnd = () => out.length > 0 && out[out.length - 1]!.type === 'text' && !out[out.length - 1]!.text?.trim();
+  for (const node of runs) {
     if (node.type === 'hardBreak') {
-      while (out.length > 0 && out[out.length - 1]!.type === 'text' && !out[out.length - 1]!.text!.trim()) out.pop();
+      while (blankAtEnd()) out.pop();
       if (out.length === 0 || out[out.length - 1]!.type === 'hardBreak') continue;
     }
     out.push(node);
   }
-  while (out.length > 0 && (out[out.length - 1]!.type === 'hardBreak' || !out[out.length - 1]!.text?.trim())) out.pop();
+  while (blankAtEnd() || out[out.length - 1]?.type === 'hardBreak') out.pop();
   return out;
 }
 
@@ -90,13 +95,16 @@ export const oneLine = (node: Nodes): string => plainText(node).replace(/\s*\n\s
 
 /**
  * A piece of a line read on its own, as a table cell: its inline Markdown read when it is
- * plain paragraph text, and otherwise (a cell that starts "- " or "# ") taken as written,
- * with backslash escapes removed: a cell is never a list or a heading.
+ * plain paragraph text, and otherwise (a cell that starts "- ", "> " or "# ") taken as
+ * written, with backslash escapes removed: a cell is never a list, a quote or a heading.
+ * One that starts as a list or quote is not parsed at all: inside a line, the checks on
+ * how deep a line's start may nest (fileChecks.ts) do not reach it.
  */
 export function cellText(source: string): string {
   const text = source.trim();
+  const literal = () => text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  if (levelsAtMost(text) > 0) return literal();
   const tree = fromMarkdown(text);
   const only = tree.children[0];
-  if (tree.children.length === 1 && only!.type === 'paragraph') return oneLine(only!);
-  return text.replace(/\\([!-/:-@[-`{-~])/g, '$1');
+  return tree.children.length === 1 && only!.type === 'paragraph' ? oneLine(only!) : literal();
 }

@@ -33,27 +33,28 @@ export interface Outline {
   offers: { from: string; offer: string; to: string }[];
 }
 
-const BOARD_HEADINGS: Record<string, BoardId> = {
-  'what is working well': 'working-well',
-  'areas for development': 'development',
-  'areas for further development': 'development',
-  'areas for further improvement': 'development',
-  'towards action': 'action',
-  'what will happen next': 'action',
-};
-const FACTS = {
-  lead: 'lead',
-  timescale: 'timescale',
-  'how success will be measured': 'successMeasure',
-  'partners or support offered': 'support',
-  answers: 'answers',
-} as const satisfies Record<string, keyof OutlineCard['facts']>;
+// Maps, not objects: a heading that reads "constructor" must find nothing.
+const BOARD_HEADINGS = new Map<string, BoardId>([
+  ['what is working well', 'working-well'],
+  ['areas for development', 'development'],
+  ['areas for further development', 'development'],
+  ['areas for further improvement', 'development'],
+  ['towards action', 'action'],
+  ['what will happen next', 'action'],
+]);
+const FACTS = new Map<string, keyof OutlineCard['facts']>([
+  ['lead', 'lead'],
+  ['timescale', 'timescale'],
+  ['how success will be measured', 'successMeasure'],
+  ['partners or support offered', 'support'],
+  ['answers', 'answers'],
+]);
 const OFFERS_HEADING = 'further collaboration and support offered';
-const SETUP_SECTIONS: Record<string, 'about' | 'focus' | 'fieldwork'> = {
-  'what is collaborative improvement': 'about',
-  'the focus': 'focus',
-  'planning, process and fieldwork': 'fieldwork',
-};
+const SETUP_SECTIONS = new Map<string, 'about' | 'focus' | 'fieldwork'>([
+  ['what is collaborative improvement', 'about'],
+  ['the focus', 'focus'],
+  ['planning, process and fieldwork', 'fieldwork'],
+]);
 
 const normalise = (heading: string) => heading.replace(/^\d+\.\s*/, '').replace(/[?:]\s*$/, '').trim().toLowerCase();
 const lineOf = (node: RootContent) => node.position?.start.line ?? 1;
@@ -106,9 +107,9 @@ export function parseOutline(file: string, structure?: StructureLimits): Outline
     if (h.depth === 2) {
       sawSection = true;
       const name = normalise(title);
-      setupSection = SETUP_SECTIONS[name] ?? null;
+      setupSection = SETUP_SECTIONS.get(name) ?? null;
       setupBlock = null;
-      board = BOARD_HEADINGS[name] ?? null;
+      board = BOARD_HEADINGS.get(name) ?? null;
       if (board) sawBoard = true;
       inOffers = false;
       card = null;
@@ -201,7 +202,7 @@ function readFacts(list: List, card: OutlineCard): List {
     const label = para?.type === 'paragraph' && para.children[0]?.type === 'strong' ? oneLine(para.children[0]) : '';
     const after = para?.type === 'paragraph' ? oneLine({ ...para, children: para.children.slice(1) }) : '';
     const colon = label.endsWith(':') ? label.slice(0, -1) : after.startsWith(':') ? label : null;
-    const key = colon !== null ? FACTS[colon.trim().toLowerCase() as keyof typeof FACTS] : undefined;
+    const key = colon !== null ? FACTS.get(colon.trim().toLowerCase()) : undefined;
     if (!key) {
       rest.children.push(item);
       continue;

@@ -24,7 +24,11 @@ export const emptySetup = (): OutlineSetup => ({
 });
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MODES: Record<string, WorkshopMode> = { 'held online': 'online', 'held in person': 'in-person', 'held partly online and partly in person': 'mixed' };
+const MODES = new Map<string, WorkshopMode>([
+  ['held online', 'online'],
+  ['held in person', 'in-person'],
+  ['held partly online and partly in person', 'mixed'],
+]);
 
 /** "25 January 2023" → "2023-01-25"; anything else → null. */
 function isoDate(text: string): string | null {
@@ -40,7 +44,7 @@ export function readTitleFacts(paragraph: Paragraph, setup: OutlineSetup): void 
   // Only its first line holds the facts.
   const first = plainText(paragraph).split('\n')[0]!;
   for (const part of first.split(' · ').map((p) => p.trim())) {
-    const mode = MODES[part.toLowerCase()];
+    const mode = MODES.get(part.toLowerCase());
     const dates = part.split(' to ').map(isoDate);
     if (mode) setup.mode = mode;
     else if (dates.every((d) => d !== null)) {

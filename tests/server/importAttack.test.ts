@@ -60,6 +60,15 @@ describe('a file made to freeze the server', () => {
   });
 });
 
+describe('names that are also JavaScript’s own', () => {
+  it.each(['constructor', '__proto__', 'toString'])('refuses a file sent as "%s" with 415, and reads headings so named as any other', async (name) => {
+    const res = await importFile(BOARD, name);
+    expect(res.status).toBe(415);
+    const outline = await importFile(`# W\n\n## ${name}\n\n### Card\n\n- **${name}:** x\n\n## What is working well\n\n### ${name}\n`);
+    expect(outline.status).toBe(201);
+  });
+});
+
 describe('the import worker', () => {
   const outline = new TextEncoder().encode(`${BOARD}### Card\n\nText.\n`);
 

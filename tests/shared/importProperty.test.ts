@@ -15,6 +15,7 @@ import { importOutline } from '../../shared/import/importOutline.js';
  */
 const WORDS = [
   'Relationships', 'data', 'Theme:', '4.1', '(Draft)', '*', '**', '_', '__', '[', ']', '](', '(', ')', '<', '>', '`', '``', '\\', '|', '\\|', '#', '&amp;', '&#', '!',
+  'constructor', '__proto__', 'toString', '**constructor:**',
   '-', '—', '·', ':', 'https://example.org/a', '<https://x.org>', 'javascript:alert(1)', '<!--', '-->', '<div>', '\t', 'é', '😀', '\u0085', '\uFFFD',
 ];
 const FIXED = [
@@ -23,6 +24,7 @@ const FIXED = [
   '| Organisation | Role | Name |', '| --- | --- | --- |', 'Fieldwork included:', '- Head teachers: 2 (11 participants)', 'Partner organisations:',
   '## 4. What is working well?', '## 5. Areas for development', '## 6. What will happen next?', '### Theme: Data use', '### Other findings',
   '### Further collaboration and support offered', '- **Lead:** Chief Education Officer', '- **Answers:** 5.1, 5.2', '**Timescale**: 2023',
+  '## constructor', '## __proto__', '- **constructor:** x', 'Constructor · Held online',
   '```', '~~~', '---', '***', '===', '', '', '',
 ];
 const MARKERS = ['- ', '* ', '+ ', '1. ', '2) ', '> ', ''];
