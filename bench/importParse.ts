@@ -44,7 +44,7 @@ function time(text: string): { ms: number; outcome: string } {
 const SIZES: Record<string, number> = {
   'real board (n cards)': 100,
   'paragraphs of "[" (n lines)': 500,
-  'unclosed links (n lines)': 100,
+  'unclosed links (n lines)': 500,
   'nested emphasis (n per side)': 100,
   'HTML comments opened (n)': 500,
   'list 16 deep, n items': 1000,
