@@ -14,8 +14,16 @@ export const IMPORT_DEADLINE_MS = 5_000;
  */
 export const IMPORT_WORKER_HEAP_MB = 256;
 
+/**
+ * Imports read at once, each in its own worker with up to IMPORT_WORKER_HEAP_MB: on a
+ * small server many at once would take its memory and both cores from the live
+ * workshops. More wait their turn (a few), and beyond that are asked to try again.
+ */
+export const IMPORTS_AT_ONCE = 2;
+const IMPORTS_WAITING = 8;
+
 /** What the worker answered, or why it could not; `failure` is for the log only. */
-type Failure = { ok: false; status: 400 | 413; error: string; failure?: Error };
+type Failure = { ok: false; status: 400 | 413 | 503; error: string; failure?: Error };
 export type WorkerAnswer = ImportAnswer | Failure;
 
 /**
@@ -33,12 +41,33 @@ function startWorker(workerData: unknown, resourceLimits: ResourceLimits): Worke
   return new Worker(source, { eval: true, workerData, resourceLimits });
 }
 
+let running = 0;
+const waiting: (() => void)[] = [];
+
 /**
  * Reads an imported file in a worker thread of its own, so that however long a file
  * takes to parse, the event loop (every other workshop's live editing) never waits. A
  * worker that runs past the deadline or out of memory is stopped, and the answer says so.
+ * At most IMPORTS_AT_ONCE run together; a few more wait, and the rest are turned away.
  */
-export function readImportInWorker(
+export async function readImportInWorker(...args: Parameters<typeof readOne>): Promise<WorkerAnswer> {
+  if (running >= IMPORTS_AT_ONCE) {
+    if (waiting.length >= IMPORTS_WAITING) {
+      return { ok: false, status: 503, error: 'Cairn is reading several other files just now. Wait a minute and import again.' };
+    }
+    // The slot of an import that finishes passes straight to the next in line.
+    await new Promise<void>((resolve) => waiting.push(resolve));
+  } else running++;
+  try {
+    return await readOne(...args);
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+function readOne(
   kind: ImportKind,
   bytes: Uint8Array,
   { structure, deadlineMs = IMPORT_DEADLINE_MS, startMs = IMPORT_DEADLINE_MS, heapMb = IMPORT_WORKER_HEAP_MB }: { structure?: StructureLimits; deadlineMs?: number; startMs?: number; heapMb?: number } = {},

@@ -16,7 +16,7 @@ export type ImportAnswer =
 
 class Refused extends Error {}
 
-function docFromJson(text: string): Y.Doc {
+function docFromJson(text: string, structure?: StructureLimits): Y.Doc {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -28,7 +28,7 @@ function docFromJson(text: string): Y.Doc {
   if (parsed.data.schemaVersion > SCHEMA_VERSION) throw new Refused('This export was made by a newer version of Cairn. Update this server first.');
   const update = fromBase64(parsed.data.state);
   try {
-    checkImportedState(update);
+    checkImportedState(update, structure);
   } catch (err) {
     throw new Refused((err as Error).message);
   }
@@ -64,7 +64,7 @@ export function readImport(kind: ImportKind, bytes: Uint8Array, structure?: Stru
     return { ok: false, status: 400, error: 'The file is not text (UTF-8). Choose a Cairn JSON export or a Markdown (.md) outline.' };
   }
   try {
-    const doc = kind === 'json' ? docFromJson(text) : docFromMarkdown(text, structure);
+    const doc = kind === 'json' ? docFromJson(text, structure) : docFromMarkdown(text, structure);
     const answer: ImportAnswer = { ok: true, update: Y.encodeStateAsUpdate(doc), title: readMeta(doc).title };
     doc.destroy();
     return answer;
