@@ -41,6 +41,11 @@ export type WorkshopSettings = z.infer<typeof workshopSettingsSchema>;
 export { mayExport } from './roles.js';
 
 /** A role's new link after the host changed it: POST /api/workshops/:id/links/:role. */
+/** GET /api/workshops/:id/links (host): every current link; null for one that cannot be shown again (made before links were kept). */
+export interface CurrentLinksResponse {
+  links: Record<Role, string | null>;
+}
+
 export interface RotatedLinkResponse {
   role: Role;
   token: string;

@@ -7,7 +7,8 @@ import { storeNewWorkshop } from '../workshops/createWorkshop.js';
 import { workshopAccess } from './access.js';
 import { isRole } from '../../shared/roles.js';
 import { CLOSE, SESSION_ROOM_SUFFIX } from '../../shared/protocol.js';
-import { workshopPath, type RotatedLinkResponse } from '../../shared/api.js';
+import { workshopPath, type CurrentLinksResponse, type RotatedLinkResponse } from '../../shared/api.js';
+import { refusal } from '../../shared/rules/rules.js';
 import type { RoomManager } from '../collab/roomManager.js';
 import { eraseWorkshop } from '../workshops/eraseWorkshop.js';
 import type { RateLimit } from './rateLimit.js';
@@ -73,11 +74,31 @@ export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; r
     const access = workshopAccess(req, res, workshops, ['host']);
     if (!access) return;
     const id = access.record.id;
-    const token = workshops.rotate(id, role);
+    const token = workshops.rotate(id, role, access.token);
     const closed = rooms.closeRole(id, role, CLOSE.linkChanged) + rooms.closeRole(id + SESSION_ROOM_SUFFIX, role, CLOSE.linkChanged);
     log.info({ workshop: id, role, closed }, 'Link changed');
     const body: RotatedLinkResponse = { role, token, link: baseUrl(req, publicUrl) + workshopPath(id, token) };
     res.json(body);
+  });
+
+  // Every current link, for the host to see and copy again (links are kept sealed with
+  // the host's own link: the server can open them only while the host asks).
+  router.get('/workshops/:id/links', (req: Request, res: Response) => {
+    const access = workshopAccess(req, res, workshops);
+    if (!access) return;
+    const refused = refusal(access.role, workshops.phaseOf(access.record.id), { kind: 'links.manage' });
+    if (refused) {
+      res.status(403).json({ error: refused });
+      return;
+    }
+    const id = access.record.id;
+    const base = baseUrl(req, publicUrl);
+    const sealed = workshops.sealedLinks(id, access.token);
+    const link = (token: string | null) => (token ? base + workshopPath(id, token) : null);
+    const body: CurrentLinksResponse = {
+      links: { host: link(access.token), facilitator: link(sealed.facilitator), participant: link(sealed.participant), viewer: link(sealed.viewer) },
+    };
+    res.set('cache-control', 'no-store').json(body);
   });
 
   // The right to erasure: the workshop and everything kept about it, gone (host only).

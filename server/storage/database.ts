@@ -40,6 +40,8 @@ export function openDatabase(dataDir: string): Database.Database {
   if (!columns.has('readers_may_export')) db.exec('ALTER TABLE workshops ADD COLUMN readers_may_export INTEGER NOT NULL DEFAULT 0');
   if (!columns.has('touched_at')) db.exec('ALTER TABLE workshops ADD COLUMN touched_at TEXT');
   if (!columns.has('phase')) db.exec("ALTER TABLE workshops ADD COLUMN phase TEXT NOT NULL DEFAULT 'preparing'");
+  // The other roles' links, sealed with a key only the host's own link opens (sealedLinks.ts).
+  if (!columns.has('sealed_links')) db.exec('ALTER TABLE workshops ADD COLUMN sealed_links TEXT');
   // The schema version a compacted state was written at: a state known to be current
   // can be sent to people as stored, before the server has built the document.
   const stateColumns = new Set((db.prepare('PRAGMA table_info(doc_state)').all() as { name: string }[]).map((c) => c.name));

@@ -31,12 +31,14 @@ export class PeopleStore {
   private readonly all;
   private readonly revokeRow;
   private readonly joinedSince;
+  private readonly resealRow;
 
   constructor(db: Database.Database) {
     this.insert = db.prepare('INSERT INTO people (workshop, id, name, source, token_hash, sealed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.byToken = db.prepare('SELECT id, name, source, created_at FROM people WHERE workshop = ? AND token_hash = ? AND revoked_at IS NULL');
     this.all = db.prepare('SELECT id, name, source, created_at, sealed FROM people WHERE workshop = ? AND revoked_at IS NULL ORDER BY created_at, id');
     this.revokeRow = db.prepare('UPDATE people SET revoked_at = ? WHERE workshop = ? AND id = ? AND revoked_at IS NULL');
+    this.resealRow = db.prepare('UPDATE people SET sealed = ? WHERE workshop = ? AND id = ?');
     this.joinedSince = db.prepare("SELECT count(*) AS n FROM people WHERE workshop = ? AND source = 'shared-link' AND created_at >= ?");
   }
 
@@ -56,6 +58,14 @@ export class PeopleStore {
 
   list(workshop: string): (Person & { sealed: string | null })[] {
     return (this.all.all(workshop) as Row[]).map((r) => ({ id: r.id, name: r.name, source: r.source, createdAt: r.created_at, sealed: r.sealed }));
+  }
+
+  /** Seal every kept personal link again (the host's own link changed): what cannot be opened stays as it was. */
+  reseal(workshop: string, open: (sealed: string) => string | null, close: (secret: string) => string): void {
+    for (const p of this.list(workshop)) {
+      const secret = p.sealed ? open(p.sealed) : null;
+      if (secret) this.resealRow.run(close(secret), workshop, p.id);
+    }
   }
 
   /** Withdraw one person's link: it stops working at once. */

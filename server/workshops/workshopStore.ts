@@ -3,6 +3,7 @@ import { ROLES, type Role } from '../../shared/roles.js';
 import { isPhase, type Phase } from '../../shared/session/index.js';
 import { JOIN_CODE_PATTERN, hashToken, hashesMatch, newJoinCode, newToken, newWorkshopId } from './tokens.js';
 import { PeopleStore, type Person } from './peopleStore.js';
+import { seal, unseal } from './sealedLinks.js';
 
 /** Who a link opens the workshop as: a role, and for a personal link, the person. */
 export interface Identity {
@@ -72,13 +73,34 @@ export class WorkshopStore {
     this.selectCode = db.prepare('SELECT workshop, role FROM join_codes WHERE code_hash = ? AND expires_at > ?');
   }
 
-  /** Creates a workshop and returns its tokens: the only time they exist in plain. */
+  /**
+   * Creates a workshop and returns its tokens: the only time they exist in plain. The
+   * other roles' links are also kept sealed with the host's, so the host can see them again.
+   */
   create(title: string): { record: WorkshopRecord; tokens: Record<Role, string> } {
     const id = newWorkshopId();
     const createdAt = new Date().toISOString();
     const tokens = Object.fromEntries(ROLES.map((r) => [r, newToken()])) as Record<Role, string>;
     this.insertRow.run(id, title, createdAt, ...ROLES.map((r) => hashToken(tokens[r])));
+    this.writeSealed(id, tokens.host, tokens);
     return { record: { id, title, createdAt, readersMayExport: false, phase: 'preparing' }, tokens };
+  }
+
+  /** The other roles' links as the host's own link opens them (null where one cannot be opened: made before links were kept, or sealed with an older host link). */
+  sealedLinks(id: string, hostToken: string): Record<Exclude<Role, 'host'>, string | null> {
+    const raw = (this.db.prepare('SELECT sealed_links FROM workshops WHERE id = ?').get(id) as { sealed_links: string | null } | undefined)?.sealed_links;
+    const sealed = raw ? (JSON.parse(raw) as Partial<Record<Role, string>>) : {};
+    const open = (role: Exclude<Role, 'host'>) => (sealed[role] ? unseal(hostToken, id, sealed[role]!) : null);
+    return { facilitator: open('facilitator'), participant: open('participant'), viewer: open('viewer') };
+  }
+
+  private writeSealed(id: string, hostToken: string, tokens: Partial<Record<Role, string | null>>): void {
+    const sealed: Partial<Record<Role, string>> = {};
+    for (const role of ['facilitator', 'participant', 'viewer'] as const) {
+      const token = tokens[role];
+      if (token) sealed[role] = seal(hostToken, id, token);
+    }
+    this.db.prepare('UPDATE workshops SET sealed_links = ? WHERE id = ?').run(JSON.stringify(sealed), id);
   }
 
   /** The stored row, from memory when it has been read before. Missing ids are not remembered. */
@@ -130,13 +152,21 @@ export class WorkshopStore {
 
   /**
    * A new secret for one role's link; the old one stops working at once. Changing the
-   * participant link also ends every join code, since codes stand in for it.
+   * participant link also ends every join code, since codes stand in for it. `hostToken`
+   * (the host's link, with which the change is asked for) keeps the sealed links true: a
+   * new link is sealed with it, and a new host link re-seals every other link, the
+   * personal ones too.
    */
-  rotate(id: string, role: Role): string {
+  rotate(id: string, role: Role, hostToken: string): string {
     const token = newToken();
+    const links = this.sealedLinks(id, hostToken);
     this.db.transaction(() => {
       this.db.prepare(`UPDATE workshops SET ${role}_hash = ? WHERE id = ?`).run(hashToken(token), id);
       if (role === 'participant') this.db.prepare('DELETE FROM join_codes WHERE workshop = ?').run(id);
+      if (role === 'host') {
+        this.writeSealed(id, token, links);
+        this.people.reseal(id, (sealed) => unseal(hostToken, id, sealed), (secret) => seal(token, id, secret));
+      } else this.writeSealed(id, hostToken, { ...links, [role]: token });
     })();
     this.rows.delete(id);
     return token;
