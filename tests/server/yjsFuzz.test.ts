@@ -8,17 +8,19 @@
 // Replay a failure with the seed it prints: FUZZ_SEED=<seed> npx vitest run tests/server/yjsFuzz.test.ts
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { addCard, readCard, setCardBody } from '../../shared/model/index.js';
-import { CARD_KEYS } from '../../shared/model/schema.js';
+import { addCard, readCard, readSetup, setCardBody, updateSetup } from '../../shared/model/index.js';
+import { CARD_KEYS, META_KEYS, metaMap } from '../../shared/model/schema.js';
+import { documentDifference } from '../helpers/fuzz/sameDocument.js';
 import { fuzzRun } from '../helpers/fuzz/fuzzRun.js';
 import { report } from '../helpers/fuzz/report.js';
 import { LIGHT } from '../helpers/fuzz/runner.js';
 import { Pen, encodeUpdate, update } from '../helpers/fuzz/forge.js';
 import { syncMessage } from '../helpers/fuzz/wire.js';
 import { AttackSocket, join, whenSynced, type Person } from '../helpers/fuzz/people.js';
-import { cardFieldHolder } from '../helpers/fuzz/targets.js';
+import { cardFieldHolder, valueHolder } from '../helpers/fuzz/targets.js';
 import { hasParkedChanges } from '../helpers/fuzz/sameDocument.js';
 import { HealthProbe } from '../helpers/fuzz/healthProbe.js';
+import { forgedNeighbourDisagreement } from '../helpers/fuzz/neighbours.js';
 import { setPhase } from '../helpers/fuzz/phases.js';
 import { createWorkshop, spawnServer, tempDataDir, waitFor, type SpawnedServer } from '../helpers/server.js';
 import type { CreateWorkshopResponse } from '../../shared/api.js';
@@ -41,6 +43,12 @@ describe('a fuzzer that knows Yjs', () => {
     expect(outcome.errorLines, why).toEqual([]);
     expect(outcome.checks.filter((c) => !c.ok), why).toEqual([]);
   }, 90_000);
+});
+
+describe('crafted neighbours, checked before they are applied', () => {
+  it('never lets through an item that copies of the workshop would put in different places', () => {
+    expect(forgedNeighbourDisagreement(SEED, 3_000), `seed ${SEED}`).toBeNull();
+  });
 });
 
 describe('crafted changes the fuzzer found getting past the check', () => {
@@ -138,6 +146,31 @@ describe('crafted changes the fuzzer found getting past the check', () => {
     const fresh = await freshCopy(w);
     expect(readCard(fresh.doc, ids[1]!)!.headline.length).toBeLessThanOrEqual(300);
     expect(hasParkedChanges(fresh.doc)).toBe(false);
+  });
+
+  it('refuses an item placed after what it says comes after it (each copy put it elsewhere: the server and a host disagreed for good)', async () => {
+    const w = await createWorkshop(server, { title: 'Neighbours' });
+    const host = await enter(w, 'host');
+    updateSetup(host.doc, { title: 'First title' });
+    updateSetup(host.doc, { title: 'Second title' });
+    const viewer = await enter(w, 'viewer');
+    await waitFor(() => readSetup(viewer.doc).title === 'Second title', 'the titles');
+    const current = valueHolder(metaMap(viewer.doc), META_KEYS.title)!;
+    // The host changes the title while its connection is down …
+    host.provider.disconnect();
+    updateSetup(host.doc, { title: 'The host’s title' });
+    // … while a forger's value for the same key names the current value as both its left and its right neighbour.
+    const s = await AttackSocket.connect(server.wsUrl, w.id, w.tokens.facilitator, `yjs-fuzz-attacker-${++keys}-padding`);
+    sockets.push(s);
+    s.send(syncMessage('update', update([new Pen(0xfffffff0, 0).after(current, new Y.ContentAny(['Forged title']), current)])));
+    await s.settle(10_000);
+    host.provider.connect();
+    await whenSynced(host);
+    const fresh = await freshCopy(w);
+    // The server received the forger's value first and the host's second; the host the other way round.
+    await waitFor(() => documentDifference(host.doc, fresh.doc) === null, 'the host and the server to agree', 5_000).catch(() => undefined);
+    expect(readSetup(fresh.doc).title).toBe(readSetup(host.doc).title);
+    expect(documentDifference(host.doc, fresh.doc)).toBeNull();
   });
 
   it('answers /healthz while it refuses 40,000 deletions in one change (taking them out of the change took time growing with their square)', async () => {

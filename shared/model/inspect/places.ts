@@ -68,6 +68,9 @@ export function placeOfType(doc: Y.Doc, type: Y.AbstractType<any>): Place {
 
 type Found = { existing: Y.Item | Y.GC } | { fresh: Resolved; gc: boolean } | null;
 
+/** Steps through the document's lists one update may take to check where its items go: honest changes take a few per place typed in. */
+const WALK_BUDGET = 200_000;
+
 /**
  * Resolves every new struct's parent the way Yjs will when it applies the update (see
  * Item.getMissing in Yjs), without applying anything. Throws MalformedUpdate for
@@ -133,6 +136,29 @@ export function resolveParents(doc: Y.Doc, structs: NewStruct[]): { resolved: Re
     return { parent: f.fresh.parent, parentSub: f.fresh.parentSub };
   };
 
+  /**
+   * Where each new item lies in its list as far as the document can tell: after `left`
+   * and before `right` (ids the document has; null for the start or the end). A new item
+   * that follows another new one inherits its bounds.
+   */
+  const bounds = new Map<Resolved, { left: Y.ID | null; right: Y.ID | null }>();
+  const boundOf = (id: Y.ID, side: 'left' | 'right'): Y.ID | null => {
+    const f = find(id);
+    return f && 'fresh' in f ? (bounds.get(f.fresh)?.[side] ?? null) : id;
+  };
+  let walk = WALK_BUDGET;
+  /** Whether the document's item at `a` comes before the one at `b` in their list (walking right). */
+  const comesBefore = (a: Y.ID, b: Y.ID): boolean => {
+    const sa = Y.getItem(doc.store, a);
+    const sb = Y.getItem(doc.store, b);
+    if (sa === sb) return b.clock > a.clock;
+    for (let it = (sa as Y.Item).right; it; it = it.right) {
+      if (--walk < 0) throw new MalformedUpdate('a change names neighbours too far apart to place');
+      if (it === sb) return true;
+    }
+    return false;
+  };
+
   const compute = (r: Resolved): void => {
     const s = r.ns.struct;
     if (!(s instanceof Y.Item)) return;
@@ -153,6 +179,14 @@ export function resolveParents(doc: Y.Doc, structs: NewStruct[]): { resolved: Re
       }
       r.parent = chosen.parent;
       r.parentSub = chosen.parentSub;
+      // Yjs orders concurrent items (YATA) on the promise that an item's left neighbour
+      // comes before its right one. One whose right lies at or before its left is put in a
+      // different place by each copy, depending on what else it already has: the copies
+      // then disagree for good.
+      const lo = r.ns.offset > 0 ? Y.createID(s.id.client, s.id.clock + r.ns.offset - 1) : origin ? boundOf(origin, 'left') : null;
+      const hi = right ? boundOf(right, 'right') : null;
+      bounds.set(r, { left: lo, right: hi });
+      if (lo && hi && !comesBefore(lo, hi)) throw new MalformedUpdate('a change is placed after what it says comes after it');
     } else if (typeof s.parent === 'string') {
       r.parent = { root: s.parent };
       r.parentSub = s.parentSub;

@@ -57,6 +57,7 @@ export async function checkLive(session: FuzzSession, server: SpawnedServer): Pr
   for (const w of session.workshops) {
     const watcher = w.watcher;
     checks.push({ name: `the watching host of ${w.id} was never refused nor cut off`, ok: watcher.refusals.length === 0 && watcher.closes.length === 0, detail: [...watcher.refusals.slice(0, 2), ...watcher.closes.map((c) => `closed ${c}`)].join('; ') || 'ok' });
+    checks.push({ name: `the watching host of ${w.id} holds no change Yjs keeps aside`, ok: !hasParkedChanges(watcher.doc), detail: `waiting for ${JSON.stringify([...(watcher.doc.store.pendingStructs?.missing ?? [])])}` });
     const look = await freshLook(server.wsUrl, w.id, w.tokens.host, watcher.doc);
     checks.push({ name: `a fresh client syncs ${w.id}`, ok: look.synced, detail: look.synced ? 'synced' : 'did not sync within 15 s' });
     checks.push({ name: `a fresh client of ${w.id} holds what the watching host holds`, ok: look.difference === null, detail: look.difference ?? 'the same document' });

@@ -25,7 +25,7 @@ export function documentDifference(a: Y.Doc, b: Y.Doc): string | null {
   if (!Y.equalSnapshots(sa, sb)) {
     const clients = new Set([...sa.sv.keys(), ...sb.sv.keys()]);
     const behind = [...clients].filter((c) => (sa.sv.get(c) ?? 0) !== (sb.sv.get(c) ?? 0)).map((c) => `${c}: ${sa.sv.get(c) ?? 0} ≠ ${sb.sv.get(c) ?? 0}`);
-    return behind.length > 0 ? `they have different changes (clocks ${behind.slice(0, 5).join(', ')})` : 'they have deleted different things';
+    return behind.length > 0 ? `they have different changes (clocks ${behind.slice(0, 5).join(', ')})` : `they have deleted different things (${deletedApart(a, sa, sb)})`;
   }
   for (const root of Object.keys(DOCUMENT_SHAPE)) {
     // Read through a throwaway copy's names only if the document has them: getMap would add the name.
@@ -34,6 +34,24 @@ export function documentDifference(a: Y.Doc, b: Y.Doc): string | null {
     if (ja !== jb) return `their “${root}” differs`;
   }
   return null;
+}
+
+/** The first clock one copy has deleted and the other has not, and what it is in each. */
+function deletedApart(a: Y.Doc, sa: Y.Snapshot, sb: Y.Snapshot): string {
+  const covered = (ds: Y.Snapshot['ds'], client: number, clock: number) => (ds.clients.get(client) ?? []).some((d) => clock >= d.clock && clock < d.clock + d.len);
+  for (const [first, second, which] of [[sa, sb, 'first'], [sb, sa, 'second']] as const) {
+    for (const [client, ranges] of first.ds.clients) {
+      for (const d of ranges) {
+        for (let clock = d.clock; clock < d.clock + d.len; clock++) {
+          if (covered(second.ds, client, clock)) continue;
+          const item: Y.Item | Y.GC | undefined = a.store.clients.has(client) ? Y.getItem(a.store, Y.createID(client, clock)) : undefined;
+          const what = item instanceof Y.Item ? `${item.content.constructor.name} under “${item.parentSub ?? ''}”` : item ? 'removed content' : 'unknown';
+          return `${client}:${clock} is deleted in the ${which} copy only; it is ${what}`;
+        }
+      }
+    }
+  }
+  return 'no single clock differs';
 }
 
 /** Top-level names a copy holds that are not part of a workshop. */

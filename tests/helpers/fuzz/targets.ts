@@ -66,3 +66,8 @@ export function anyTypeHolder(doc: Y.Doc, r: Random): Y.ID | null {
 export function writers(doc: Y.Doc): [number, number][] {
   return [...doc.store.clients.keys()].map((client) => [client, Y.getState(doc.store, client)]);
 }
+
+/** The id of the item holding a map key's current value (Yjs keeps a map's values as items too). */
+export function valueHolder(map: Y.Map<unknown>, key: string): Y.ID | null {
+  return map._map.get(key)?.id ?? null;
+}
