@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import { BOARD_IDS, BOARD_TITLES, makeFinding, readNumbers, type BoardId } from '../../shared/model/index.js';
+import { BOARD_IDS, BOARD_TITLES, excerptGoesTo, makeFinding, readNumbers, type BoardId } from '../../shared/model/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useViewNavigation } from '../workshop/views.js';
 import { cardElementId } from '../board/elementIds.js';
@@ -27,6 +27,13 @@ export function MakeFindingDialog({ isOpen, onOpenChange, activityId, excerpt }:
     </ModalOverlay>
   );
 }
+
+/** Said under the words, so the person knows where on the card they will be. */
+const GOES_TO: Record<'quote' | 'body', (board: BoardId) => string> = {
+  quote: () => 'These words become the finding’s quote. You can write its points underneath on the board.',
+  body: (board) =>
+    board === 'action' ? 'An action has no quote: these words become the start of its text.' : 'These words are too long for a quote, so they become the finding’s text.',
+};
 
 interface Made {
   id: string;
@@ -81,6 +88,7 @@ function MakeFindingForm({ activityId, excerpt, close }: { activityId: string; e
       </Heading>
       <p className="make-finding__label">From the recording sheet:</p>
       <blockquote className="make-finding__excerpt">{excerpt}</blockquote>
+      <p className="ds_hint-text">{GOES_TO[excerptGoesTo(board, excerpt)](board)}</p>
       <fieldset className="make-finding__boards">
         <legend className="ds_label">Board</legend>
         <div className="ds_radios">

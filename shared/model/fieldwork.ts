@@ -1,10 +1,10 @@
 import * as Y from 'yjs';
 import { generateKeyBetween } from 'fractional-indexing';
 import { ACTIVITY_KEYS, CARD_KEYS, activitiesMap, activityRow, cardsMap, idSet, themesMap, type BoardId } from './schema.js';
-import { LIMITS, LOCAL_ORIGIN, addCard } from './mutations.js';
+import { LIMITS, LOCAL_ORIGIN, addCard, setCardText } from './mutations.js';
 import { linkEvidence } from './cardFields.js';
 import { newId } from './ids.js';
-import { readActivities } from './readSetup.js';
+import { readActivities, readThemes } from './readSetup.js';
 
 export interface ActivityInput {
   type: string;
@@ -92,21 +92,46 @@ export interface MakeFinding {
   themeId?: string | null;
 }
 
+// A quote is one line, as its field keeps it: the lines of a selection join with a space.
+const asOneLine = (excerpt: string): string => excerpt.trim().replace(/\s*\n\s*/g, ' ');
+
+/** Where "Make a finding" puts the selected words on a card of `board`, so the dialog can say. */
+export function excerptGoesTo(board: BoardId, excerpt: string): 'quote' | 'body' {
+  return board !== 'action' && asOneLine(excerpt).length <= LIMITS.quote ? 'quote' : 'body';
+}
+
 /**
  * "Make a finding" from words selected in a recording sheet: a new card on the chosen
- * board whose body is the excerpt, linked back to the activity, in one step.
+ * board, linked back to the activity, in one step. On a findings board the words are the
+ * card's quote, as the seeds' reports quote a focus group; an action has no quote, and a
+ * passage too long for a quote goes whole into the body, so nothing is cut.
  */
 export function makeFinding(doc: Y.Doc, input: MakeFinding): string {
   const excerpt = input.excerpt.trim().slice(0, LIMITS.excerpt);
   if (!excerpt) throw new Error('Select some words in the recording sheet first.');
-  if (!activityRow(doc, input.activityId)) throw new Error('That focus group or activity no longer exists.');
+  const activity = activityRow(doc, input.activityId);
+  if (!activity) throw new Error('That focus group or activity no longer exists.');
+  const quote = asOneLine(excerpt);
+  const asQuote = excerptGoesTo(input.board, excerpt) === 'quote';
   let id = '';
   doc.transact(() => {
-    const paragraphs = excerpt.split(/\n+/).map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] }));
+    const paragraphs = asQuote ? undefined : excerpt.split(/\n+/).map((line) => ({ type: 'paragraph', content: [{ type: 'text', text: line }] }));
     id = addCard(doc, { board: input.board, headline: input.headline ?? '', body: paragraphs, createdBy: input.createdBy });
+    if (asQuote) setCardText(doc, id, 'quote', quote);
     linkEvidence(doc, id, input.activityId, excerpt);
-    const theme = input.themeId ?? idSet(activityRow(doc, input.activityId), ACTIVITY_KEYS.themes)?.keys().next().value ?? null;
+    const theme = input.themeId ?? firstThemeOf(doc, activity);
     if (theme && themesMap(doc).has(theme)) cardsMap(doc).get(id)?.set(CARD_KEYS.theme, theme);
   }, LOCAL_ORIGIN);
   return id;
+}
+
+/**
+ * An activity's first theme in the workshop's own order of themes. The activity keeps its
+ * themes as the keys of a Y.Map, whose order is the order the keys arrived in on this copy
+ * (ticks made at once on two devices arrive in either order), so it says nothing.
+ */
+function firstThemeOf(doc: Y.Doc, activity: Y.Map<unknown>): string | null {
+  const ticked = idSet(activity, ACTIVITY_KEYS.themes);
+  if (!ticked) return null;
+  return readThemes(doc).find((t) => ticked.has(t.id))?.id ?? null;
 }

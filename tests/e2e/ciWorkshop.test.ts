@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { createWorkshop, startTestServer, type TestServer } from '../helpers/server.js';
-import { addCard, bodyText, cardByHeadline, column, eventually, join, launchBrowser, type Person } from './support.js';
+import { addCard, cardByHeadline, column, eventually, join, launchBrowser, type Person } from './support.js';
 
 // The story of issue 3, through the interface only, with words from Dundee's report.
 const AREA_WORDS = 'data is not used consistently to plan learning';
@@ -90,7 +90,8 @@ describe('a Collaborative Improvement workshop, from setup to action', () => {
     // The facilitator sees all of it, and the balance strip counts it under "Data use".
     await go(f, 'Board');
     const area = cardByHeadline(f, 'Use data to plan learning');
-    await eventually(() => bodyText(area)).toBe(AREA_WORDS);
+    // The selected words are the finding's quote (issue 16, item 14: they used to go in the body).
+    await eventually(() => area.getByLabel('Quote').inputValue()).toBe(AREA_WORDS);
     await eventually(() => area.locator('.answered-by').textContent()).toBe('Answered by 6.1');
     expect(await area.textContent()).toContain('Evidence (1)');
     await eventually(() => cardByHeadline(f, ACTION).locator('.action-answers').textContent()).toMatch(/^Answers 5\.1/);

@@ -8,7 +8,7 @@ import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { createWorkshop, startTestServer, type TestServer } from '../helpers/server.js';
 import { connect, synced, type TestClient } from '../helpers/provider.js';
 import { seriousViolations } from './axe.js';
-import { bodyText, cardByHeadline, column, eventually, join, launchBrowser, type Person } from './support.js';
+import { cardByHeadline, column, eventually, join, launchBrowser, type Person } from './support.js';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '..', 'artifacts');
 // From Dundee City Council's report (January 2023).
@@ -115,11 +115,12 @@ describe('fieldwork: focus groups, recording sheets and findings made from them'
     await dialog.getByRole('button', { name: 'Make finding' }).click();
     await eventually(() => announced(c)).toBe('Finding 4.1 made on What is working well');
 
-    // The facilitator's board has the card, its body the selected words.
+    // The facilitator's board has the card, its quote the selected words (issue 16, item 14:
+    // they used to go in the body).
     await shona.page.getByRole('link', { name: 'Board' }).click();
     const card = cardByHeadline(shona.page, 'Relationships');
     await column(shona.page, 'What is working well').waitFor();
-    await eventually(() => bodyText(card)).toBe(PHRASE);
+    await eventually(() => card.getByLabel('Quote').inputValue()).toBe(PHRASE);
     const id = readBoards(seeder.doc)['working-well'][0]?.id ?? '';
     expect(readCardDetails(seeder.doc, id)?.evidence.map((e) => e.activityId)).toEqual([readActivities(seeder.doc)[0]?.id]);
 

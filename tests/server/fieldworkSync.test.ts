@@ -77,7 +77,8 @@ describe('fieldwork, live between two note-takers', () => {
     const excerpt = sheetText(b.doc, group).slice(13);
     const id = makeFinding(b.doc, { activityId: group, excerpt, board: 'working-well', createdBy: 'Bea' });
     await waitFor(() => readBoards(a.doc)['working-well'].some((c) => c.id === id), 'A to see the new finding');
-    expect(readCardBodyText(a.doc, id)).toBe('I like who I work for, and with.');
+    // The selected words are the finding's quote (issue 16, item 14: they used to go in the body).
+    expect(readCardDetails(a.doc, id)!.quote).toBe('I like who I work for, and with.');
     expect(readCardDetails(a.doc, id)!.evidence).toEqual([{ activityId: group, excerpt: 'I like who I work for, and with.' }]);
     expect(readNumbers(a.doc).get(id)).toBe('4.1');
   });

@@ -51,8 +51,10 @@ describe('fieldwork evidence and findings', () => {
     const group = addActivity(doc, { type: 'Head teachers', title: 'Secondary head teachers', date: '2023-01-25', themeIds: [theme], participants: 6 });
     const id = makeFinding(doc, { activityId: group, excerpt: 'I like who I work for, and with\nLeaders are visible', board: 'working-well', createdBy: 'Ann' });
     expect(readBoards(doc)['working-well'].map((c) => c.id)).toEqual([id]);
-    expect(readCardBodyText(doc, id)).toBe('I like who I work for, and with\nLeaders are visible');
+    // The selected words are the finding's quote (issue 16, item 14: they used to go in the body).
+    expect(readCardBodyText(doc, id)).toBe('');
     expect(readCardDetails(doc, id)).toMatchObject({
+      quote: 'I like who I work for, and with Leaders are visible',
       themeId: theme,
       evidence: [{ activityId: group, excerpt: 'I like who I work for, and with\nLeaders are visible' }],
     });
