@@ -16,6 +16,7 @@ import { createWorkshop, spawnServer, tempDataDir, waitFor, type SpawnedServer }
 import { connect, synced, type TestClient } from '../helpers/provider.js';
 import { openRaw, type RawSocket } from '../helpers/rawSocket.js';
 import { prng } from '../helpers/prng.js';
+import { HUGE_VARINTS, concat, varUint } from '../helpers/fuzz/wire.js';
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 const TOTAL_MESSAGES = 10_400;
@@ -44,31 +45,6 @@ afterAll(async () => {
   await server?.kill();
 });
 
-
-function concat(...parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
-
-function varUint(n: number): Uint8Array {
-  return encoding.encode((e) => encoding.writeVarUint(e, n));
-}
-
-const HUGE_VARINTS = [
-  new Uint8Array([0xff, 0xff, 0xff, 0xff, 0x0f]), // 2^32 - 1
-  new Uint8Array([0x80, 0x80, 0x80, 0x80, 0x10]), // 2^32
-  new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x0f]), // ~2^52
-  varUint(Number.MAX_SAFE_INTEGER),
-  new Uint8Array([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f]), // beyond 2^53
-  new Uint8Array(Array.from({ length: 12 }, () => 0x80)), // never ends
-  varUint(2 ** 31),
-  varUint(1_000_000),
-];
 
 /** Valid messages of every kind the protocol has, made with the shared model and y-protocols. */
 function validCorpus(): Uint8Array[] {

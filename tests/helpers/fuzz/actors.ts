@@ -84,6 +84,8 @@ export async function attackActor(s: Stage, w: FuzzWorkshop, r: Random, perSecon
   let pen = new Pen(r.clientId(), 0);
   let last: Uint8Array | null = null;
   let unsettled = 0;
+  let bytes = 0;
+  let batchStarted = Date.now();
   while (running(s)) {
     if (!socket || !socket.isOpen) {
       const role = r.weighted(ATTACKER_ROLES);
@@ -96,33 +98,34 @@ export async function attackActor(s: Stage, w: FuzzWorkshop, r: Random, perSecon
       }
       // A new writer, or the last connection's id again (as another person, that is forgery).
       if (r.chance(0.8)) pen = new Pen(r.clientId(), 0);
-      unsettled = 0;
     }
     if (r.chance(0.03)) pen = new Pen(r.clientId(), 0);
     const attack = craftAttack({ r, doc: w.watcher.doc, pen, others: honestIds(w), phase: w.phase, maxMessageBytes: s.maxMessageBytes, scale: s.scale, last });
-    let bytes = 0;
     for (const message of attack.messages) {
-      socket.send(message);
+      // Once the server has closed the connection, the rest would go nowhere: not counted.
+      if (!socket.send(message)) break;
       bytes += message.length;
+      unsettled++;
       s.log.push({ at: Date.now(), kind: attack.kind, bytes: message.length });
+      s.tally.count(s.tally.sent, `crafted ${attack.kind}`);
+      last = message;
     }
-    s.tally.count(s.tally.sent, `crafted ${attack.kind}`, attack.messages.length);
-    last = attack.messages[attack.messages.length - 1]!;
-    unsettled += attack.messages.length;
-    if (unsettled >= BATCH || bytes > 100_000) {
-      unsettled = 0;
-      const verdict = await socket.settle(30_000).catch((err: Error) => {
-        s.problems.push(`${err.message} (workshop ${w.id}, after ${attack.kind}).`);
-        socket!.terminate();
-        return -1;
-      });
-      for (const refusal of socket.refusals.splice(0)) s.tally.refused(refusal);
-      if (verdict !== 'open') s.tally.count(s.tally.closes, `crafted ${verdict}`);
-      // The server says where this writer's clock stands when it asks for what it lacks.
-      const clocks = socket.takeServerClocks();
-      if (clocks) pen.clock = clocks.get(pen.client) ?? 0;
-    }
-    await sleep(r.between(1, Math.ceil(2000 / perSecond)));
+    if (unsettled < BATCH && bytes < 100_000 && socket.isOpen) continue;
+    const verdict = await socket.settle(30_000).catch((err: Error) => {
+      s.problems.push(`${err.message} (workshop ${w.id}, after ${attack.kind}).`);
+      socket!.terminate();
+      return -1;
+    });
+    for (const refusal of socket.refusals.splice(0)) s.tally.refused(refusal);
+    if (verdict !== 'open') s.tally.count(s.tally.closes, `crafted ${verdict}`);
+    // The server says where this writer's clock stands when it asks for what it lacks.
+    const clocks = socket.takeServerClocks();
+    if (clocks) pen.clock = clocks.get(pen.client) ?? 0;
+    // About `perSecond` on average: a batch takes at least its share of a second.
+    await sleep(Math.max(0, batchStarted + (unsettled * 1000) / perSecond - Date.now()));
+    unsettled = 0;
+    bytes = 0;
+    batchStarted = Date.now();
   }
   if (socket) {
     for (const refusal of socket.refusals.splice(0)) s.tally.refused(refusal);

@@ -1,6 +1,8 @@
+import * as Y from 'yjs';
+import { updateSetup } from '../../../shared/model/index.js';
 import type { Role } from '../../../shared/roles.js';
 import type { Phase } from '../../../shared/session/phases.js';
-import { createWorkshop } from '../server.js';
+import { createWorkshop, waitFor as waitUntil } from '../server.js';
 import { join, whenSynced, type Person } from './people.js';
 import type { Random } from './random.js';
 import { authority, personName } from './words.js';
@@ -29,6 +31,11 @@ export async function seat(server: { url: string; wsUrl: string }, r: Random, wo
     const people: Person[] = [];
     for (const role of Object.keys(perRole) as Role[]) for (let k = 0; k < perRole[role]; k++) people.push(enter(role));
     await Promise.all([watcher, ...people].map((p) => whenSynced(p)));
+    // The watcher writes first, so its Yjs client id is its own before any attacker can
+    // claim it (the first to write under an id keeps it).
+    updateSetup(watcher.doc, { mode: 'mixed' });
+    const others = people[0] ?? watcher;
+    await waitUntil(() => Y.getState(others.doc.store, watcher.doc.clientID) > 0, 'the watching host’s first change to reach the others');
     out.push({ id: created.id, tokens: created.tokens, watcher, people, phase: 'preparing' });
   }
   return out;

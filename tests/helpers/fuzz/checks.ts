@@ -44,10 +44,20 @@ async function freshLook(wsUrl: string, id: string, token: string, reference: Y.
   return { synced, difference, person };
 }
 
+/** Waits until a copy has had no change for `quietMs`: whatever was on its way has arrived. */
+async function quiet(doc: Y.Doc, quietMs = 500, mostMs = 10_000): Promise<void> {
+  let last = Date.now();
+  const mark = () => (last = Date.now());
+  doc.on('update', mark);
+  const until = Date.now() + mostMs;
+  while (Date.now() - last < quietMs && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 50));
+  doc.off('update', mark);
+}
+
 /**
- * While the server still runs the fuzzed workshops: it is up and healthy, a fresh client
- * opens and syncs every workshop, and holds exactly what the watching host holds; so
- * does every honest client the server never refused.
+ * While the server still runs the fuzzed workshops: it is up and healthy; every honest
+ * client the server never refused holds what the watching host holds; then, everyone
+ * else gone, a fresh client opens and syncs every workshop and holds exactly that too.
  */
 export async function checkLive(session: FuzzSession, server: SpawnedServer): Promise<Check[]> {
   const checks: Check[] = [];
@@ -58,17 +68,22 @@ export async function checkLive(session: FuzzSession, server: SpawnedServer): Pr
     const watcher = w.watcher;
     checks.push({ name: `the watching host of ${w.id} was never refused nor cut off`, ok: watcher.refusals.length === 0 && watcher.closes.length === 0, detail: [...watcher.refusals.slice(0, 2), ...watcher.closes.map((c) => `closed ${c}`)].join('; ') || 'ok' });
     checks.push({ name: `the watching host of ${w.id} holds no change Yjs keeps aside`, ok: !hasParkedChanges(watcher.doc), detail: `waiting for ${JSON.stringify([...(watcher.doc.store.pendingStructs?.missing ?? [])])}` });
-    const look = await freshLook(server.wsUrl, w.id, w.tokens.host, watcher.doc);
-    checks.push({ name: `a fresh client syncs ${w.id}`, ok: look.synced, detail: look.synced ? 'synced' : 'did not sync within 15 s' });
-    checks.push({ name: `a fresh client of ${w.id} holds what the watching host holds`, ok: look.difference === null, detail: look.difference ?? 'the same document' });
+    await Promise.all(w.people.map((p) => whenSynced(p).catch(() => undefined)));
     const honest = w.people.filter((p) => p.refusals.length === 0 && p.provider.synced);
-    const apart = [];
+    const apart: string[] = [];
     for (const p of honest) {
       let d: string | null = null;
       await waitUntil(() => (d = documentDifference(watcher.doc, p.doc)) === null, 10_000);
       if (d) apart.push(`${p.role} ${p.name}: ${d}`);
     }
-    checks.push({ name: `every honest client of ${w.id} the server never refused converged (${honest.length})`, ok: apart.length === 0, detail: apart.join('; ') || 'the same document' });
+    checks.push({ name: `every honest client of ${w.id} the server never refused holds what the watching host holds (${honest.length})`, ok: apart.length === 0, detail: apart.join('; ') || 'the same document' });
+  }
+  session.leavePeople();
+  for (const w of session.workshops) {
+    await quiet(w.watcher.doc);
+    const look = await freshLook(server.wsUrl, w.id, w.tokens.host, w.watcher.doc);
+    checks.push({ name: `a fresh client syncs ${w.id}`, ok: look.synced, detail: look.synced ? 'synced' : 'did not sync within 15 s' });
+    checks.push({ name: `a fresh client of ${w.id} holds what the watching host holds`, ok: look.difference === null, detail: look.difference ?? 'the same document' });
     look.person.leave();
   }
   return checks;

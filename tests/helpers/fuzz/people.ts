@@ -131,8 +131,11 @@ export class AttackSocket {
     return this.open && this.ws.readyState === this.ws.OPEN;
   }
 
-  send(message: Uint8Array): void {
-    if (this.isOpen) this.ws.send(message);
+  /** Sends, unless the connection is closed (then false). */
+  send(message: Uint8Array): boolean {
+    if (!this.isOpen) return false;
+    this.ws.send(message);
+    return true;
   }
 
   /**

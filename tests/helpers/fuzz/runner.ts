@@ -2,6 +2,7 @@ import type { Role } from '../../../shared/roles.js';
 import { attackActor, churnActor, honestActor, phaseActor, type Stage } from './actors.js';
 import { seat, type FuzzWorkshop } from './cast.js';
 import { HealthProbe } from './healthProbe.js';
+import type { Person } from './people.js';
 import { Random } from './random.js';
 import { Tally } from './tally.js';
 
@@ -106,11 +107,20 @@ export class FuzzSession {
     return this.tally.sentBy('crafted') + (this.tally.sent.get('honest messages') ?? 0);
   }
 
-  private left = false;
+  private left = new Set<Person>();
+
+  /** Everyone but the watching hosts goes: after this nothing changes the workshops but the watchers. */
+  leavePeople(): void {
+    for (const w of this.workshops) for (const p of w.people) this.goes(p);
+  }
 
   leave(): void {
-    if (this.left) return;
-    this.left = true;
-    for (const w of this.workshops) for (const p of [w.watcher, ...w.people]) p.leave();
+    for (const w of this.workshops) for (const p of [w.watcher, ...w.people]) this.goes(p);
+  }
+
+  private goes(p: Person): void {
+    if (this.left.has(p)) return;
+    this.left.add(p);
+    p.leave();
   }
 }

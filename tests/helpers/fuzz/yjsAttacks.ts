@@ -130,8 +130,12 @@ export const YJS_ATTACKS: Record<string, { weight: number; heavy?: true; make: Y
     weight: 4,
     make: (c) => {
       const { r } = c;
-      if (c.others.length === 0) return null;
-      const victim = r.pick(c.others);
+      // Mostly ids already in use; now and then one nobody has written under yet (a person
+      // who has only joined: their id is in everyone's presence), which the first writer claims.
+      const inUse = c.others.filter((id) => Y.getState(c.doc.store, id) > 0);
+      const pool = inUse.length > 0 && r.chance(0.9) ? inUse : c.others;
+      if (pool.length === 0) return null;
+      const victim = r.pick(pool);
       const state = Y.getState(c.doc.store, victim);
       // At the victim's next clock (as if it typed), or over clocks it already wrote.
       const pen = new Pen(victim, r.chance(0.8) ? state : Math.max(0, state - 1 - r.int(5)));
