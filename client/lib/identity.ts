@@ -52,10 +52,17 @@ export function saveName(raw: string): Identity {
   return { name, color: storedColour() };
 }
 
-/** "Morag Ann Smith" → "MS"; one word → its first two letters. */
+/**
+ * "Morag Ann Smith" → "MS"; one word → its first two letters. People write their role
+ * beside their name ("Audrey May (Chief Education Officer)", "Callum Reid, Education
+ * Scotland"): what is in brackets, or after a comma or a spaced dash, is not the name,
+ * and punctuation is never an initial.
+ */
 export function initials(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
+  const bare = name.replace(/\([^)]*\)?|\[[^\]]*\]?/g, ' ').split(/,|\s[-–—|/]\s?/)[0] ?? '';
+  const words = bare.match(/[\p{L}\p{N}][\p{L}\p{N}\p{M}’'-]*/gu)?.map((w) => w.replace(/[^\p{L}\p{N}\p{M}]/gu, '')) ?? [];
   if (words.length === 0) return '?';
-  if (words.length === 1) return [...words[0]!].slice(0, 2).join('').toUpperCase();
-  return ([...words[0]!][0]! + [...words[words.length - 1]!][0]!).toUpperCase();
+  const letters = (w: string) => [...w.normalize('NFC')];
+  if (words.length === 1) return letters(words[0]!).slice(0, 2).join('').toUpperCase();
+  return (letters(words[0]!)[0]! + letters(words[words.length - 1]!)[0]!).toUpperCase();
 }
