@@ -21,6 +21,7 @@ import { cardFieldHolder, valueHolder } from '../helpers/fuzz/targets.js';
 import { hasParkedChanges } from '../helpers/fuzz/sameDocument.js';
 import { HealthProbe } from '../helpers/fuzz/healthProbe.js';
 import { forgedNeighbourDisagreement } from '../helpers/fuzz/neighbours.js';
+import { checkedApplyRun } from '../helpers/fuzz/inProcess.js';
 import { setPhase } from '../helpers/fuzz/phases.js';
 import { createWorkshop, spawnServer, tempDataDir, waitFor, type SpawnedServer } from '../helpers/server.js';
 import type { CreateWorkshopResponse } from '../../shared/api.js';
@@ -45,9 +46,13 @@ describe('a fuzzer that knows Yjs', () => {
   }, 90_000);
 });
 
-describe('crafted neighbours, checked before they are applied', () => {
+describe('crafted changes through the server’s check, in process', () => {
+  it('never lets through a change Yjs fails to apply or keeps aside', () => {
+    expect(checkedApplyRun(SEED, 2_500), `seed ${SEED}`).toBeNull();
+  });
+
   it('never lets through an item that copies of the workshop would put in different places', () => {
-    expect(forgedNeighbourDisagreement(SEED, 3_000), `seed ${SEED}`).toBeNull();
+    expect(forgedNeighbourDisagreement(SEED, 1_500), `seed ${SEED}`).toBeNull();
   });
 });
 
