@@ -1,16 +1,20 @@
 import { ROLES, ROLE_LABELS, type Role } from '../../shared/roles.js';
+import { DownloadLinksButton } from '../share/DownloadLinksButton.js';
+import { HOST_LINK_WARNING, WHO_IT_IS_FOR } from '../share/roleLinks.js';
 import { CopyLinkButton } from './CopyLinkButton.js';
+import '../styles/links.css';
 
-const WHO_IT_IS_FOR: Record<Role, string> = {
-  host: 'For you. Sets up and runs the workshop and exports the report. Keep it to yourself.',
-  facilitator: 'For whoever runs the session. Can add, edit and arrange everything on the board.',
-  participant: 'For the core team. Can add and edit findings and actions.',
-  viewer: 'For readers such as elected members or partners. Can watch the board live but cannot change it.',
-};
-
-export function JoinLinks({ links }: { links: Record<Role, string> }) {
+/** A new workshop's four links, what each is for, and a way to keep them. */
+export function JoinLinks({ title, links }: { title: string; links: Record<Role, string> }) {
   return (
     <>
+      <div className="ds_warning-text">
+        <strong className="ds_warning-text__icon" aria-hidden="true"></strong>
+        <strong className="visually-hidden">Warning</strong>
+        <div className="ds_warning-text__text">
+          {HOST_LINK_WARNING} Copy it somewhere safe now, or download the links as a file.
+        </div>
+      </div>
       <ul className="join-links">
         {ROLES.map((role) => {
           const fieldId = `link-${role}`;
@@ -38,6 +42,7 @@ export function JoinLinks({ links }: { links: Record<Role, string> }) {
           );
         })}
       </ul>
+      <DownloadLinksButton title={title} links={links} />
       <a className="ds_button" href={links.host}>
         Open the workshop as host
       </a>

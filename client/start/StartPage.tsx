@@ -1,17 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
-import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { SkipLink } from '../ui/SkipLink.js';
 import { CreateWorkshopForm } from './CreateWorkshopForm.js';
 import { JoinLinks } from './JoinLinks.js';
 import { ImportWorkshopForm } from './ImportWorkshopForm.js';
-
-interface Created {
-  title: string;
-  response: CreateWorkshopResponse;
-}
+import { forgetCreated, keepCreated, recallCreated, type Created } from './createdWorkshop.js';
 
 export function StartPage() {
-  const [created, setCreated] = useState<Created | null>(null);
+  // A reload of this tab shows the new workshop's links again (createdWorkshop.ts).
+  const [created, setCreatedState] = useState<Created | null>(recallCreated);
+  const setCreated = (next: Created | null) => {
+    if (next) keepCreated(next);
+    else forgetCreated();
+    setCreatedState(next);
+  };
   const readyHeading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -38,7 +39,7 @@ export function StartPage() {
               Send each person the link for what they will do in “{created.title}”. Anyone with a link can join, so
               share links only with the people they are for.
             </p>
-            <JoinLinks links={created.response.links} />
+            <JoinLinks title={created.title} links={created.response.links} />
             <p>
               <button type="button" className="link-button" onClick={() => setCreated(null)}>
                 Start another workshop

@@ -72,8 +72,11 @@ describe('history, links and deletion from the interface', () => {
     expect(await callum.page.getByRole('button', { name: 'Links' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Links' }).click();
     const dialog = page.getByRole('dialog', { name: 'Links and deletion' });
-    await dialog.getByRole('button', { name: 'New participant link' }).click();
-    const link = await dialog.getByLabel('New participant link').inputValue();
+    // A new link is a second, explained step (links.test.ts covers the dialog itself).
+    await dialog.getByRole('button', { name: 'Make a new participant link' }).click();
+    await dialog.getByRole('button', { name: 'Yes, make a new participant link' }).click();
+    await expect.poll(() => dialog.getByLabel('Participant link', { exact: true }).inputValue()).not.toBe(w.links.participant);
+    const link = await dialog.getByLabel('Participant link', { exact: true }).inputValue();
     expect(link).toMatch(new RegExp(`/w/${w.id}#k=`));
     expect(link).not.toBe(w.links.participant);
     await callum.page.getByText('The host has changed this link. Ask them for the new one.').waitFor();
