@@ -1,14 +1,16 @@
 import { lazy, Suspense } from 'react';
 import { AnnouncerProvider } from './ui/Announcer.js';
 import { PlainPage } from './workshop/PlainPage.js';
+import { SiteFooter } from './ui/SiteFooter.js';
 import { workshopIdFromPath } from './lib/workshopLink.js';
 
 // Each page loads only what it needs: the start page has no editor, the board no form rules.
 const StartPage = lazy(() => import('./start/StartPage.js').then((m) => ({ default: m.StartPage })));
 const JoinPage = lazy(() => import('./start/JoinPage.js').then((m) => ({ default: m.JoinPage })));
 const WorkshopPage = lazy(() => import('./workshop/WorkshopPage.js').then((m) => ({ default: m.WorkshopPage })));
+const AccessibilityStatement = lazy(() => import('./accessibility/AccessibilityStatement.js').then((m) => ({ default: m.AccessibilityStatement })));
 
-/** The start page, a workshop at /w/<id>, and joining by code at /j. */
+/** The start page, a workshop at /w/<id>, joining by code at /j, and the accessibility statement; every page with the same footer. */
 export function App() {
   const path = window.location.pathname;
   const workshopId = workshopIdFromPath(path);
@@ -18,6 +20,8 @@ export function App() {
       <Suspense fallback={null}>
         {path === '/' ? (
           <StartPage />
+        ) : /^\/accessibility\/?$/.test(path) ? (
+          <AccessibilityStatement />
         ) : join ? (
           <JoinPage initialCode={join[1] ?? ''} />
         ) : workshopId ? (
@@ -30,6 +34,7 @@ export function App() {
             </p>
           </PlainPage>
         )}
+        <SiteFooter wide={Boolean(workshopId)} />
       </Suspense>
     </AnnouncerProvider>
   );

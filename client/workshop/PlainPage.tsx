@@ -1,11 +1,14 @@
 import { useEffect, type ReactNode } from 'react';
 import { SkipLink } from '../ui/SkipLink.js';
 
-/** A simple page in Cairn's frame, for the moments before and instead of a board. */
-export function PlainPage({ title, children }: { title: string; children: ReactNode }) {
+/**
+ * A simple page in Cairn's frame, for the moments before and instead of a board; the
+ * browser tab shows `documentTitle` when the heading is too long for it.
+ */
+export function PlainPage({ title, documentTitle, children }: { title: string; documentTitle?: string; children: ReactNode }) {
   useEffect(() => {
-    document.title = `${title} – Cairn`;
-  }, [title]);
+    document.title = `${documentTitle ?? title} – Cairn`;
+  }, [title, documentTitle]);
   return (
     <>
       <SkipLink target="main-content">Skip to main content</SkipLink>
