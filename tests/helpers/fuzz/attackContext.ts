@@ -30,17 +30,37 @@ export interface Attack {
   messages: Uint8Array[];
 }
 
-/** The most a string, a tree, a list of ranges may reach at this scale. */
-export function caps(c: AttackContext) {
-  const full = c.scale === 'full';
+/** What one message may hold at most (each kind of piece costs about the same to write and to read). */
+function limits(c: AttackContext) {
+  const room = c.maxMessageBytes - 4096;
   return {
     /** Characters in one string: up to nearly the whole message. */
-    string: full ? c.maxMessageBytes - 4096 : 60_000,
-    /** Levels of nesting built in one change (each level ~17 bytes). */
-    depth: full ? Math.floor((c.maxMessageBytes - 4096) / 18) : 1_500,
-    /** Delete ranges in one change (each ~4 bytes). */
-    ranges: full ? Math.floor((c.maxMessageBytes - 4096) / 5) : 4_000,
-    /** Items in one change. */
-    items: full ? Math.floor((c.maxMessageBytes - 4096) / 7) : 21_000,
+    string: room,
+    /** Levels of nesting built in one change (each level ~18 bytes). */
+    depth: Math.floor(room / 18),
+    /** Delete ranges in one change (each ~5 bytes). */
+    ranges: Math.floor(room / 5),
+    /** Items in one change (each ~7 bytes). */
+    items: Math.floor(room / 7),
   };
+}
+
+/**
+ * Sizes most messages keep to: big enough to cross every limit the server has (the
+ * deepest nesting, the most pieces, the longest field), small enough that the server
+ * handles hundreds of them a second.
+ */
+const EVERYDAY = { string: 60_000, depth: 500, ranges: 2_000, items: 21_000 };
+
+/** How often, at full scale, a message goes to the very top: nearly MAX_MESSAGE_BYTES of one kind of piece. */
+const TOP = 0.003;
+
+/**
+ * A size for one attack: spread over orders of magnitude from `min`, up to the everyday
+ * size; at full scale, now and then close to all a message can hold.
+ */
+export function sizeOf(c: AttackContext, what: keyof typeof EVERYDAY, min: number): number {
+  const most = limits(c)[what];
+  if (c.scale === 'full' && c.r.chance(TOP)) return c.r.between(Math.floor(most / 2), most);
+  return c.r.size(min, Math.min(most, EVERYDAY[what]));
 }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { ACTIVITY_KEYS, CARD_KEYS, META_KEYS, THEME_KEYS } from '../../../shared/model/schema.js';
-import { caps, type AttackContext } from './attackContext.js';
+import { sizeOf, type AttackContext } from './attackContext.js';
 import { type Content, type Parent, type Struct } from './forge.js';
 import { ODD_KEYS, NestedAny, anyContent, anyType, jsonValue } from './contents.js';
 import { anyTypeHolder, cardFieldHolder, cardHolder, cardIds, metaFieldHolder, someRow } from './targets.js';
@@ -156,7 +156,7 @@ export const SHAPE_ATTACKS: Record<string, { weight: number; heavy?: true; make:
     weight: 4,
     make: (c) => {
       const r = c.r;
-      const depth = r.size(33, caps(c).depth);
+      const depth = sizeOf(c, 'depth', 33);
       const parent = r.chance(0.8) ? someText(c, true) : r.pick(FOREIGN_ROOTS);
       return parent === null ? null : nested(c, parent, depth, () => new Y.ContentType(new Y.XmlElement(r.pick(['blockquote', 'bulletList', 'listItem']))));
     },
@@ -167,7 +167,7 @@ export const SHAPE_ATTACKS: Record<string, { weight: number; heavy?: true; make:
       const r = c.r;
       const card = someCard(c);
       const parent: Parent = card && r.chance(0.6) ? card.holder : r.pick(FOREIGN_ROOTS);
-      return nested(c, parent, r.size(2, caps(c).depth), () => new Y.ContentType(new Y.Map()), () => 'm');
+      return nested(c, parent, sizeOf(c, 'depth', 2), () => new Y.ContentType(new Y.Map()), () => 'm');
     },
   },
   deepJson: {
@@ -182,7 +182,7 @@ export const SHAPE_ATTACKS: Record<string, { weight: number; heavy?: true; make:
     weight: 4,
     make: (c) => {
       const r = c.r;
-      const length = r.size(301, caps(c).string);
+      const length = sizeOf(c, 'string', 301);
       const text = 'W'.repeat(length);
       switch (r.int(5)) {
         case 0:
@@ -201,11 +201,12 @@ export const SHAPE_ATTACKS: Record<string, { weight: number; heavy?: true; make:
     },
   },
   manyItems: {
-    weight: 1,
+    // Each costs the server a few hundred milliseconds to read: rare, or nothing else gets a turn.
+    weight: 0.1,
     heavy: true,
     make: (c) => {
       const r = c.r;
-      const n = r.chance(0.5) ? 20_001 : r.size(1000, caps(c).items);
+      const n = r.chance(0.5) ? 20_001 : sizeOf(c, 'items', 1000);
       if (r.chance(0.5)) {
         const t = someText(c, false);
         return t ? chained(c, t, n, () => new Y.ContentString('i')) : null;
@@ -222,7 +223,7 @@ export const SHAPE_ATTACKS: Record<string, { weight: number; heavy?: true; make:
       if (!t) return null;
       const n = c.r.size(1, 40);
       const entries = c.r.int(9);
-      const most = Math.max(1, Math.min(2048, Math.floor(caps(c).string / (n * (entries + 1)))));
+      const most = Math.max(1, Math.min(2048, Math.floor(sizeOf(c, 'string', 1000) / (n * (entries + 1)))));
       const value = Object.fromEntries(Array.from({ length: entries }, (_, i) => ['k' + i, 'v'.repeat(c.r.size(1, most))]));
       return chained(c, t, n, (i) => new Y.ContentFormat(c.r.chance(0.8) ? 'bold' : 'm' + i, value));
     },

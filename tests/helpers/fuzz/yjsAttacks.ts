@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { CARD_KEYS } from '../../../shared/model/schema.js';
 import type { DeleteRange } from '../../../shared/model/inspect/decode.js';
-import { caps, type AttackContext } from './attackContext.js';
+import { sizeOf, type AttackContext } from './attackContext.js';
 import { Pen, encodeUpdate, update, type Struct } from './forge.js';
 import { anyContent } from './contents.js';
 import { anyId, anyTypeHolder, cardFieldHolder, cardIds, writers } from './targets.js';
@@ -109,7 +109,7 @@ export const YJS_ATTACKS: Record<string, { weight: number; heavy?: true; make: Y
       const known = writers(c.doc).filter(([, state]) => state > 1);
       if (known.length === 0) return null;
       const [client, state] = r.pick(known);
-      const n = Math.min(state, r.size(10, caps(c).ranges));
+      const n = Math.min(state, sizeOf(c, 'ranges', 10));
       const step = Math.max(1, Math.floor(state / n));
       // One clock at a time, never merged: every range is a separate piece to read.
       const ranges: DeleteRange[] = Array.from({ length: n }, (_, i) => ({ client, clock: Math.min(state - 1, i * step), len: 1 }));
@@ -193,7 +193,7 @@ export const YJS_ATTACKS: Record<string, { weight: number; heavy?: true; make: Y
     },
   },
   alreadyKnown: {
-    weight: 1,
+    weight: 0.5,
     make: (c) => {
       // What the document already has, from a random point: a reconnecting client's sync step 2.
       const sv = new Map(writers(c.doc).map(([client, state]) => [client, c.r.int(state + 1)]));
