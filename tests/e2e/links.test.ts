@@ -67,6 +67,10 @@ describe('the links, got back', () => {
     expect(await dialog.getByLabel('Morag Henderson’s link').inputValue()).toBe(personal);
 
     expect(await seriousViolations(new AxeBuilder({ page }).include('.modal'))).toEqual([]);
+
+    // Personal links are made in Setup: the dialog takes the host there, to the name field.
+    await dialog.getByRole('button', { name: 'Setup', exact: true }).click();
+    await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('person-name');
     await host.context.close();
   });
 
