@@ -27,16 +27,20 @@ import { createWorkshop, spawnServer, tempDataDir, waitFor, type SpawnedServer }
 import type { CreateWorkshopResponse } from '../../shared/api.js';
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
-const SECONDS = 15;
+/** The short run: this many messages, or this long if the machine is too busy to send them. */
+const MESSAGES = 3_000;
+const SECONDS = 25;
 
 describe('a fuzzer that knows Yjs', () => {
   it('survives honest and crafted changes from every role: never damaged, always answering, converged, reopened and exported', async () => {
     console.log(`yjs fuzz seed ${SEED}: replay with FUZZ_SEED=${SEED}`);
-    const outcome = await fuzzRun({ ...LIGHT, seed: SEED, seconds: SECONDS });
+    const outcome = await fuzzRun({ ...LIGHT, seed: SEED, seconds: SECONDS, stopAfterMessages: MESSAGES });
     console.log(report(outcome.session, outcome.probes, outcome.checks, 100).join('\n'));
     const why = `seed ${SEED}`;
-    expect(outcome.session.messages, why).toBeGreaterThanOrEqual(2_000);
-    expect(outcome.probes.length, why).toBeGreaterThan(SECONDS * 5);
+    // However busy the machine, the run did send messages of many kinds, and /healthz was asked throughout.
+    expect(outcome.session.messages, why).toBeGreaterThanOrEqual(500);
+    expect(new Set([...outcome.session.tally.sent.keys()].filter((k) => k.startsWith('crafted '))).size, why).toBeGreaterThanOrEqual(20);
+    expect(outcome.probes.length, why).toBeGreaterThan(20);
     // Every probe answered, within the probe's own 5 s timeout.
     expect(outcome.probes.filter((p) => !p.ok), why).toEqual([]);
     expect(Math.max(...outcome.probes.map((p) => p.damagedWorkshops ?? 0)), why).toBe(0);

@@ -13,6 +13,8 @@ export interface Stage {
   url: string;
   wsUrl: string;
   until: number;
+  /** True once the run has sent all it was asked to (it may stop before `until`). */
+  enough: () => boolean;
   scale: 'light' | 'full';
   maxMessageBytes: number;
   tally: Tally;
@@ -23,7 +25,7 @@ export interface Stage {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const running = (s: Stage) => Date.now() < s.until;
+const running = (s: Stage) => Date.now() < s.until && !s.enough();
 
 /**
  * The people of one workshop, taking turns at honest operations, `perSecond` in all.

@@ -36,7 +36,7 @@ export function report(session: FuzzSession, probes: Probe[], checks: Check[], l
   const t = session.tally;
   const lines: string[] = [];
   lines.push(`Yjs fuzz, seed ${o.seed} (replay with FUZZ_SEED=${o.seed})`);
-  lines.push(`${o.seconds} s at ${o.scale} scale: ${o.workshops} workshops, ${session.workshops.reduce((k, w) => k + 1 + w.people.length, 0)} stock clients, ${o.workshops * o.attackersPerWorkshop} attackers on raw sockets`);
+  lines.push(`${((session.endedAt - session.startedAt) / 1000).toFixed(1)} s at ${o.scale} scale: ${o.workshops} workshops, ${session.workshops.reduce((k, w) => k + 1 + w.people.length, 0)} stock clients, ${o.workshops * o.attackersPerWorkshop} attackers on raw sockets`);
   lines.push(`Messages sent: ${n(session.messages)} (crafted ${n(t.sentBy('crafted'))}, honest ${n(t.sent.get('honest messages') ?? 0)})`);
   lines.push(`  crafted, by kind: ${byCount(t.sent, (k) => k.startsWith('crafted '), 'crafted ')}`);
   lines.push(`  honest operations: ${byCount(t.sent, (k) => k.startsWith('honest ') && k !== 'honest messages', 'honest ')}`);

@@ -21,6 +21,8 @@ export interface FuzzOptions {
   phaseEveryMs: number;
   churnEveryMs: number;
   maxMessageBytes: number;
+  /** Stop early once this many messages have gone (the short run in the test suite). */
+  stopAfterMessages?: number;
 }
 
 /** Sizes for `npm run fuzz` (full) and the short run in `npm test` (light). */
@@ -59,6 +61,7 @@ export class FuzzSession {
   readonly problems: string[] = [];
   readonly log: Stage['log'] = [];
   startedAt = 0;
+  endedAt = 0;
 
   private constructor(
     readonly server: { url: string; wsUrl: string },
@@ -83,7 +86,17 @@ export class FuzzSession {
   async run(): Promise<void> {
     const o = this.options;
     this.startedAt = Date.now();
-    const stage: Stage = { url: this.server.url, wsUrl: this.server.wsUrl, until: this.startedAt + o.seconds * 1000, scale: o.scale, maxMessageBytes: o.maxMessageBytes, tally: this.tally, problems: this.problems, log: this.log };
+    const stage: Stage = {
+      url: this.server.url,
+      wsUrl: this.server.wsUrl,
+      until: this.startedAt + o.seconds * 1000,
+      enough: () => o.stopAfterMessages !== undefined && this.tally.sentBy('crafted') + this.honestSent() >= o.stopAfterMessages,
+      scale: o.scale,
+      maxMessageBytes: o.maxMessageBytes,
+      tally: this.tally,
+      problems: this.problems,
+      log: this.log,
+    };
     const actors: Promise<void>[] = [phaseActor(stage, this.workshops, this.random.stream('phases'), o.phaseEveryMs)];
     this.workshops.forEach((w, i) => {
       actors.push(honestActor(stage, w, this.random.stream(`honest ${i}`), o.honestRate));
@@ -91,6 +104,7 @@ export class FuzzSession {
       for (let k = 0; k < o.attackersPerWorkshop; k++) actors.push(attackActor(stage, w, this.random.stream(`attacker ${i}.${k}`), o.attackRate));
     });
     await Promise.all(actors);
+    this.endedAt = Date.now();
     // Everyone whose connection was dropped on purpose is back before anything is compared.
     for (const w of this.workshops) for (const p of w.people) if (!p.provider.shouldConnect) p.provider.connect();
     for (const w of this.workshops) {
@@ -100,6 +114,12 @@ export class FuzzSession {
         for (const code of p.closes) this.tally.count(this.tally.closes, `honest ${code}`);
       }
     }
+  }
+
+  private honestSent(): number {
+    let n = 0;
+    for (const w of this.workshops) for (const p of [w.watcher, ...w.people]) n += p.sent;
+    return n;
   }
 
   /** Messages sent in all: crafted ones, and one per honest change a connected person made. */
