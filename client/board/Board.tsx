@@ -15,6 +15,7 @@ import { CARD_KEYS_HELP } from './boardText.js';
 import { CARD_KEYS_HELP_ID } from './elementIds.js';
 import { Column } from './Column.js';
 import { rememberPlace, restorePlace } from './focusKeeper.js';
+import { useColumnRequests } from '../session/columnRequests.js';
 import '../styles/finding.css';
 import '../styles/themes.css';
 import '../styles/offers.css';
@@ -34,6 +35,8 @@ export function Board() {
   const boards = useBoards(doc);
   const narrow = useMediaQuery('(max-width: 49.99em)');
   const [selected, setSelected] = useState<BoardId>('working-well');
+  // "Follow me" brings a phone to the tab of the column it leads to.
+  useColumnRequests(setSelected);
   const [themeView, setThemeView] = useState<ThemeView>(ALL_CARDS);
   const view = useMemo<BoardView>(() => ({ showBoard: setSelected }), []);
 

@@ -15,6 +15,7 @@ import { ActionGrid } from './ActionGrid.js';
 import { AnsweredBy } from './AnsweredBy.js';
 import { FindingEvidence } from './FindingEvidence.js';
 import { FindingStatus } from './FindingStatus.js';
+import { CardAuthor } from './CardAuthor.js';
 import { ThemeSelect } from '../themes/ThemeSelect.js';
 import { useBoardLinks } from './boardLinks.js';
 import { useCardDetails } from './useCardDetails.js';
@@ -137,6 +138,7 @@ function CardContent({ card, number, isFirst, isLast }: CardProps) {
       <div className="card__footer">
         {details ? <ThemeSelect cardId={card.id} themeId={details.themeId} themes={themes} /> : null}
         {details && !isAction ? <FindingStatus cardId={card.id} number={number} details={details} /> : null}
+        <CardAuthor createdBy={card.createdBy} />
         <CardEditors cardId={card.id} />
         {canEdit ? <CardActions card={card} number={number} isFirst={isFirst} isLast={isLast} /> : null}
         {leads ? (

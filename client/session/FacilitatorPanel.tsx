@@ -1,4 +1,4 @@
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { BOARD_IDS, BOARD_TITLES, type BoardId } from '../../shared/model/index.js';
 import { PHASES, PHASE_LABELS, type Phase } from '../../shared/session/index.js';
 import type { SessionAction } from '../../shared/sessionApi.js';
@@ -39,6 +39,9 @@ export function FacilitatorPanel({ onPresent }: { onPresent: () => void }) {
   const announce = useAnnounce();
   const [error, setError] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>(state.phase);
+  // The session arrives after the panel is drawn, and another facilitator may move it on:
+  // the control always starts from the phase the session is in.
+  useEffect(() => setPhase(state.phase), [state.phase]);
   const [minutes, setMinutes] = useState('5');
   const [follow, setFollow] = useState('board:working-well');
   const [roundBoard, setRoundBoard] = useState<BoardId>('working-well');
@@ -68,7 +71,7 @@ export function FacilitatorPanel({ onPresent }: { onPresent: () => void }) {
           <Select id="session-phase" label="Move the session to" value={phase} onChange={(v) => setPhase(v as Phase)}>
             {PHASES.map((p) => <option key={p} value={p}>{PHASE_LABELS[p]}</option>)}
           </Select>
-          <button type="button" className="ds_button ds_button--small" onClick={() => void ask({ action: 'phase', phase })}>Change phase</button>
+          <button type="button" className="ds_button ds_button--small" onClick={() => (phase === state.phase ? announce(`The session is already in ${PHASE_LABELS[phase]}`) : void ask({ action: 'phase', phase }, `The session moved to ${PHASE_LABELS[phase]}`))}>Change phase</button>
         </fieldset>
 
         <fieldset>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import type * as Y from 'yjs';
 import { BOARD_TITLES } from '../../shared/model/index.js';
 import type { FollowTarget } from '../../shared/session/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
@@ -7,9 +8,20 @@ import { cardElementId } from '../board/elementIds.js';
 import { useSession } from './SessionContext.js';
 import { useMay } from './useMay.js';
 import { useViewNavigation } from '../workshop/views.js';
+import { columnOf, showColumn } from './columnRequests.js';
 
-/** Where the facilitator is bringing everyone: a column, a theme's cards or one card. */
-function go(target: FollowTarget): void {
+/**
+ * Where the facilitator is bringing everyone: a column, a theme's cards or one card. On a
+ * phone the columns are tabs, so the tab holding the target is shown first, then scrolled to.
+ */
+function go(doc: Y.Doc, target: FollowTarget): void {
+  const column = columnOf(doc, target);
+  if (column) showColumn(column);
+  // The tab just shown draws its cards on the next render.
+  window.setTimeout(() => scrollToTarget(target), 50);
+}
+
+function scrollToTarget(target: FollowTarget): void {
   // A theme's cards are all marked; the first is scrolled to.
   const els =
     target.kind === 'card' ? [document.getElementById(cardElementId(target.id))]
@@ -41,7 +53,8 @@ export function FollowBar() {
   // Those who lead (the rules table: whoever may bring everyone somewhere) are not led themselves.
   const leads = useMay()({ kind: 'session.run', what: 'follow' });
   const { view, go: goView } = useViewNavigation();
-  const themes = useThemes(useWorkshop().doc);
+  const { doc } = useWorkshop();
+  const themes = useThemes(doc);
   const [following, setFollowing] = useState(true);
   const follow = state.follow;
   const lastSeq = useRef<number | null>(null);
@@ -51,8 +64,8 @@ export function FollowBar() {
     lastSeq.current = follow.seq;
     if (!following || leads) return;
     if (view !== 'board') goView('board');
-    window.setTimeout(() => go(follow.target), 50);
-  }, [follow, following, leads, view, goView]);
+    window.setTimeout(() => go(doc, follow.target), 50);
+  }, [follow, following, leads, view, goView, doc]);
 
   if (!follow || leads) return null;
   const where =
@@ -69,7 +82,7 @@ export function FollowBar() {
       ) : (
         <>
           {follow.by || 'The facilitator'} is on <strong>{where}</strong>.{' '}
-          <button type="button" className="link-button" onClick={() => { setFollowing(true); go(follow.target); }}>Rejoin {follow.by || 'the facilitator'}</button>
+          <button type="button" className="link-button" onClick={() => { setFollowing(true); go(doc, follow.target); }}>Rejoin {follow.by || 'the facilitator'}</button>
         </>
       )}
     </p>

@@ -1,15 +1,18 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { BOARD_IDS, BOARD_TITLES, findingNumber, readCardBodyText, readCardDetails } from '../../shared/model/index.js';
+import { BOARD_IDS, BOARD_TITLES, findingNumber, readCardBodyText, readCardDetails, readNumbers } from '../../shared/model/index.js';
 import { PHASE_LABELS } from '../../shared/session/index.js';
 import { useBoards } from '../collab/useBoards.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useSession } from './SessionContext.js';
 import { SessionTimer } from './SessionTimer.js';
+import { PresentedAction } from './PresentedAction.js';
+import '../styles/sessionDetails.css';
 
 /**
- * Large type for a projector or a shared screen: one card at a time, in board order.
- * Arrow keys step, Home and End jump, Escape leaves. When the facilitator brings
- * everyone to a board or card, the presentation goes there too.
+ * Large type for a projector or a shared screen: one card at a time, in board order,
+ * starting at the first. Arrow keys step, Home and End jump, Escape leaves. When the
+ * facilitator brings everyone to a board or card while presenting, the presentation goes
+ * there too.
  */
 export function Presentation({ onClose }: { onClose: () => void }) {
   const { doc } = useWorkshop();
@@ -21,8 +24,11 @@ export function Presentation({ onClose }: { onClose: () => void }) {
   useEffect(() => root.current?.focus(), []);
 
   const follow = state.follow;
+  // Where everyone was brought before the presentation opened is not where it starts.
+  const seenSeq = useRef(follow?.seq ?? null);
   useEffect(() => {
-    if (!follow) return;
+    if (!follow || follow.seq === seenSeq.current) return;
+    seenSeq.current = follow.seq;
     const at = slides.findIndex((s) => (follow.target.kind === 'card' ? s.card.id === follow.target.id : follow.target.kind === 'board' && s.card.board === follow.target.id));
     if (at >= 0) setIndex(at);
     // Only a new "bring everyone here" moves the slide, not every change to the board.
@@ -32,6 +38,7 @@ export function Presentation({ onClose }: { onClose: () => void }) {
   const slide = slides[Math.min(index, slides.length - 1)];
   const details = slide ? readCardDetails(doc, slide.card.id) : null;
   const body = slide ? readCardBodyText(doc, slide.card.id) : '';
+  const numbers = useMemo(() => readNumbers(doc, boards), [doc, boards]);
 
   function onKeyDown(e: KeyboardEvent) {
     const moves: Record<string, () => void> = {
@@ -59,6 +66,7 @@ export function Presentation({ onClose }: { onClose: () => void }) {
           <h2 className="presentation__headline">{slide.card.headline || 'No headline yet'}</h2>
           {details?.quote.trim() ? <blockquote className="presentation__quote">{details.quote}</blockquote> : null}
           {body.trim() ? <div className="presentation__body">{body.split(/\n+/).map((p, i) => <p key={i}>{p}</p>)}</div> : null}
+          {details && slide.card.board === 'action' ? <PresentedAction details={details} numbers={numbers} /> : null}
           {details?.status === 'agreed' ? <p>Agreed{details.agreedBy ? ` by ${details.agreedBy}` : ''}</p> : null}
         </article>
       ) : (

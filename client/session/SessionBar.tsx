@@ -4,6 +4,7 @@ import { PHASE_ASKS, PHASE_LABELS } from '../../shared/session/index.js';
 import { useAnnounce } from '../ui/Announcer.js';
 import { useSession } from './SessionContext.js';
 import { SessionTimer } from './SessionTimer.js';
+import { RoundCue } from './RoundCue.js';
 import '../styles/session.css';
 
 /** The phase, what it asks of everyone, the timer and what is running, under the header. */
@@ -40,6 +41,7 @@ export function SessionBar() {
         </p>
       ) : null}
       {state.timer ? <SessionTimer timer={state.timer} now={now} /> : null}
+      <RoundCue />
     </section>
   );
 }

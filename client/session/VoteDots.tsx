@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useAnnounce } from '../ui/Announcer.js';
+import '../styles/sessionDetails.css';
 import { useSession } from './SessionContext.js';
 import { changeDot, myDots } from './sessionRequests.js';
 
@@ -31,7 +32,10 @@ function useMyDots(voteId: string) {
   return entry;
 }
 
-/** Your dots on one card while a vote runs, and the totals once they are shown. */
+/**
+ * Your dots on one card while a vote runs, with the most one card may take said before
+ * anyone tries, and the totals once they are shown.
+ */
 export function VoteDots({ cardId, number }: { cardId: string; number: string }) {
   const { state, secret } = useSession();
   const { id, canEdit } = useWorkshop();
@@ -39,15 +43,24 @@ export function VoteDots({ cardId, number }: { cardId: string; number: string })
   const vote = state.vote!;
   const entry = useMyDots(vote.id);
   const [error, setError] = useState<string | null>(null);
+  // A refusal is about the vote it happened in: once that closes, it has nothing left to say.
+  useEffect(() => setError(null), [vote.id, vote.open]);
   const mine = entry.mine[cardId] ?? 0;
   const used = Object.values(entry.mine).reduce((a, b) => a + b, 0);
   const total = vote.totals?.[cardId];
+  const cardFull = vote.maxPerCard !== null && mine >= vote.maxPerCard;
 
   async function change(delta: 1 | -1) {
     setError(null);
     const r = await changeDot(id, secret, cardId, delta);
     if (!r.ok) {
       setError(r.message);
+      // Refused, perhaps because dots were placed from another device: show what the server has.
+      void myDots(id, secret).then((now) => {
+        if (!now.ok) return;
+        entry.mine = now.data.mine;
+        entry.listeners.forEach((l) => l());
+      });
       return;
     }
     entry.mine = r.data.mine;
@@ -66,7 +79,12 @@ export function VoteDots({ cardId, number }: { cardId: string; number: string })
             {Array.from({ length: mine }, (_, i) => <span key={i} className="vote-dots__dot" aria-hidden="true" />)}
             Your dots: {mine}
           </span>
-          <button type="button" className="ds_button ds_button--small ds_button--secondary" disabled={used >= vote.dots} onClick={() => void change(1)}>
+          {vote.maxPerCard !== null ? (
+            <span className="vote-dots__limit">
+              At most {vote.maxPerCard} {vote.maxPerCard === 1 ? 'dot' : 'dots'} on a card
+            </span>
+          ) : null}
+          <button type="button" className="ds_button ds_button--small ds_button--secondary" disabled={used >= vote.dots || cardFull} onClick={() => void change(1)}>
             Add a dot<span className="visually-hidden"> to {number}</span>
           </button>
           <button type="button" className="ds_button ds_button--small ds_button--secondary" disabled={mine === 0} onClick={() => void change(-1)}>
@@ -74,7 +92,7 @@ export function VoteDots({ cardId, number }: { cardId: string; number: string })
           </button>
         </>
       ) : null}
-      {error ? <span className="ds_question__error-message" role="alert">{error}</span> : null}
+      {error && vote.open ? <span className="ds_question__error-message" role="alert">{error}</span> : null}
     </div>
   );
 }

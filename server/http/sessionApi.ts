@@ -116,6 +116,8 @@ export function sessionApi(deps: Deps): express.Router {
     const state: SessionState = readSession(doc);
     switch (action.action) {
       case 'phase': {
+        // The phase it is already in changes nothing, and saves no second version of the same moment.
+        if (state.phase === action.phase && workshops.phaseOf(id) === action.phase) return null;
         workshops.setPhase(id, action.phase);
         setPhase(doc, action.phase);
         // Each phase change is a version: "the board as Part 1 ended" is one click away.
