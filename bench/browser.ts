@@ -19,10 +19,10 @@ import * as Y from 'yjs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { readBoards } from '../shared/model/index.js';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium-path.mjs';
-import { createWorkshop, spawnServer, tempDataDir, type SpawnedServer } from '../tests/helpers/server.js';
+import { createWorkshop } from '../tests/helpers/server.js';
 import { bigBoard } from './boardFixture.js';
-import { CPU_PLAN, percentile, sleep, within, yWebsocketClient } from './harness.js';
-import { affinityOf, descendantsOf, moveToServerCore, sameCores } from './pinning.js';
+import { CPU_PLAN, percentile, sleep, startPeer, within, yWebsocketClient } from './harness.js';
+import { affinityOf, descendantsOf, sameCores } from './pinning.js';
 import type { Figures } from './scenarios.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -48,16 +48,16 @@ function ensureClientBuilt(): void {
 const cardCount = (doc: Y.Doc) => Object.values(readBoards(doc)).reduce((n, b) => n + b.length, 0);
 
 /** Puts the board on the server with the host's link, and waits until a fresh client sees all of it. */
-async function seedBoard(server: SpawnedServer, room: string, hostToken: string, viewerToken: string, board: Y.Doc): Promise<void> {
+async function seedBoard(wsUrl: string, room: string, hostToken: string, viewerToken: string, board: Y.Doc): Promise<void> {
   const target = cardCount(board);
-  const seeder = yWebsocketClient(server.wsUrl, room, { token: hostToken });
+  const seeder = yWebsocketClient(wsUrl, room, { token: hostToken });
   try {
     await within(10_000, 'the seeding client to connect', seeder.synced());
     Y.applyUpdate(seeder.doc, Y.encodeStateAsUpdate(board));
     await within(30_000, 'the seeded board to reach the server', (async () => {
       for (;;) {
         await sleep(100);
-        const probe = yWebsocketClient(server.wsUrl, room, { token: viewerToken });
+        const probe = yWebsocketClient(wsUrl, room, { token: viewerToken });
         try {
           await within(10_000, 'a probe to sync', probe.synced());
           if (cardCount(probe.doc) === target) return;
@@ -221,21 +221,16 @@ export async function browserFigures(o: { cards: number; presses: number; loads?
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found. Run "apt-get install -y chromium" or set CHROMIUM_PATH.');
 
-  const dataDir = tempDataDir();
-  let server: SpawnedServer | undefined;
+  let server: Awaited<ReturnType<typeof startPeer>> | undefined;
   let browser: Browser | undefined;
-  const killServer = () => server?.child.exitCode === null && server.child.kill('SIGKILL');
-  process.once('exit', killServer);
   try {
-    // The real server, as its own process, with its default limits.
-    // As `npm start` runs it, like the other scenarios (see builtServer in harness.ts).
-    execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
-    server = await spawnServer(dataDir, { LOG_LEVEL: 'warn' }, { built: true });
-    // Started by the test helper on the clients' core (it inherits this process's): moved to the servers'.
-    moveToServerCore(CPU_PLAN, server.child.pid!);
-    const workshop = await createWorkshop(server, { title: 'Browser benchmark' });
+    // The real server, as its own process on the servers' core, with its default limits,
+    // built as `npm start` runs it, like the other scenarios (see builtServer in harness.ts).
+    server = await startPeer('cairn', {}, { inspect: false, ownLimits: true });
+    const wsUrl = `${server.url!.replace(/^http/, 'ws')}/collab`;
+    const workshop = await createWorkshop({ url: server.url! }, { title: 'Browser benchmark' });
     const board = bigBoard(o.cards);
-    await seedBoard(server, workshop.id, workshop.tokens.host, workshop.tokens.viewer, board);
+    await seedBoard(wsUrl, workshop.id, workshop.tokens.host, workshop.tokens.viewer, board);
     // The typing card: the first finding, at the top of the first column on both screens.
     const cardId = readBoards(board)['working-well'][0]!.id;
     board.destroy();
@@ -306,12 +301,8 @@ export async function browserFigures(o: { cards: number; presses: number; loads?
     };
   } finally {
     await browser?.close().catch(() => undefined);
-    if (server) {
-      const stopping = server.close().catch(() => undefined);
-      // SIGTERM first, for a clean stop; SIGKILL if it does not stop in time.
-      if (!(await Promise.race([stopping.then(() => true), sleep(5000).then(() => false)]))) await server.kill();
-    }
-    process.off('exit', killServer);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    // SIGTERM first, for a clean stop; SIGKILL if it does not stop in time (and at exit, by the harness, if all else fails).
+    await server?.stop();
+    if (server?.dataDir) fs.rmSync(server.dataDir, { recursive: true, force: true });
   }
 }

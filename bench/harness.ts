@@ -125,29 +125,44 @@ function procStats({ child, inspectorUrl }: Spawned) {
   };
 }
 
-let serverBuilt = false;
-/** Cairn runs as it does in production: built to JavaScript (`npm start`), rebuilt once per bench run. */
-function builtServer(): string {
-  if (!serverBuilt) execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  serverBuilt = true;
-  return 'dist/server/main.js';
+let serverCopy: string | null = null;
+/**
+ * Cairn runs as it does in production: built to JavaScript (`npm start`), once per bench
+ * run, and copied to a folder of the run's own (removed at the end), so every Cairn in a
+ * run is the same build even if dist/server is rebuilt meanwhile. Within the project, so
+ * its packages resolve from node_modules as dist/server's do.
+ */
+export function builtServer(): string {
+  if (!serverCopy) {
+    execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    const dir = path.join(ROOT, 'dist', `bench-${process.pid}`);
+    fs.cpSync(path.join(ROOT, 'dist', 'server'), path.join(dir, 'server'), { recursive: true });
+    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    serverCopy = path.relative(ROOT, path.join(dir, 'server', 'main.js'));
+  }
+  return serverCopy;
 }
 
-/** `inspect: false` for timing a start, which Node's inspector would slow a little. */
-export async function startPeer(kind: PeerKind, env: Record<string, string> = {}, opts: { inspect?: boolean } = {}): Promise<Peer & { dataDir?: string }> {
+/**
+ * `inspect: false` for timing a start, which Node's inspector would slow a little;
+ * `ownLimits` runs Cairn with its default limits (for the browser), not lifted for a flood.
+ */
+export async function startPeer(kind: PeerKind, env: Record<string, string> = {}, opts: { inspect?: boolean; ownLimits?: boolean } = {}): Promise<Peer & { dataDir?: string; url?: string }> {
   const inspect = opts.inspect ?? true;
   if (kind === 'cairn') {
     const dataDir = env.DATA_DIR ?? tempDataDir();
     const spawned = await spawnListening(builtServer(), {
       PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn',
       // A benchmark is a flood by design: lift the per-connection and per-address limits.
-      UPDATES_PER_SECOND: '100000', AWARENESS_PER_SECOND: '100000', CREATE_PER_HOUR: '1000000', ...env,
+      ...(opts.ownLimits ? {} : { UPDATES_PER_SECOND: '100000', AWARENESS_PER_SECOND: '100000', CREATE_PER_HOUR: '1000000' }),
+      ...env,
     }, /running at http:\/\/[^:]+:(\d+)/, inspect);
     const { child, port } = spawned;
     const base = `http://127.0.0.1:${port}`;
     return {
       label: PEER_LABELS[kind],
       dataDir,
+      url: base,
       ...procStats(spawned),
       room: async (name) => {
         const res = await fetch(`${base}/api/workshops`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: name }) });

@@ -68,6 +68,23 @@ const peerScenarios: Record<string, { label: string; run: (peer: Awaited<ReturnT
   storm: { label: `reconnect storm, ${STORM} clients`, run: (p) => reconnectStorm(p, { clients: STORM, cards: smoke ? 10 : 100 }) },
 };
 
+/** What failed, and why, for the results: a failure is a row of its own, and the run goes on. */
+const failures: string[] = [];
+function failed(what: string, err: unknown): void {
+  const message = (err as Error).message ?? String(err);
+  failures.push(`${what}: ${message.split('\n')[0]}`);
+  process.stderr.write(`failed: ${message}\n`);
+}
+
+async function cairnOnly(label: string, run: () => Promise<Figures> | Figures): Promise<void> {
+  try {
+    add(label, 'cairn', await run());
+  } catch (err) {
+    add(label, 'cairn', { failed: 1 });
+    failed(label, err);
+  }
+}
+
 /** Each figure's mean over the rounds; a failure in any round is reported as one. */
 function mean(rounds: Figures[]): Figures {
   if (rounds.some((f) => 'failed' in f)) return { failed: 1 };
@@ -90,7 +107,7 @@ async function main() {
   process.stderr.write(`Cores: ${describePlan(CPU_PLAN)}.\n`);
   // The restart runs first, on a quiet machine: run after the big scenarios, Node alone
   // took 184 ms to start and exit instead of 111, and that is not the server's time.
-  if (SCENARIOS.includes('restart')) add(`restart, ${RESTART_UPDATES} updates in the log (Cairn only)`, 'cairn', await restart({ updates: RESTART_UPDATES }));
+  if (SCENARIOS.includes('restart')) await cairnOnly(`restart, ${RESTART_UPDATES} updates in the log (Cairn only)`, () => restart({ updates: RESTART_UPDATES }));
   for (const scenario of SCENARIOS.filter((s) => s in peerScenarios)) {
     const label = peerScenarios[scenario]!.label;
     const runs = new Map<PeerKind, Figures[]>(PEERS.map((k) => [k, []]));
@@ -98,23 +115,24 @@ async function main() {
       // Every other round in reverse, so no server always runs first (or straight after another).
       for (const kind of round % 2 === 1 ? PEERS : [...PEERS].reverse()) {
         process.stderr.write(`${label}: ${PEER_LABELS[kind]}${ROUNDS > 1 ? `, round ${round}` : ''}… `);
-        const peer = await startPeer(kind);
+        let peer: Awaited<ReturnType<typeof startPeer>> | undefined;
         try {
+          peer = await startPeer(kind);
           runs.get(kind)!.push(await peerScenarios[scenario]!.run(peer));
           process.stderr.write('done\n');
         } catch (err) {
           runs.get(kind)!.push({ failed: 1 });
-          process.stderr.write(`failed: ${(err as Error).message}\n`);
+          failed(`${label}, ${PEER_LABELS[kind]}, round ${round}`, err);
         } finally {
-          await peer.stop();
+          await peer?.stop();
         }
       }
     }
     for (const [kind, figures] of runs) add(label, kind, mean(figures));
   }
-  if (SCENARIOS.includes('export')) add(`export, ${CARDS} cards (Cairn only)`, 'cairn', await exportFigures({ cards: CARDS, runs: smoke ? 1 : 10 }));
-  if (SCENARIOS.includes('bundle')) add('client bundle (Cairn only)', 'cairn', bundleFigures());
-  if (SCENARIOS.includes('browser')) add(`browser, ${CARDS} cards, Chromium (Cairn only)`, 'cairn', await browserFigures({ cards: CARDS, presses: env('PRESSES', 300, 10), loads: smoke ? 1 : 3 }));
+  if (SCENARIOS.includes('export')) await cairnOnly(`export, ${CARDS} cards (Cairn only)`, () => exportFigures({ cards: CARDS, runs: smoke ? 1 : 10 }));
+  if (SCENARIOS.includes('bundle')) await cairnOnly('client bundle (Cairn only)', () => bundleFigures());
+  if (SCENARIOS.includes('browser')) await cairnOnly(`browser, ${CARDS} cards, Chromium (Cairn only)`, () => browserFigures({ cards: CARDS, presses: env('PRESSES', 300, 10), loads: smoke ? 1 : 3 }));
 
   const header = ['scenario', 'figure', ...PEERS.map((p) => PEER_LABELS[p]), 'Cairn ÷ stock'];
   const lines = [header, ...rows.map((r) => [r.scenario, r.metric, ...PEERS.map((p) => fmt(r.values[p])), r.values.cairn !== undefined && r.values.stock ? `${(r.values.cairn / r.values.stock).toFixed(2)}×` : ''])];
@@ -132,12 +150,17 @@ async function main() {
       `Machine: ${machine}`,
       `Cores: ${describePlan(CPU_PLAN)}.${found}`,
       `Quiet? ${machineDuringRun()}`,
+      ...(failures.length > 0 ? [`Failed: ${failures.join('; ')}.`] : []),
       `Latencies are measured by readers from a timestamp in each edit; lower is better. Ratios are Cairn ÷ the stock y-websocket server in the same run. Each server scenario ran ${ROUNDS} time(s), the servers taking turns (in reverse order every other round); figures are means over those rounds.`,
       `Writers type into a card's body, each edit a timestamp typed at the end and as many characters deleted from the start, so bodies stay at 1,000 characters, within Cairn's limits, for every server alike; a run in which a server refused any of the bench's changes fails. Fan-out, presence aligned: every client joins at once, so stock clients renew their presence in the same second every 15 s; spread: they join evenly over ${SPREAD} s before the measuring starts, as when people join over minutes.`,
       'Server CPU µs per delivered edit: the server process\'s CPU time (from /proc) over the measured window ÷ the edits its readers received. RSS KB per connection: the server\'s resident memory with every connection open, less its resident memory once started with one empty workshop open, ÷ the connections; JS heap KB per connection likewise, for its JavaScript heap in use; both read just after a full garbage collection in the server (through Node\'s inspector, outside the measured windows). Bench clients CPU % of a core: near 100, the clients set the pace, not the server.',
     ];
     fs.writeFileSync(file, `# Benchmark, ${started.toISOString()}\n\n${notes.join('\n\n')}\n\n${table}\n`);
     console.error(`Written to ${path.relative(process.cwd(), file)}`);
+  }
+  if (failures.length > 0) {
+    console.error(`${failures.length} failed:\n${failures.join('\n')}`);
+    process.exitCode = 1;
   }
 }
 
