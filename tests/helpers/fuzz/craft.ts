@@ -23,8 +23,9 @@ for (const [name, a] of Object.entries(SHAPE_ATTACKS)) {
 }
 for (const [name, a] of Object.entries(YJS_ATTACKS)) {
   MAKERS[name] = { ...a, make: (c) => {
-    const u = a.make(c);
-    return u ? [frame(c, u)] : null;
+    const made = a.make(c);
+    if (!made) return null;
+    return (made instanceof Uint8Array ? [made] : made).map((u) => frame(c, u));
   } };
 }
 

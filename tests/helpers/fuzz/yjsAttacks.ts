@@ -12,7 +12,7 @@ import { anyId, anyTypeHolder, cardFieldHolder, cardIds, writers } from './targe
  * and skips in a writer's clocks, deletions of what does not exist, one writer's changes
  * split in two, changes written under someone else's id. Each returns whole updates.
  */
-export type YjsAttack = (c: AttackContext) => Uint8Array | null;
+export type YjsAttack = (c: AttackContext) => Uint8Array | Uint8Array[] | null;
 
 /** An id the document does not have: an unknown writer, or past the end of a known one. */
 function unknownId(c: AttackContext): Y.ID {
@@ -190,6 +190,24 @@ export const YJS_ATTACKS: Record<string, { weight: number; heavy?: true; make: Y
       const right = r.chance(0.3) ? (anyId(c.doc, r)?.id ?? null) : null;
       // Left, right, or both: an item with neither is placed by its parent (see blindParent).
       return update([pen.after(right && r.chance(0.3) ? null : left.id, r.chance(0.6) ? text('n') : anyContent(r), right)]);
+    },
+  },
+  deepLevels: {
+    weight: 1,
+    make: (c) => {
+      // Nesting built as a person would, one level per change, each inside the last: past
+      // the depth limit every further level is refused (and, built on refused content, goes nowhere).
+      const ids = cardIds(c.doc);
+      const body = ids.length > 0 ? cardFieldHolder(c.doc, c.r.pick(ids), CARD_KEYS.body) : null;
+      if (!body) return null;
+      const out: Uint8Array[] = [];
+      let parent: Y.ID = body;
+      for (let level = c.r.between(20, 45); level > 0; level--) {
+        const el = c.pen.in(parent, null, new Y.ContentType(new Y.XmlElement(c.r.pick(['bulletList', 'listItem', 'blockquote']))));
+        out.push(update([el]));
+        parent = el.id;
+      }
+      return out;
     },
   },
   alreadyKnown: {
