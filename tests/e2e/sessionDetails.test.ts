@@ -169,6 +169,7 @@ describe('the session’s details, as a facilitator, a participant and a phone u
       await eventually(() => aileens.locator('.card__author').textContent()).toBe('Added by Aileen Grant');
       expect(await cardByHeadline(p, 'Staff feel trusted to try new things').locator('.card__author').textContent()).toBe('Added by Callum Reid');
     }
+    await column(facilitator.page, 'What is working well').screenshot({ path: `${SHOTS}/revealed-with-names-1400x900.png` });
 
     // Without names, writers are told so, and the cards say only where they came from.
     await facilitator.page.getByText('Show who wrote each card').click();
