@@ -71,12 +71,6 @@ export function onServerCore(plan: CpuPlan, command: string, args: string[]): [s
   return plan.pinned ? ['taskset', ['-c', plan.server, command, ...args]] : [command, args];
 }
 
-/** Moves a process already running (every thread) to the servers' core. */
-export function moveToServerCore(plan: CpuPlan, pid: number): void {
-  if (!plan.pinned) return;
-  execFileSync('taskset', ['-a', '-c', '-p', plan.server, String(pid)], { stdio: 'ignore' });
-}
-
 /** The processes started by `pid`, and theirs, read from /proc. */
 export function descendantsOf(pid: number): number[] {
   const parent = new Map<number, number>();
