@@ -1,14 +1,18 @@
 import {
-  AlignmentType,
+  Bookmark,
   Document,
   ExternalHyperlink,
   HeadingLevel,
-  LevelFormat,
+  InternalHyperlink,
+  LeaderType,
   Packer,
+  PageBreak,
+  PageReference,
   Paragraph,
   Table,
   TableCell,
   TableRow,
+  TabStopType,
   TextRun,
   WidthType,
   type ParagraphChild,
@@ -18,31 +22,27 @@ import { boundDepth } from '../model/richText.js';
 import type { RichTextNode } from '../model/types.js';
 import { append } from './append.js';
 import { themeGroups, type NumberedCard, type ReportContent } from './report.js';
-import { MODES } from './markdown.js';
 import { formatDate } from '../format.js';
 import { WHAT_IS_CI } from './standardText.js';
 import { safeHref } from './html.js';
+import { EXTRA_STYLES, HANG_WIDTH, HEADINGS, LIST_LEVELS, NUMBERING, PAGE, STYLES, TABLE_STYLE, TEXT_WIDTH, footer } from './docxLook.js';
+import {
+  DRAFT_NOTE,
+  FIELDWORK_DETAIL_LABEL,
+  FIELDWORK_SUMMARY_LABEL,
+  MODES,
+  actionsCaption,
+  activityCount,
+  evidenceLine,
+  fieldworkName,
+  fieldworkWhen,
+  isDraft,
+  noneYet,
+  reportTitle,
+} from './reportWords.js';
 
 type Block = Paragraph | Table;
-type Include = ReportContent['include'];
 type Level = (typeof HeadingLevel)[keyof typeof HeadingLevel];
-
-// Real Word lists: one bulleted and one numbered definition, nine levels deep (Word's most) for nested lists.
-const LIST_LEVELS = 9;
-const levels = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: (l: number) => string) =>
-  Array.from({ length: LIST_LEVELS }, (_, level) => ({
-    level,
-    format,
-    text: text(level),
-    alignment: AlignmentType.LEFT,
-    style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
-  }));
-const NUMBERING = {
-  config: [
-    { reference: 'bullets', levels: levels(LevelFormat.BULLET, (l) => ['•', '◦', '▪'][l % 3]!) },
-    { reference: 'numbers', levels: levels(LevelFormat.DECIMAL, (l) => `%${l + 1}.`) },
-  ],
-};
 
 function runs(nodes: RichTextNode[] = []): ParagraphChild[] {
   return nodes.map((n) => {
@@ -83,43 +83,121 @@ function blocks(nodes: RichTextNode[] = [], ctx: { list?: { reference: string; i
   });
 }
 
-const text = (t: string, opts: { bold?: boolean; italics?: boolean } = {}) => new Paragraph({ children: [new TextRun({ text: t, ...opts })] });
+const text = (t: string, opts: { bold?: boolean; italics?: boolean; style?: string } = {}) =>
+  new Paragraph({ style: opts.style, children: [new TextRun({ text: t, bold: opts.bold, italics: opts.italics })] });
 const bullet = (t: string) => new Paragraph({ children: [new TextRun(t)], numbering: { reference: 'bullets', level: 0 } });
-const heading = (t: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) => new Paragraph({ text: t, heading: level });
 const paras = (t: string) => t.trim().split(/\n+/).filter(Boolean).map((p) => text(p));
 
-function table(header: string[], rows: string[][]): Table {
-  const cell = (t: string, bold = false) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: t, bold })] })] });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      // tableHeader marks the row as a header (w:tblHeader): repeated on each page and read as headers by screen readers.
-      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, true)) }),
-      ...rows.map((r) => new TableRow({ children: r.map((t) => cell(t)) })),
-    ],
-  });
+/** A hidden bookmark on each numbered heading ("4.1" → "_Cairn_4_1"), for the contents list's links and page numbers. */
+const bookmarkOf = (number: string) => `_Cairn_${number.replace('.', '_')}`;
+
+/**
+ * Sections (level 0) and findings (level 1) are numbered by Word, in one list that runs
+ * through the report; `number` is the same number, as the report counts it.
+ */
+const numbered = (t: string, number: string, heading: Level, level: 0 | 1) =>
+  new Paragraph({ heading, numbering: { reference: HEADINGS, level, instance: 1 }, children: [new Bookmark({ id: bookmarkOf(number), children: [new TextRun(t)] })] });
+const plainHeading = (t: string, heading: Level) => new Paragraph({ text: t, heading });
+
+const SECTIONS = ['What is Collaborative Improvement?', 'The focus', 'Planning, process and fieldwork', `${BOARD_TITLES['working-well']}?`, BOARD_TITLES.development, 'What will happen next?'] as const;
+const section = (n: number) => numbered(SECTIONS[n - 1]!, String(n), HeadingLevel.HEADING_1, 0);
+
+/** A table in the report's table style, its widths shared out of the text's width, its header row repeated on each page. */
+function table(caption: string, columns: { name: string; share: number }[], rows: string[][]): Block[] {
+  const total = columns.reduce((s, c) => s + c.share, 0);
+  const widths = columns.map((c) => Math.round((TEXT_WIDTH * c.share) / total));
+  const cell = (t: string, i: number) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children: [new Paragraph({ children: [new TextRun(t)] })] });
+  return [
+    new Paragraph({ text: caption, style: 'Caption' }),
+    new Table({
+      style: TABLE_STYLE,
+      width: { size: TEXT_WIDTH, type: WidthType.DXA },
+      columnWidths: widths,
+      tableLook: { firstRow: true, lastRow: false, firstColumn: false, lastColumn: false, noHBand: true, noVBand: true },
+      rows: [
+        // tableHeader marks the row as a header (w:tblHeader): repeated on each page and read as headers by screen readers.
+        new TableRow({ tableHeader: true, children: columns.map((c, i) => cell(c.name, i)) }),
+        ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, i)) })),
+      ],
+    }),
+  ];
 }
 
-const draftMark = (c: NumberedCard, include: Include) => (include === 'all' && c.status !== 'agreed' ? ' (Draft)' : '');
-const cardTitle = (c: NumberedCard, include: Include) => `${c.number} ${c.headline.trim() || 'Untitled'}${draftMark(c, include)}`;
+/** The core team, leaving out a column nobody filled in (often the names). */
+function teamTable(r: ReportContent): Block[] {
+  const all = [
+    { name: 'Organisation', share: 4, value: (m: ReportContent['team'][number]) => m.organisation },
+    { name: 'Role', share: 5, value: (m: ReportContent['team'][number]) => m.role },
+    { name: 'Name', share: 3, value: (m: ReportContent['team'][number]) => m.name },
+  ];
+  const used = all.filter((c) => r.team.some((m) => c.value(m).trim()));
+  const columns = used.length ? used : all.slice(0, 1);
+  return table('The core team', columns, r.team.map((m) => columns.map((c) => c.value(m))));
+}
 
-function finding(c: NumberedCard, include: Include, counter: { n: number }, level: Level = HeadingLevel.HEADING_2): Block[] {
-  const out: Block[] = [heading(cardTitle(c, include), level)];
-  if (c.quote.trim()) out.push(text(c.quote.trim(), { italics: true }));
+const cardTitle = (c: NumberedCard) => `${c.headline.trim() || 'Untitled'}${isDraft(c) ? ' (Draft)' : ''}`;
+
+function finding(c: NumberedCard, counter: { n: number }, level: Level = HeadingLevel.HEADING_2): Block[] {
+  const out: Block[] = [numbered(cardTitle(c), c.number, level, 1)];
+  // The style sets the look; italics stay on the run for other readers of the file.
+  if (c.quote.trim()) out.push(text(c.quote.trim(), { italics: true, style: 'Quote' }));
   // A heading inside a finding sits one level below the finding's own.
   const inner = level === HeadingLevel.HEADING_2 ? HeadingLevel.HEADING_3 : HeadingLevel.HEADING_4;
   append(out, blocks(boundDepth(c.body), { level: 0, counter, heading: inner }));
   if (c.support.trim()) out.push(new Paragraph({ children: [new TextRun({ text: 'Partners or support offered: ', bold: true }), new TextRun(c.support.trim())] }));
+  if (evidenceLine(c)) out.push(text(evidenceLine(c), { style: 'Evidence' }));
   return out;
 }
 
 /** Findings, under a Heading 2 per theme when grouped (the findings then Heading 3). */
 function findings(r: ReportContent, cards: NumberedCard[], counter: { n: number }): Block[] {
-  if (!r.groupByTheme) return cards.flatMap((c) => finding(c, r.include, counter));
-  return themeGroups(cards).flatMap((g) => [
-    heading(g.heading, HeadingLevel.HEADING_2),
-    ...g.cards.flatMap((c) => finding(c, r.include, counter, HeadingLevel.HEADING_3)),
-  ]);
+  if (cards.length === 0) return [text(noneYet(r, 'findings'))];
+  if (!r.groupByTheme) return cards.flatMap((c) => finding(c, counter));
+  return themeGroups(cards).flatMap((g) => [plainHeading(g.heading, HeadingLevel.HEADING_2), ...g.cards.flatMap((c) => finding(c, counter, HeadingLevel.HEADING_3))]);
+}
+
+function fieldwork(r: ReportContent): Block[] {
+  const out: Block[] = [];
+  if (fieldworkWhen(r)) out.push(text(fieldworkWhen(r)));
+  if (r.team.length) append(out, teamTable(r));
+  if (r.activityCounts.length) append(out, [text(FIELDWORK_SUMMARY_LABEL, { style: 'Caption' }), ...r.activityCounts.map((a) => bullet(activityCount(a)))]);
+  if (r.fieldwork.length) {
+    const columns = [{ name: 'Activity', share: 6 }, { name: 'Date', share: 3 }, { name: 'Taking part', share: 2 }];
+    append(out, table(FIELDWORK_DETAIL_LABEL, columns, r.fieldwork.map((f) => [fieldworkName(f), f.date, f.participants === null ? '' : String(f.participants)])));
+  }
+  if (r.setup.partners.length) append(out, [text('Partner organisations', { style: 'Caption' }), ...r.setup.partners.map(bullet)]);
+  return out;
+}
+
+/**
+ * The contents list: each section, finding and action, linked to its heading, with its
+ * page as a PAGEREF field. LibreOffice works the pages out as it lays the document out, and
+ * Word when it opens it (the document asks Word to update its fields). Not a Word TOC
+ * field: LibreOffice shows such a field only as written, and writing it with its pages
+ * means laying the whole document out here, seconds of work for a large board.
+ */
+function contents(r: ReportContent): Block[] {
+  const entry = (number: string, title: string, level: 1 | 2) =>
+    new Paragraph({
+      style: `TOC${level}`,
+      tabStops: [
+        { type: TabStopType.LEFT, position: HANG_WIDTH * level },
+        { type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT },
+      ],
+      children: [
+        new TextRun(level === 1 ? `${number}.` : number),
+        new TextRun('\t'),
+        new InternalHyperlink({ anchor: bookmarkOf(number), children: [new TextRun(title)] }),
+        new TextRun('\t'),
+        new PageReference(bookmarkOf(number), { hyperlink: true }),
+      ],
+    });
+  const under = [[], [], [], r.strengths, r.areas, r.actions] as NumberedCard[][];
+  return [
+    new Paragraph({ text: 'Contents', style: 'TOCHeading' }),
+    ...SECTIONS.flatMap((name, i) => [entry(String(i + 1), name, 1), ...under[i]!.map((c) => entry(c.number, cardTitle(c), 2))]),
+    new Paragraph({ children: [new PageBreak()] }),
+  ];
 }
 
 /** The report as a Word document (.docx bytes), with the same sections as the Markdown and HTML exports. */
@@ -129,30 +207,45 @@ export async function reportToDocx(r: ReportContent): Promise<Uint8Array> {
   const when = [s.startDate, s.endDate].filter(Boolean).map(formatDate).join(' to ');
   const facts = [s.hostAuthority, when, s.mode ? `Held ${MODES[s.mode]}` : ''].filter(Boolean);
   const ci = s.ciText.trim() ? s.ciText.trim().split(/\n+/) : WHAT_IS_CI;
-  const children: Block[] = [heading(`${s.title}${r.include === 'all' ? ' (Draft)' : ''}`, HeadingLevel.TITLE)];
-  if (facts.length) children.push(text(facts.join(' · ')));
-  append(children, [heading('1. What is Collaborative Improvement?', HeadingLevel.HEADING_1), ...ci.map((p) => text(p))]);
-  append(children, [heading('2. The focus', HeadingLevel.HEADING_1), ...s.focusQuestions.map((q) => text(q, { italics: true })), ...paras(s.rationale)]);
+  const children: Block[] = [plainHeading(s.title, HeadingLevel.TITLE)];
+  children.push(text(facts.join(' · ') || 'Collaborative Improvement', { style: 'Subtitle' }));
+  if (r.hasDrafts) children.push(text(DRAFT_NOTE, { style: 'DraftNote' }));
+  if (r.contents) append(children, contents(r));
+  append(children, [section(1), ...ci.map((p) => text(p))]);
+  append(children, [section(2), ...s.focusQuestions.map((q) => text(q, { italics: true, style: 'Quote' })), ...paras(s.rationale)]);
   if (r.themes.length) append(children, [text('The themes were:'), ...r.themes.map((t) => bullet(t.name))]);
-  children.push(heading('3. Planning, process and fieldwork', HeadingLevel.HEADING_1));
-  if (r.team.length) children.push(text('The core team:'), table(['Organisation', 'Role', 'Name'], r.team.map((m) => [m.organisation, m.role, m.name])));
-  if (r.activityCounts.length) {
-    append(children, [text('Fieldwork included:'), ...r.activityCounts.map((a) => bullet(`${a.type}: ${a.count}${a.participants ? ` (${a.participants} participants)` : ''}`))]);
-  }
-  if (s.partners.length) append(children, [text('Partner organisations:'), ...s.partners.map(bullet)]);
-  append(children, [heading(`4. ${BOARD_TITLES['working-well']}?`, HeadingLevel.HEADING_1), ...findings(r, r.strengths, counter)]);
-  append(children, [heading(`5. ${BOARD_TITLES.development}`, HeadingLevel.HEADING_1), ...findings(r, r.areas, counter)]);
-  children.push(heading('6. What will happen next?', HeadingLevel.HEADING_1));
+  append(children, [section(3), ...fieldwork(r)]);
+  append(children, [section(4), ...findings(r, r.strengths, counter)]);
+  append(children, [section(5), ...findings(r, r.areas, counter)]);
+  children.push(section(6));
   if (r.actions.length) {
-    const rows = r.actions.map((a) => [cardTitle(a, r.include), a.lead, a.timescale, a.successMeasure, a.answerNumbers.join(', ')]);
-    children.push(table(['Action', 'Lead', 'Timescale', 'Success measure', 'Answers'], rows));
-  }
-  append(children, r.actions.flatMap((a) => finding(a, r.include, counter)));
+    const columns = [{ name: 'Action', share: 9 }, { name: 'Lead', share: 5 }, { name: 'Timescale', share: 4 }, { name: 'Success measure', share: 7 }, { name: 'Answers', share: 3.5 }];
+    append(children, table(actionsCaption(r), columns, r.actions.map((a) => [`${a.number} ${cardTitle(a)}`, a.lead, a.timescale, a.successMeasure, a.answerNumbers.join(', ')])));
+  } else children.push(text(noneYet(r, 'actions')));
+  append(children, r.actions.flatMap((a) => finding(a, counter)));
   if (r.offers.length) {
-    children.push(heading('Further collaboration and support offered', HeadingLevel.HEADING_2));
+    children.push(plainHeading('Further collaboration and support offered', HeadingLevel.HEADING_2));
     append(children, r.offers.map((o) => bullet([o.from, o.offer, o.to].filter((x) => x.trim()).join(' — '))));
   }
-  const doc = new Document({ title: s.title, creator: 'Cairn', numbering: NUMBERING, sections: [{ children }] });
+  const doc = new Document({
+    title: reportTitle(r),
+    creator: s.hostAuthority.trim() || 'Cairn',
+    lastModifiedBy: s.hostAuthority.trim() || 'Cairn',
+    subject: 'Collaborative Improvement',
+    description: 'The findings and actions of a Collaborative Improvement, as agreed by its team.',
+    externalStyles: EXTRA_STYLES,
+    styles: STYLES,
+    numbering: NUMBERING,
+    // The contents' page numbers are fields: Word offers to fill them in when it opens the file.
+    features: { updateFields: r.contents },
+    sections: [
+      {
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, footer: 567 } } },
+        footers: { default: footer(s.title) },
+        children,
+      },
+    ],
+  });
   // toArrayBuffer works in Node and in the browser alike (toBuffer needs Node's Buffer).
   return new Uint8Array(await Packer.toArrayBuffer(doc));
 }

@@ -4,15 +4,18 @@ import { blocksToMarkdown, escapeMarkdown as esc } from './markdownText.js';
 import { append } from './append.js';
 import { WHAT_IS_CI } from './standardText.js';
 import { formatDate } from '../format.js';
+import { MODES, FIELDWORK_DETAIL_LABEL, FIELDWORK_SUMMARY_LABEL, activityCount, evidenceLine, fieldworkName, fieldworkWhen, noneYet, tookPart } from './reportWords.js';
 
-export const MODES = { online: 'online', 'in-person': 'in person', mixed: 'partly online and partly in person' } as const;
-
+export { MODES } from './reportWords.js';
 
 function card(c: NumberedCard, include: ReportContent['include'], level = 3): string[] {
   const lines = [`${'#'.repeat(level)} ${c.number} ${esc(c.headline.trim() || 'Untitled')}${include === 'all' && c.status !== 'agreed' ? ' (Draft)' : ''}`, ''];
   if (c.quote.trim()) lines.push(`> ${esc(c.quote.trim())}`, '');
   const body = blocksToMarkdown(c.body, '', level + 1);
   if (body.length > 0) append(lines, joinBlocks(body)).push('');
+  // After the body: an import reads a quote only straight after the heading.
+  const evidence = evidenceLine(c);
+  if (evidence) lines.push(`*${esc(evidence)}*`, '');
   return lines;
 }
 
@@ -44,6 +47,7 @@ function action(a: NumberedCard, include: ReportContent['include']): string[] {
 
 /** Findings, under a "### Theme: …" sub-heading per theme when grouped (the findings then at level 4). */
 function findings(r: ReportContent, cards: NumberedCard[]): string[] {
+  if (cards.length === 0) return [noneYet(r, 'findings'), ''];
   if (!r.groupByTheme) return cards.flatMap((c) => card(c, r.include));
   return themeGroups(cards).flatMap((g) => [`### ${esc(g.heading)}`, '', ...g.cards.flatMap((c) => card(c, r.include, 4))]);
 }
@@ -51,9 +55,10 @@ function findings(r: ReportContent, cards: NumberedCard[]): string[] {
 /** The report as Markdown, in the shape the programme's reports take (sections 1-6). */
 export function reportToMarkdown(r: ReportContent): string {
   const s = r.setup;
-  const when = [s.startDate, s.endDate].filter(Boolean).map(formatDate).join(' to ');
+  const dates = [s.startDate, s.endDate].filter(Boolean).map(formatDate).join(' to ');
+  // The title is not marked "(Draft)" here: an import would take the mark for part of the title.
   const out: string[] = [`# ${esc(s.title)}`, ''];
-  const facts = [s.hostAuthority, when, s.mode ? `Held ${MODES[s.mode]}` : ''].filter(Boolean).map(esc);
+  const facts = [s.hostAuthority, dates, s.mode ? `Held ${MODES[s.mode]}` : ''].filter(Boolean).map(esc);
   if (facts.length) out.push(facts.join(' · '), '');
   const ci = s.ciText.trim() ? s.ciText.trim().split(/\n+/).map(esc) : WHAT_IS_CI;
   out.push('## 1. What is Collaborative Improvement?', '');
@@ -63,20 +68,28 @@ export function reportToMarkdown(r: ReportContent): string {
   if (s.rationale.trim()) append(out, s.rationale.trim().split(/\n+/).flatMap((p) => [esc(p), '']));
   if (r.themes.length) append(out, ['The themes were:', '', ...r.themes.map((t) => `- ${esc(t.name)}`), '']);
   out.push('## 3. Planning, process and fieldwork', '');
+  const when = fieldworkWhen(r);
+  if (when) out.push(when, '');
   if (r.team.length) {
     out.push('The core team:', '', '| Organisation | Role | Name |', '| --- | --- | --- |');
     for (const m of r.team) out.push(`| ${esc(m.organisation)} | ${esc(m.role)} | ${esc(m.name)} |`);
     out.push('');
   }
   if (r.activityCounts.length) {
-    out.push('Fieldwork included:', '');
-    for (const a of r.activityCounts) out.push(`- ${esc(a.type)}: ${a.count}${a.participants ? ` (${a.participants} participants)` : ''}`);
+    out.push(FIELDWORK_SUMMARY_LABEL, '');
+    for (const a of r.activityCounts) out.push(`- ${esc(activityCount(a))}`);
+    out.push('');
+  }
+  if (r.fieldwork.length) {
+    // Each item ends with a full stop, so an import never mistakes it for a count ("Pupils: 12").
+    out.push(`${FIELDWORK_DETAIL_LABEL}:`, '');
+    for (const f of r.fieldwork) out.push(`- ${esc([fieldworkName(f), f.date].filter(Boolean).join(', '))}${f.participants !== null ? `: ${tookPart(f.participants)}` : ''}.`);
     out.push('');
   }
   if (s.partners.length) append(out, ['Partner organisations:', '', ...s.partners.map((p) => `- ${esc(p)}`), '']);
   append(out, [`## 4. ${BOARD_TITLES['working-well']}?`, '', ...findings(r, r.strengths)]);
   append(out, [`## 5. ${BOARD_TITLES.development}`, '', ...findings(r, r.areas)]);
-  append(out, ['## 6. What will happen next?', '', ...r.actions.flatMap((a) => action(a, r.include))]);
+  append(out, ['## 6. What will happen next?', '', ...(r.actions.length ? r.actions.flatMap((a) => action(a, r.include)) : [noneYet(r, 'actions'), ''])]);
   if (r.offers.length) {
     out.push('### Further collaboration and support offered', '');
     for (const o of r.offers) out.push(`- ${[o.from, o.offer, o.to].filter((x) => x.trim()).map(esc).join(' — ')}`);

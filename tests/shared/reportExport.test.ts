@@ -214,7 +214,7 @@ describe('the Word report looks finished', () => {
     // Each finding heading is a list item at level 2 of the headings' list; section headings at level 1.
     const headings = [...document.matchAll(/<w:p>(?:(?!<\/w:p>).)*?<w:pStyle w:val="(Heading[12])"\/>((?:(?!<\/w:p>).)*?)<\/w:p>/gs)].map((m) => {
       const level = m[2]!.match(/<w:ilvl w:val="(\d)"\/>/)?.[1] ?? '-';
-      const text = [...m[2]!.matchAll(/<w:t[^>]*>(.*?)<\/w:t>/g)].map((t) => t[1]).join('');
+      const text = [...m[2]!.matchAll(/<w:t(?: [^>]*)?>(.*?)<\/w:t>/g)].map((t) => t[1]).join('');
       return `${m[1]} ${level} ${text}`;
     });
     expect(headings).toEqual([
@@ -247,10 +247,31 @@ describe('the Word report looks finished', () => {
     expect(core).toContain('<dc:creator>Dundee City Council</dc:creator>');
   });
 
-  it('adds a contents list only when asked', async () => {
-    expect((await word()).document).not.toMatch(/TOC \\o/);
-    const { document } = await word({ contents: true });
-    expect(document).toMatch(/<w:instrText[^>]*>\s*TOC \\o "1-2"/);
-    expect(document).toContain('Contents');
+  it('adds a contents list only when asked: every heading, linked, with its page as a field Word and LibreOffice fill in', async () => {
+    expect((await word()).document).not.toContain('<w:pStyle w:val="TOC1"/>');
+    const { part, document } = await word({ contents: true });
+    const entries = [...document.matchAll(/<w:pStyle w:val="TOC([12])"\/>(.*?)<\/w:p>/gs)].map((m) => {
+      const words = [...m[2]!.matchAll(/<w:t(?: [^>]*)?>(.*?)<\/w:t>/g)].map((t) => t[1]!.trim()).filter(Boolean).join(' ');
+      const page = m[2]!.match(/PAGEREF (\S+) \\h/)?.[1];
+      return `${m[1]} ${words} → ${page}`;
+    });
+    expect(entries).toEqual([
+      '1 1. What is Collaborative Improvement? → _Cairn_1',
+      '1 2. The focus → _Cairn_2',
+      '1 3. Planning, process and fieldwork → _Cairn_3',
+      '1 4. What is working well? → _Cairn_4',
+      '2 4.1 Relationships → _Cairn_4_1',
+      '1 5. Areas for development → _Cairn_5',
+      '2 5.1 Assessment and moderation → _Cairn_5_1',
+      '2 5.2 Transitions into S3 → _Cairn_5_2',
+      '2 5.3 Data literacy → _Cairn_5_3',
+      '1 6. What will happen next? → _Cairn_6',
+      '2 6.1 A citywide Senior Phase Improvement Plan → _Cairn_6_1',
+    ]);
+    // Each entry's bookmark is on its heading.
+    expect(document).toMatch(/<w:pStyle w:val="Heading2"\/>(?:(?!<\/w:p>).)*<w:bookmarkStart w:name="_Cairn_5_2"[^>]*\/><w:r><w:t[^>]*>Transitions into S3</s);
+    // Word offers to fill in the page numbers when it opens the file.
+    expect(part('word/settings.xml')).toMatch(/<w:updateFields(?: w:val="true")?\/>/);
   });
+
 });
