@@ -50,6 +50,10 @@ const envSchema = z.object({
   MAX_ITEMS_PER_CHANGE: z._default(int(100), STRUCTURE_LIMITS.maxItemsPerUpdate),
   /** Cards in one workshop, on all boards. */
   MAX_CARDS: z._default(int(10), STRUCTURE_LIMITS.maxCards),
+  /** PostgreSQL, for several servers sharing one store (SQLite in DATA_DIR when unset). */
+  DATABASE_URL: z.optional(z.string().check(z.regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start postgres:// or postgresql://'))),
+  /** Redis, the bus between several servers (one server needs none). */
+  REDIS_URL: z.optional(z.string().check(z.regex(/^rediss?:\/\//, 'REDIS_URL must start redis:// or rediss://'))),
   /** New people the shared participant link may add to a workshop per minute, and in all. */
   SHARED_LINK_JOINS_PER_MINUTE: z._default(int(1), 20),
   SHARED_LINK_PEOPLE: z._default(int(1), 100),
@@ -75,6 +79,8 @@ export interface Config {
   structure: StructureLimits;
   /** How many people the shared participant link may add. */
   people: { perMinute: number; total: number };
+  databaseUrl?: string;
+  redisUrl?: string;
 }
 
 /** Reads the environment; a bad value stops start-up with a message naming it. */
@@ -101,6 +107,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: e.RETENTION_DAYS,
     structure: { maxDepth: e.MAX_NESTING_DEPTH, maxItemsPerUpdate: e.MAX_ITEMS_PER_CHANGE, maxCards: e.MAX_CARDS },
     people: { perMinute: e.SHARED_LINK_JOINS_PER_MINUTE, total: e.SHARED_LINK_PEOPLE },
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
     clientDir: path.join(projectRoot(), 'dist', 'client'),
   };
 }

@@ -2,17 +2,12 @@ import http, { type RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import { CLOSE, SESSION_ROOM_SUFFIX } from '../shared/protocol.js';
-import { HistoryStore } from './history/historyStore.js';
 import { AutoVersions } from './history/autoVersions.js';
 import type { Config } from './config.js';
 import { createLogger } from './log.js';
-import { openDatabase } from './storage/database.js';
-import { SqliteDocStore } from './storage/sqliteDocStore.js';
-import { startCheckpointer } from './storage/checkpointer.js';
-import { WorkshopStore } from './workshops/workshopStore.js';
+import { openStores } from './storage/openStores.js';
 import { RoomManager } from './collab/roomManager.js';
 import { handleUpgrade } from './collab/upgrade.js';
-import { SessionStore } from './session/sessionStore.js';
 import { eraseWorkshop } from './workshops/eraseWorkshop.js';
 
 /** How soon after start the web app is loaded if no request has asked for it. */
@@ -27,14 +22,10 @@ export interface RunningServer {
 /** The server's whole life: storage → express → WebSocket upgrade → listen → shutdown. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
-  const db = openDatabase(config.dataDir);
-  const checkpointer = startCheckpointer(db, log);
-  const docs = new SqliteDocStore(db, log);
-  const workshops = new WorkshopStore(db);
-  const rooms = new RoomManager(docs, log, { unloadAfterMs: config.unloadAfterMs, maxWorkshopBytes: config.maxWorkshopBytes, structure: config.structure });
-  const sessions = new SessionStore(db);
-  const history = new HistoryStore(db);
-  const autoVersions = new AutoVersions(history, log);
+  const stores = await openStores(config, log);
+  const { docs, workshops, sessions, history, people, locks } = stores;
+  const rooms = new RoomManager(docs, log, { unloadAfterMs: config.unloadAfterMs, maxWorkshopBytes: config.maxWorkshopBytes, structure: config.structure, locks });
+  const autoVersions = new AutoVersions(history, log, locks);
 
   // The web app (pages, API, export) is more than half the server's code. A restarted
   // server takes back its live connections first, so the people in a workshop are
@@ -44,7 +35,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const loadApp = (): Promise<RequestListener> =>
     (app ??= import('./http/app.js')
       .then(({ createApp }) =>
-        createApp({ workshops, docs, rooms, sessions, history, log, clientDir: config.clientDir, publicUrl: config.publicUrl, createPerHour: config.createPerHour, structure: config.structure, people: config.people }),
+        createApp({ workshops, docs, rooms, sessions, history, people, locks, log, clientDir: config.clientDir, publicUrl: config.publicUrl, createPerHour: config.createPerHour, structure: config.structure, peopleLimits: config.people }),
       )
       .catch((err: Error) => {
         // Not kept: the next request tries again.
@@ -81,11 +72,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const sweep = async () => {
     if (!config.retentionDays) return;
     const cutoff = new Date(Date.now() - config.retentionDays * 24 * 60 * 60 * 1000);
-    for (const id of workshops.untouchedSince(cutoff)) {
-      if (rooms.inUse(id)) continue;
-      await eraseWorkshop(id, { workshops, docs, rooms });
-      log.info({ workshop: id, retentionDays: config.retentionDays }, 'Workshop deleted after the retention period');
-    }
+    // One server sweeps at a time (a lock across servers); a workshop open anywhere is skipped.
+    await locks.tryLock('retention', async () => {
+      for (const id of await workshops.untouchedSince(cutoff)) {
+        if (rooms.inUse(id)) continue;
+        await eraseWorkshop(id, { workshops, docs, rooms });
+        log.info({ workshop: id, retentionDays: config.retentionDays }, 'Workshop deleted after the retention period');
+      }
+    });
   };
   await sweep();
   const retention = setInterval(() => void sweep().catch((err) => log.error({ err }, 'Retention sweep failed')), 60 * 60 * 1000);
@@ -93,11 +87,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
 
   // Automatic versions: every few minutes of activity, checked once a minute.
   const versions = setInterval(() => {
-    try {
-      autoVersions.check(rooms.openRoomList().filter((r) => !r.name.endsWith(SESSION_ROOM_SUFFIX)));
-    } catch (err) {
-      log.error({ err }, 'Could not save automatic versions');
-    }
+    autoVersions.check(rooms.openRoomList().filter((r) => !r.name.endsWith(SESSION_ROOM_SUFFIX))).catch((err) => log.error({ err }, 'Could not save automatic versions'));
   }, 60 * 1000);
   versions.unref();
 
@@ -112,8 +102,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await rooms.closeAll(CLOSE.goingAway.code, CLOSE.goingAway.reason);
       wss.close();
       server.closeAllConnections();
-      await checkpointer.stop();
-      db.close();
+      await stores.close();
       log.info('Cairn stopped');
     })());
 

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import type { DocStore } from '../storage/docStore.js';
+import type { Locks } from '../storage/stores.js';
 import { Room, type DamageReport, type RoomLife } from './room.js';
 import { SCHEMA_VERSION, STRUCTURE_LIMITS, type StructureLimits } from '../../shared/model/index.js';
 import { CLOSE, SESSION_ROOM_SUFFIX } from '../../shared/protocol.js';
@@ -14,6 +15,8 @@ export class WorkshopDamaged extends Error {
 
 export interface RoomManagerOptions {
   unloadAfterMs: number;
+  /** Locks across servers: one compacts or migrates a workshop at a time. */
+  locks?: Locks;
   maxWorkshopBytes?: number;
   structure?: StructureLimits;
   relay?: RoomLife['relay'];

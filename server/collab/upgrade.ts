@@ -4,7 +4,7 @@ import type { WebSocketServer } from 'ws';
 import type { Logger } from 'pino';
 import { CLOSE, COLLAB_PATH, SESSION_ROOM_SUFFIX, WORKSHOP_ID_PATTERN } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
-import type { WorkshopStore } from '../workshops/workshopStore.js';
+import type { WorkshopStore } from '../storage/stores.js';
 import type { RoomManager } from './roomManager.js';
 import { attachConnection, DEFAULT_LIMITS, type ConnectionLimits, type WriteRules } from './connection.js';
 import { WorkshopDamaged } from './roomManager.js';
@@ -14,7 +14,7 @@ import { refuseOtherPath, refuseUpgrade } from './refusals.js';
 type Verdict = { ok: true; id: string; role: Role; session: boolean; owner: string } | { ok: false; close: { code: number; reason: string } };
 
 /** Decide who may join before the WebSocket handshake completes. */
-export function authorise(url: string | undefined, workshops: WorkshopStore): Verdict {
+export async function authorise(url: string | undefined, workshops: WorkshopStore): Promise<Verdict> {
   const parsed = new URL(url ?? '/', 'http://localhost');
   // The address must already be in its plain form: "/collab/x/../<id>" or "%2e%2e" that
   // would resolve to a workshop is refused, not followed.
@@ -25,9 +25,9 @@ export function authorise(url: string | undefined, workshops: WorkshopStore): Ve
   const id = session ? room.slice(0, -SESSION_ROOM_SUFFIX.length) : room;
   if (!WORKSHOP_ID_PATTERN.test(id)) return { ok: false, close: CLOSE.badRequest };
   const token = parsed.searchParams.get('token');
-  if (!workshops.get(id)) return { ok: false, close: CLOSE.notFound };
+  if (!(await workshops.get(id))) return { ok: false, close: CLOSE.notFound };
   if (!token) return { ok: false, close: CLOSE.unauthorised };
-  const identity = workshops.identify(id, token);
+  const identity = await workshops.identify(id, token);
   if (!identity) return { ok: false, close: CLOSE.unauthorised };
   const owner = identity.person ? `person:${identity.person.id}` : writerOf(identity.role, parsed.searchParams.get('person'));
   return { ok: true, id, role: identity.role, session, owner };
@@ -75,7 +75,7 @@ export function handleUpgrade(
   head: Buffer,
   deps: { wss: WebSocketServer; workshops: WorkshopStore; rooms: RoomManager; log: Logger; limits?: ConnectionLimits; allowedOrigins?: string[] },
 ): void {
-  const { wss, workshops, rooms, log, limits = DEFAULT_LIMITS, allowedOrigins = [] } = deps;
+  const { workshops, log, allowedOrigins = [] } = deps;
   // First of all: Node removes its own error handler before 'upgrade', and a peer that
   // resets mid-reply would otherwise crash the process.
   socket.on('error', () => socket.destroy());
@@ -84,20 +84,25 @@ export function handleUpgrade(
     refuseOtherPath(socket, log);
     return;
   }
-  let verdict: Verdict;
-  try {
-    verdict = originAllowed(req, allowedOrigins) ? authorise(req.url, workshops) : { ok: false, close: CLOSE.badOrigin };
-  } catch (err) {
-    log.warn({ err: (err as Error).message }, 'Refused an upgrade with an unreadable address');
-    verdict = { ok: false, close: CLOSE.badRequest };
-  }
+  const decided: Promise<Verdict> = originAllowed(req, allowedOrigins)
+    ? authorise(req.url, workshops).catch((err: Error) => {
+        log.warn({ err: err.message }, 'Refused an upgrade whose link could not be checked');
+        return { ok: false, close: err instanceof TypeError ? CLOSE.badRequest : CLOSE.loadFailed };
+      })
+    : Promise.resolve({ ok: false, close: CLOSE.badOrigin });
+  void decided.then((verdict) => admit(verdict, req, socket, head, deps));
+}
+
+function admit(verdict: Verdict, req: IncomingMessage, socket: Duplex, head: Buffer, deps: Parameters<typeof handleUpgrade>[3]): void {
+  const { wss, workshops, rooms, log, limits = DEFAULT_LIMITS } = deps;
+  if (socket.destroyed) return;
   if (!verdict.ok) {
     // Counted and summarised in the log, never logged one by one, and never with the URL (it holds the secret).
     refuseUpgrade(req, socket, head, verdict.close, { wss, log });
     return;
   }
   const { id, role, session, owner } = verdict;
-  if (!session) workshops.touch(id);
+  if (!session) void workshops.touch(id).catch((err) => log.warn({ err, workshop: id }, 'Could not note that the workshop was opened'));
   const rules = writeRules(id, role, session, owner, workshops);
   rooms.open(session ? id + SESSION_ROOM_SUFFIX : id).then(
     (room) => {

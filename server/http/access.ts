@@ -1,8 +1,7 @@
 import type { Request, Response } from 'express';
 import { WORKSHOP_ID_PATTERN } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
-import type { WorkshopRecord, WorkshopStore } from '../workshops/workshopStore.js';
-import type { Person } from '../workshops/peopleStore.js';
+import type { Person, WorkshopRecord, WorkshopStore } from '../storage/stores.js';
 
 function bearer(req: Request): string | null {
   const match = req.get('authorization')?.match(/^Bearer\s+(\S+)$/i);
@@ -30,19 +29,19 @@ export function callerKey(access: Pick<Access, 'role' | 'person'>): string {
   return access.person ? `person:${access.person.id}` : `link:${access.role}`;
 }
 
-export function workshopAccess(req: Request, res: Response, workshops: WorkshopStore, allowed?: readonly Role[]): Access | null {
+export async function workshopAccess(req: Request, res: Response, workshops: WorkshopStore, allowed?: readonly Role[]): Promise<Access | null> {
   const id = String(req.params.id);
   const token = bearer(req);
   if (!token) {
     res.status(401).json({ error: 'This request needs the workshop link’s key in an "Authorization: Bearer" header.' });
     return null;
   }
-  const record = WORKSHOP_ID_PATTERN.test(id) ? workshops.get(id) : null;
+  const record = WORKSHOP_ID_PATTERN.test(id) ? await workshops.get(id) : null;
   if (!record) {
     res.status(404).json({ error: 'No workshop exists at this address. Check the link you were given.' });
     return null;
   }
-  const identity = workshops.identify(id, token);
+  const identity = await workshops.identify(id, token);
   if (!identity) {
     res.status(401).json({ error: 'This link is not valid for this workshop. Ask the host for a new link.' });
     return null;

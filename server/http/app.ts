@@ -3,9 +3,8 @@ import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import type { WorkshopStore } from '../workshops/workshopStore.js';
-import type { SessionStore } from '../session/sessionStore.js';
 import type { DocStore } from '../storage/docStore.js';
+import type { HistoryStore, Locks, PeopleStore, SessionStore, WorkshopStore } from '../storage/stores.js';
 import { WorkshopDamaged, type RoomManager } from '../collab/roomManager.js';
 import { workshopsApi } from './workshopsApi.js';
 import { sessionApi } from './sessionApi.js';
@@ -14,7 +13,6 @@ import { importApi } from './importApi.js';
 import { RateLimit } from './rateLimit.js';
 import { historyApi } from './historyApi.js';
 import { peopleApi, type PeopleLimits } from './peopleApi.js';
-import type { HistoryStore } from '../history/historyStore.js';
 import { metrics, PROMETHEUS_CONTENT_TYPE } from '../metrics.js';
 import type { StructureLimits } from '../../shared/model/limits.js';
 
@@ -31,8 +29,10 @@ export interface AppDeps {
   createPerHour?: number;
   /** The shape every change and import is checked against (config: MAX_NESTING_DEPTH …). */
   structure?: StructureLimits;
+  people: PeopleStore;
+  locks: Locks;
   /** How many people the shared participant link may add (config: SHARED_LINK_JOINS_PER_MINUTE, SHARED_LINK_PEOPLE). */
-  people?: PeopleLimits;
+  peopleLimits?: PeopleLimits;
 }
 
 function sizeLimit(bytes = 0): string {
@@ -88,7 +88,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use('/api', workshopsApi({ ...deps, creations }));
   app.use('/api', historyApi(deps));
-  app.use('/api', peopleApi({ ...deps, limits: deps.people ?? { perMinute: 20, total: 100 } }));
+  app.use('/api', peopleApi({ ...deps, limits: deps.peopleLimits ?? { perMinute: 20, total: 100 } }));
   app.use('/api', exportApi(deps));
   app.use('/api', sessionApi(deps));
   app.use('/api', (_req, res) => {

@@ -7,7 +7,7 @@ import { reportToMarkdown } from '../../shared/export/markdown.js';
 import { reportToHtml } from '../../shared/export/html.js';
 import { actionsToCsv } from '../../shared/export/csv.js';
 import { workshopToJson } from '../../shared/export/json.js';
-import type { WorkshopStore } from '../workshops/workshopStore.js';
+import type { WorkshopStore } from '../storage/stores.js';
 import { WorkshopDamaged, type RoomManager } from '../collab/roomManager.js';
 import { workshopAccess } from './access.js';
 import { mayExport } from '../../shared/api.js';
@@ -47,7 +47,7 @@ export function exportApi(deps: { workshops: WorkshopStore; rooms: RoomManager }
       return;
     }
     const { format, include, group } = query.value;
-    const access = workshopAccess(req, res, deps.workshops);
+    const access = await workshopAccess(req, res, deps.workshops);
     if (!access) return;
     if (!mayExport(access.role, access.record.readersMayExport)) {
       res.status(403).json({ error: 'Only the host or facilitator can export this report. The host can let everyone export it.' });

@@ -4,12 +4,12 @@ import * as z from 'zod';
 import type { Logger } from 'pino';
 import { restoreWorkshop } from '../../shared/model/index.js';
 import type { VersionInfoBody, VersionBody } from '../../shared/api.js';
-import type { WorkshopStore } from '../workshops/workshopStore.js';
+import type { WorkshopStore } from '../storage/stores.js';
 import { WorkshopDamaged, type RoomManager } from '../collab/roomManager.js';
 import { refusal } from '../../shared/rules/rules.js';
 import { sanitizeStored } from '../../shared/model/inspect/sanitize.js';
 import { STRUCTURE_LIMITS, type StructureLimits } from '../../shared/model/limits.js';
-import type { HistoryStore } from '../history/historyStore.js';
+import type { HistoryStore } from '../storage/stores.js';
 import { workshopAccess } from './access.js';
 
 const nameSchema = z.strictObject({
@@ -42,21 +42,21 @@ export function historyApi(deps: { workshops: WorkshopStore; rooms: RoomManager;
     return Number(text);
   };
   /** The stored version, or null after answering 404. */
-  const findVersion = (workshop: string, id: number, res: Response) => {
-    const version = history.version(workshop, id);
+  const findVersion = async (workshop: string, id: number, res: Response) => {
+    const version = await history.version(workshop, id);
     if (!version) res.status(404).json({ error: 'There is no such version of this workshop.' });
     return version;
   };
 
-  router.get('/workshops/:id/history', (req: Request, res: Response) => {
-    const access = workshopAccess(req, res, workshops);
+  router.get('/workshops/:id/history', async (req: Request, res: Response) => {
+    const access = await workshopAccess(req, res, workshops);
     if (!access) return;
-    const body: VersionInfoBody[] = history.versions(access.record.id);
+    const body: VersionInfoBody[] = await history.versions(access.record.id);
     res.json({ versions: body });
   });
 
   router.post('/workshops/:id/history', async (req: Request, res: Response) => {
-    const access = workshopAccess(req, res, workshops, ['host', 'facilitator']);
+    const access = await workshopAccess(req, res, workshops, ['host', 'facilitator']);
     if (!access) return;
     const parsed = nameSchema.safeParse(req.body);
     if (!parsed.success) {
@@ -64,17 +64,17 @@ export function historyApi(deps: { workshops: WorkshopStore; rooms: RoomManager;
       return;
     }
     const room = await rooms.open(access.record.id);
-    const saved = history.save(access.record.id, Y.encodeStateAsUpdate(room.doc), { name: parsed.data.name, kind: 'named', createdBy: parsed.data.by });
+    const saved = await history.save(access.record.id, Y.encodeStateAsUpdate(room.doc), { name: parsed.data.name, kind: 'named', createdBy: parsed.data.by });
     log.info({ workshop: access.record.id, role: access.role, version: saved.id }, 'Version saved');
     res.status(201).json(saved);
   });
 
-  router.get('/workshops/:id/history/:version', (req: Request, res: Response) => {
+  router.get('/workshops/:id/history/:version', async (req: Request, res: Response) => {
     const id = versionParam(req, res);
     if (id === null) return;
-    const access = workshopAccess(req, res, workshops);
+    const access = await workshopAccess(req, res, workshops);
     if (!access) return;
-    const version = findVersion(access.record.id, id, res);
+    const version = await findVersion(access.record.id, id, res);
     if (!version) return;
     const { state, ...info } = version;
     const body: VersionBody = { ...info, state: Buffer.from(state).toString('base64') };
@@ -84,14 +84,14 @@ export function historyApi(deps: { workshops: WorkshopStore; rooms: RoomManager;
   router.post('/workshops/:id/history/:version/restore', async (req: Request, res: Response) => {
     const id = versionParam(req, res);
     if (id === null) return;
-    const access = workshopAccess(req, res, workshops);
+    const access = await workshopAccess(req, res, workshops);
     if (!access) return;
     const refused = refusal(access.role, workshops.phaseOf(access.record.id), { kind: 'version.restore' });
     if (refused) {
       res.status(403).json({ error: refused });
       return;
     }
-    const version = findVersion(access.record.id, id, res);
+    const version = await findVersion(access.record.id, id, res);
     if (!version) return;
     const by = typeof req.body?.by === 'string' ? req.body.by.slice(0, 60) : '';
     // A version saved by an older Cairn is read with the same care as old stored data.
@@ -108,13 +108,13 @@ export function historyApi(deps: { workshops: WorkshopStore; rooms: RoomManager;
         return;
       }
       await rooms.repair(access.record.id, state, (stored) => {
-        history.save(access.record.id, stored, { name: 'Kept when the workshop was damaged', kind: 'before-restore', createdBy: by });
+        void history.save(access.record.id, stored, { name: 'Kept when the workshop was damaged', kind: 'before-restore', createdBy: by });
       });
       log.info({ workshop: access.record.id, role: access.role, version: id }, 'Damaged workshop restored from a version');
       res.json({ restored: id, undo: null });
       return;
     }
-    const before = history.save(access.record.id, Y.encodeStateAsUpdate(room.doc), { name: `Before restoring “${version.name}”`, kind: 'before-restore', createdBy: by });
+    const before = await history.save(access.record.id, Y.encodeStateAsUpdate(room.doc), { name: `Before restoring “${version.name}”`, kind: 'before-restore', createdBy: by });
     const old = new Y.Doc();
     try {
       Y.applyUpdate(old, state);

@@ -1,7 +1,7 @@
 import type { RateLimit } from './rateLimit.js';
 import express, { type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import type { WorkshopStore } from '../workshops/workshopStore.js';
+import type { WorkshopStore } from '../storage/stores.js';
 import type { DocStore } from '../storage/docStore.js';
 import { storeWorkshopState } from '../workshops/createWorkshop.js';
 import { readImportInWorker } from '../import/importInWorker.js';

@@ -5,8 +5,7 @@ import { CLOSE } from '../../shared/protocol.js';
 import { refusal } from '../../shared/rules/rules.js';
 import { ROW_ID } from '../../shared/model/shape.js';
 import type { RoomManager } from '../collab/roomManager.js';
-import type { WorkshopStore } from '../workshops/workshopStore.js';
-import type { Person } from '../workshops/peopleStore.js';
+import type { PeopleStore, Person, WorkshopStore } from '../storage/stores.js';
 import { seal, unseal } from '../workshops/sealedLinks.js';
 import { workshopAccess } from './access.js';
 import { baseUrl } from './workshopsApi.js';
@@ -25,15 +24,14 @@ export interface PeopleLimits {
  * silent-round cards are theirs alone; the shared link can add only so many people a
  * minute and in all, so one forwarded link cannot become a crowd of made-up voters.
  */
-export function peopleApi(deps: { workshops: WorkshopStore; rooms: RoomManager; log: Logger; publicUrl?: string; limits: PeopleLimits }): express.Router {
-  const { workshops, rooms, log, publicUrl, limits } = deps;
+export function peopleApi(deps: { workshops: WorkshopStore; people: PeopleStore; rooms: RoomManager; log: Logger; publicUrl?: string; limits: PeopleLimits }): express.Router {
+  const { workshops, people, rooms, log, publicUrl, limits } = deps;
   const router = express.Router();
-  const people = workshops.people;
   const linkFor = (req: Request, id: string, token: string) => baseUrl(req, publicUrl) + workshopPath(id, token);
   const body = (p: Person, link: string | null): PersonBody => ({ id: p.id, name: p.name, source: p.source, createdAt: p.createdAt, link });
 
-  router.post('/workshops/:id/people', (req: Request, res: Response) => {
-    const access = workshopAccess(req, res, workshops);
+  router.post('/workshops/:id/people', async (req: Request, res: Response) => {
+    const access = await workshopAccess(req, res, workshops);
     if (!access) return;
     const parsed = newPersonSchema.safeParse(req.body ?? {});
     if (!parsed.success) {
@@ -42,7 +40,7 @@ export function peopleApi(deps: { workshops: WorkshopStore; rooms: RoomManager; 
     }
     const id = access.record.id;
     if (access.role === 'host') {
-      const created = people.create(id, parsed.data.name, 'invited', (token) => seal(access.token, id, token));
+      const created = await people.create(id, parsed.data.name, 'invited', (token) => seal(access.token, id, token));
       log.info({ workshop: id }, 'Personal link made');
       const answer: NewPersonResponse = { person: body(created.person, linkFor(req, id, created.token)), token: created.token };
       res.status(201).json(answer);
@@ -57,22 +55,22 @@ export function peopleApi(deps: { workshops: WorkshopStore; rooms: RoomManager; 
       return;
     }
     const minuteAgo = new Date(Date.now() - 60_000).toISOString();
-    if (people.joinedThroughSharedLinkSince(id, minuteAgo) >= limits.perMinute) {
+    if ((await people.joinedThroughSharedLinkSince(id, minuteAgo)) >= limits.perMinute) {
       res.status(429).set('retry-after', '60').json({ error: `Many people are joining through this link at once. Wait a minute and try again.` });
       return;
     }
-    if (people.joinedThroughSharedLinkSince(id, '') >= limits.total) {
+    if ((await people.joinedThroughSharedLinkSince(id, '')) >= limits.total) {
       res.status(409).json({ error: `This link has already let ${limits.total} people join this workshop, the most it can. Ask the host for a personal link.` });
       return;
     }
-    const created = people.create(id, parsed.data.name, 'shared-link');
+    const created = await people.create(id, parsed.data.name, 'shared-link');
     log.info({ workshop: id }, 'Someone joined through the shared participant link');
     const answer: NewPersonResponse = { person: body(created.person, null), token: created.token };
     res.status(201).json(answer);
   });
 
-  router.get('/workshops/:id/people', (req: Request, res: Response) => {
-    const access = workshopAccess(req, res, workshops);
+  router.get('/workshops/:id/people', async (req: Request, res: Response) => {
+    const access = await workshopAccess(req, res, workshops);
     if (!access) return;
     const refused = refusal(access.role, workshops.phaseOf(access.record.id), { kind: 'links.manage' });
     if (refused) {
@@ -80,27 +78,27 @@ export function peopleApi(deps: { workshops: WorkshopStore; rooms: RoomManager; 
       return;
     }
     const id = access.record.id;
-    const list = people.list(id).map((p) => {
+    const list = (await people.list(id)).map((p) => {
       const token = p.sealed ? unseal(access.token, id, p.sealed) : null;
       return body(p, token ? linkFor(req, id, token) : null);
     });
     res.json({ people: list });
   });
 
-  router.delete('/workshops/:id/people/:person', (req: Request, res: Response) => {
+  router.delete('/workshops/:id/people/:person', async (req: Request, res: Response) => {
     const personId = String(req.params.person);
     if (!ROW_ID.test(personId)) {
       res.status(400).json({ error: 'A person is named by the id Cairn gave them, letters and digits.' });
       return;
     }
-    const access = workshopAccess(req, res, workshops);
+    const access = await workshopAccess(req, res, workshops);
     if (!access) return;
     const refused = refusal(access.role, workshops.phaseOf(access.record.id), { kind: 'links.manage' });
     if (refused) {
       res.status(403).json({ error: refused });
       return;
     }
-    if (!people.revoke(access.record.id, personId)) {
+    if (!(await people.revoke(access.record.id, personId))) {
       res.status(404).json({ error: 'There is no such person in this workshop, or their link was already withdrawn.' });
       return;
     }

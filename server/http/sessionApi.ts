@@ -17,10 +17,8 @@ import {
 } from '../../shared/session/index.js';
 import { SESSION_ROOM_SUFFIX } from '../../shared/protocol.js';
 import { roundDraftsSchema, sessionActionSchema, voteChangeSchema, type MyVote, type SessionAction } from '../../shared/sessionApi.js';
-import type { WorkshopStore } from '../workshops/workshopStore.js';
 import { WorkshopDamaged, type RoomManager } from '../collab/roomManager.js';
-import type { SessionStore } from '../session/sessionStore.js';
-import type { HistoryStore } from '../history/historyStore.js';
+import type { HistoryStore, Locks, SessionStore, WorkshopStore } from '../storage/stores.js';
 import * as Y from 'yjs';
 import { newToken } from '../workshops/tokens.js';
 import { callerKey, workshopAccess, type Access } from './access.js';
@@ -83,13 +81,13 @@ export function sessionApi(deps: Deps): express.Router {
   });
 
   router.get('/workshops/:id/session', async (req: Request, res: Response) => {
-    const access = workshopAccess(req, res, workshops);
+    const access = await workshopAccess(req, res, workshops);
     if (!access) return;
     res.json(readSession(await sessionDoc(access.record.id)));
   });
 
   router.post('/workshops/:id/session', async (req: Request, res: Response) => {
-    const access = workshopAccess(req, res, workshops);
+    const access = await workshopAccess(req, res, workshops);
     if (!access) return;
     const asked = (req.body as { action?: unknown } | undefined)?.action;
     const what = asked === 'phase' || asked === 'timer' || asked === 'follow' || asked === 'round' || asked === 'vote' ? asked : 'phase';
@@ -118,11 +116,11 @@ export function sessionApi(deps: Deps): express.Router {
       case 'phase': {
         // The phase it is already in changes nothing, and saves no second version of the same moment.
         if (state.phase === action.phase && workshops.phaseOf(id) === action.phase) return null;
-        workshops.setPhase(id, action.phase);
+        await workshops.setPhase(id, action.phase);
         setPhase(doc, action.phase);
         // Each phase change is a version: "the board as Part 1 ended" is one click away.
         const board = (await rooms.open(id)).doc;
-        history.save(id, Y.encodeStateAsUpdate(board), { name: `Moved to ${PHASE_LABELS[action.phase]}`, kind: 'phase', createdBy: '' });
+        await history.save(id, Y.encodeStateAsUpdate(board), { name: `Moved to ${PHASE_LABELS[action.phase]}`, kind: 'phase', createdBy: '' });
         return null;
       }
       case 'timer': {
@@ -145,7 +143,7 @@ export function sessionApi(deps: Deps): express.Router {
           const refused = await reveal(id, state.round);
           if (refused) return refused;
         }
-        sessions.clearRound(id, state.round.id);
+        await sessions.clearRound(id, state.round.id);
         setRound(doc, null);
         return null;
       case 'vote':
@@ -156,7 +154,7 @@ export function sessionApi(deps: Deps): express.Router {
         }
         if (!state.vote) return 'There is no vote to close or clear.';
         if (action.op === 'close') {
-          const { totals, voters } = sessions.totals(id, state.vote.id);
+          const { totals, voters } = await sessions.totals(id, state.vote.id);
           setVote(doc, { ...state.vote, open: false, totals, voters });
         } else setVote(doc, null);
         return null;
@@ -172,8 +170,7 @@ export function sessionApi(deps: Deps): express.Router {
   async function reveal(id: string, round: NonNullable<SessionState['round']>): Promise<string | null> {
     const room = await rooms.open(id);
     const board = room.doc;
-    const cards = sessions
-      .roundDrafts(id, round.id)
+    const cards = (await sessions.roundDrafts(id, round.id))
       .flatMap(({ author, drafts }) => drafts.map((d) => ({ author, lines: d.text.trim().split(/\n+/).filter((l) => l.trim()) })))
       .filter((c) => c.lines.length > 0);
     const onBoard = Object.values(readBoards(board)).reduce((n, list) => n + list.length, 0);
@@ -207,16 +204,16 @@ export function sessionApi(deps: Deps): express.Router {
       res.status(400).json({ error: parsed.error });
       return;
     }
-    const access = workshopAccess(req, res, workshops);
+    const access = await workshopAccess(req, res, workshops);
     if (!access) return;
     const owner = ownerOf(access, res);
     if (!owner) return;
     const vote = readSession(await sessionDoc(access.record.id)).vote;
-    res.json(myVote(vote, vote ? sessions.dotsOf(access.record.id, vote.id, owner) : {}));
+    res.json(myVote(vote, vote ? await sessions.dotsOf(access.record.id, vote.id, owner) : {}));
   });
 
   router.put('/workshops/:id/votes', async (req: Request, res: Response) => {
-    const access = workshopAccess(req, res, workshops);
+    const access = await workshopAccess(req, res, workshops);
     if (!access) return;
     const refused = refusal(access.role, workshops.phaseOf(access.record.id), { kind: 'session.take-part' });
     if (refused) {
@@ -239,13 +236,13 @@ export function sessionApi(deps: Deps): express.Router {
       res.status(409).json({ error: 'That card is not on the board being voted on.' });
       return;
     }
-    const result = sessions.changeDot(id, vote, owner, parsed.data.card, parsed.data.change);
+    const result = await sessions.changeDot(id, vote, owner, parsed.data.card, parsed.data.change);
     if (typeof result === 'string') {
       res.status(409).json({ error: result });
       return;
     }
     if (vote.showLive) {
-      const { totals, voters } = sessions.totals(id, vote.id);
+      const { totals, voters } = await sessions.totals(id, vote.id);
       setVote(doc, { ...vote, totals, voters });
     }
     res.json(myVote(vote, result));
@@ -257,16 +254,16 @@ export function sessionApi(deps: Deps): express.Router {
       res.status(400).json({ error: parsed.error });
       return;
     }
-    const access = workshopAccess(req, res, workshops);
+    const access = await workshopAccess(req, res, workshops);
     if (!access) return;
     const owner = ownerOf(access, res);
     if (!owner) return;
     const round = readSession(await sessionDoc(access.record.id)).round;
-    res.json({ drafts: round ? sessions.draftsOf(access.record.id, round.id, owner) : [] });
+    res.json({ drafts: round ? await sessions.draftsOf(access.record.id, round.id, owner) : [] });
   });
 
   router.put('/workshops/:id/round', async (req: Request, res: Response) => {
-    const access = workshopAccess(req, res, workshops);
+    const access = await workshopAccess(req, res, workshops);
     if (!access) return;
     const refused = refusal(access.role, workshops.phaseOf(access.record.id), { kind: 'session.take-part' });
     if (refused) {
@@ -284,9 +281,9 @@ export function sessionApi(deps: Deps): express.Router {
       res.status(409).json({ error: 'The silent round has ended, so these cards were not kept. They are still on your screen: copy them if you need them.' });
       return;
     }
-    sessions.saveDrafts(id, round.id, owner, authorOf(access), parsed.data.drafts);
+    await sessions.saveDrafts(id, round.id, owner, authorOf(access), parsed.data.drafts);
     // Only a count goes to everyone: how many people are writing, never what.
-    const writers = sessions.writersIn(id, round.id);
+    const writers = await sessions.writersIn(id, round.id);
     if (writers !== round.writers) setRound(doc, { ...round, writers });
     res.json({ drafts: parsed.data.drafts });
   });

@@ -12,7 +12,7 @@ import { refusal } from '../../shared/rules/rules.js';
 import type { RoomManager } from '../collab/roomManager.js';
 import { eraseWorkshop } from '../workshops/eraseWorkshop.js';
 import type { RateLimit } from './rateLimit.js';
-import type { WorkshopStore } from '../workshops/workshopStore.js';
+import type { WorkshopStore } from '../storage/stores.js';
 import type { DocStore } from '../storage/docStore.js';
 
 export function baseUrl(req: Request, publicUrl?: string): string {
@@ -40,8 +40,8 @@ export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; r
     res.status(201).json(body);
   });
 
-  router.get('/workshops/:id', (req: Request, res: Response) => {
-    const access = workshopAccess(req, res, workshops);
+  router.get('/workshops/:id', async (req: Request, res: Response) => {
+    const access = await workshopAccess(req, res, workshops);
     if (!access) return;
     const { id, title, readersMayExport } = access.record;
     const body: WorkshopInfoResponse = { id, title, role: access.role, readersMayExport, person: access.person ? { id: access.person.id, name: access.person.name } : null };
@@ -50,31 +50,31 @@ export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; r
 
   // Kept out of the shared document on purpose: a participant can write to the document,
   // and this decides what participants may do.
-  router.patch('/workshops/:id/settings', (req: Request, res: Response) => {
-    const access = workshopAccess(req, res, workshops, ['host']);
+  router.patch('/workshops/:id/settings', async (req: Request, res: Response) => {
+    const access = await workshopAccess(req, res, workshops, ['host']);
     if (!access) return;
     const parsed = workshopSettingsSchema.safeParse(req.body);
     if (!parsed.success) {
       res.status(400).json({ error: parsed.error.issues.map((i) => i.message).join(' ') });
       return;
     }
-    workshops.setReadersMayExport(access.record.id, parsed.data.readersMayExport);
+    await workshops.setReadersMayExport(access.record.id, parsed.data.readersMayExport);
     log.info({ workshop: access.record.id, readersMayExport: parsed.data.readersMayExport }, 'Workshop settings changed');
     res.json(parsed.data);
   });
 
   // A new secret for one role's link (host only): the old link stops working and anyone
   // using it is disconnected, told to ask for the new one.
-  router.post('/workshops/:id/links/:role', (req: Request, res: Response) => {
+  router.post('/workshops/:id/links/:role', async (req: Request, res: Response) => {
     const role = String(req.params.role);
     if (!isRole(role)) {
       res.status(400).json({ error: `There is no role "${role.slice(0, 40)}". Choose host, facilitator, participant or viewer.` });
       return;
     }
-    const access = workshopAccess(req, res, workshops, ['host']);
+    const access = await workshopAccess(req, res, workshops, ['host']);
     if (!access) return;
     const id = access.record.id;
-    const token = workshops.rotate(id, role, access.token);
+    const token = await workshops.rotate(id, role, access.token);
     const closed = rooms.closeRole(id, role, CLOSE.linkChanged) + rooms.closeRole(id + SESSION_ROOM_SUFFIX, role, CLOSE.linkChanged);
     log.info({ workshop: id, role, closed }, 'Link changed');
     const body: RotatedLinkResponse = { role, token, link: baseUrl(req, publicUrl) + workshopPath(id, token) };
@@ -83,8 +83,8 @@ export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; r
 
   // Every current link, for the host to see and copy again (links are kept sealed with
   // the host's own link: the server can open them only while the host asks).
-  router.get('/workshops/:id/links', (req: Request, res: Response) => {
-    const access = workshopAccess(req, res, workshops);
+  router.get('/workshops/:id/links', async (req: Request, res: Response) => {
+    const access = await workshopAccess(req, res, workshops);
     if (!access) return;
     const refused = refusal(access.role, workshops.phaseOf(access.record.id), { kind: 'links.manage' });
     if (refused) {
@@ -93,7 +93,7 @@ export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; r
     }
     const id = access.record.id;
     const base = baseUrl(req, publicUrl);
-    const sealed = workshops.sealedLinks(id, access.token);
+    const sealed = await workshops.sealedLinks(id, access.token);
     const link = (token: string | null) => (token ? base + workshopPath(id, token) : null);
     const body: CurrentLinksResponse = {
       links: { host: link(access.token), facilitator: link(sealed.facilitator), participant: link(sealed.participant), viewer: link(sealed.viewer) },
@@ -103,7 +103,7 @@ export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; r
 
   // The right to erasure: the workshop and everything kept about it, gone (host only).
   router.delete('/workshops/:id', async (req: Request, res: Response) => {
-    const access = workshopAccess(req, res, workshops, ['host']);
+    const access = await workshopAccess(req, res, workshops, ['host']);
     if (!access) return;
     const id = access.record.id;
     await eraseWorkshop(id, { workshops, docs, rooms });
@@ -112,18 +112,18 @@ export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; r
   });
 
   // A join code for the room: shown as a QR code and a short link by the facilitator.
-  router.post('/workshops/:id/join-code', (req: Request, res: Response) => {
-    const access = workshopAccess(req, res, workshops, ['host', 'facilitator']);
+  router.post('/workshops/:id/join-code', async (req: Request, res: Response) => {
+    const access = await workshopAccess(req, res, workshops, ['host', 'facilitator']);
     if (!access) return;
-    const { code, expiresAt } = workshops.createJoinCode(access.record.id);
+    const { code, expiresAt } = await workshops.createJoinCode(access.record.id);
     log.info({ workshop: access.record.id, role: access.role }, 'Join code made');
     const body: JoinCodeResponse = { code, link: `${baseUrl(req, publicUrl)}/j/${code}`, expiresAt: new Date(expiresAt).toISOString() };
     res.status(201).json(body);
   });
 
-  router.get('/join/:code', (req: Request, res: Response) => {
+  router.get('/join/:code', async (req: Request, res: Response) => {
     const code = String(req.params.code).toUpperCase().replace(/[^A-Z0-9]/g, '');
-    const found = workshops.codeFor(code);
+    const found = await workshops.codeFor(code);
     if (!found) {
       res.status(404).json({ error: 'This join code is not valid or has expired. Ask the facilitator for the code on the screen now.' });
       return;

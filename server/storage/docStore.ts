@@ -14,11 +14,16 @@ export interface StoredDoc {
   uncheckedUpdates: number;
   /** Who writes under each Yjs client id in this document (see claimWriter). */
   writers: Map<number, string>;
+  /**
+   * The ids of the update rows read (not the state), in the order of `updates` after the
+   * state: what a compaction may delete once it has applied them (see compact).
+   */
+  rowIds: number[];
 }
 
 /**
  * Where document bytes live. The store knows bytes, not Yjs: the room (collab/room.ts)
- * owns encoding. A Postgres store is one more implementation.
+ * owns encoding. SQLite (sqlite/docStore.ts) and PostgreSQL (postgres/docStore.ts).
  */
 export interface DocStore {
   load(name: string): Promise<StoredDoc>;
@@ -30,11 +35,15 @@ export interface DocStore {
    */
   claimWriter(name: string, client: number, owner: string): Promise<void>;
   /**
-   * Replace a document's log with one state that covers every update appended for it
-   * before this call. What gets replaced is decided at call time, synchronously: an
-   * update appended while a compaction is in flight must survive it.
+   * Replace a document's log with one state. With `rows`, exactly those update rows are
+   * deleted (the ones the caller read and applied: with several servers appending, a
+   * row another server wrote since must survive). Without, every update this process
+   * appended before the call is (one process, SQLite). Either way an update appended
+   * while a compaction is in flight survives it.
    */
-  compact(name: string, state: Uint8Array, schemaVersion?: number): Promise<void>;
+  compact(name: string, state: Uint8Array, schemaVersion?: number, rows?: number[]): Promise<void>;
+  /** Who writes under a Yjs client id (another server may have recorded it since the document was loaded); null when no one. */
+  writerOf(name: string, client: number): Promise<string | null>;
   /** Updates appended but not yet written. */
   pending(): number;
   /** The longest an update has waited between append() and being written, in ms. */

@@ -1,7 +1,7 @@
 import { CLOSE, SESSION_ROOM_SUFFIX } from '../../shared/protocol.js';
 import type { RoomManager } from '../collab/roomManager.js';
 import type { DocStore } from '../storage/docStore.js';
-import type { WorkshopStore } from './workshopStore.js';
+import type { WorkshopStore } from '../storage/stores.js';
 
 /**
  * Erase a workshop: close its rooms without saving, write out anything already queued

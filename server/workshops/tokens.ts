@@ -27,6 +27,9 @@ export function newWorkshopId(): string {
   return out;
 }
 
+/** How long a join code shown in the room keeps working. */
+export const JOIN_CODE_TTL_MS = 4 * 60 * 60 * 1000;
+
 /** Letters and digits that cannot be mistaken for one another when read off a projector. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const JOIN_CODE_PATTERN = /^[ABCDEFGHJKMNPQRSTUVWXYZ23456789]{10}$/;

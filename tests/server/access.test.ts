@@ -109,7 +109,7 @@ describe('the workshop API', () => {
     for (const role of ['host', 'facilitator', 'participant', 'viewer'] as const) {
       const res = await fetch(`${server.url}/api/workshops/${w.id}`, { headers: { authorization: `Bearer ${w.tokens[role]}` } });
       expect(res.status).toBe(200);
-      expect(await res.json()).toEqual({ id: w.id, title: 'Access', role, readersMayExport: false });
+      expect(await res.json()).toEqual({ id: w.id, title: 'Access', role, readersMayExport: false, person: null });
     }
   });
 

@@ -3,10 +3,11 @@ import * as Y from 'yjs';
 import pino from 'pino';
 import { addCard, deleteCard, readBoards, readReport, setHeadline } from '../../shared/model/index.js';
 import type { CreateWorkshopResponse, VersionBody, VersionInfoBody } from '../../shared/api.js';
-import { openDatabase } from '../../server/storage/database.js';
-import { SqliteDocStore } from '../../server/storage/sqliteDocStore.js';
+import { openDatabase } from '../../server/storage/sqlite/database.js';
+import { SqliteDocStore } from '../../server/storage/sqlite/docStore.js';
 import { RoomManager } from '../../server/collab/roomManager.js';
-import { HistoryStore } from '../../server/history/historyStore.js';
+import { SqliteHistoryStore } from '../../server/storage/sqlite/historyStore.js';
+import { MemoryLocks } from '../../server/storage/memoryLocks.js';
 import { AutoVersions } from '../../server/history/autoVersions.js';
 import { createWorkshop, startTestServer, tempDataDir, waitFor, type TestServer } from '../helpers/server.js';
 import { connect, synced, type TestClient } from '../helpers/provider.js';
@@ -88,17 +89,17 @@ describe('version history', () => {
     const log = pino({ level: 'silent' });
     const db = openDatabase(tempDataDir());
     const rooms = new RoomManager(new SqliteDocStore(db, log), log, 60_000);
-    const history = new HistoryStore(db);
-    const auto = new AutoVersions(history, log, 5 * 60_000);
+    const history = new SqliteHistoryStore(db);
+    const auto = new AutoVersions(history, log, new MemoryLocks(), 5 * 60_000);
     const room = await rooms.open('w1');
-    auto.check([room], 0);
+    await auto.check([room], 0);
     addCard(room.doc, { board: 'development', headline: 'One', createdBy: 'A' });
-    auto.check([room], 60_000); // changed, but too soon
-    expect(history.versions('w1')).toHaveLength(0);
-    auto.check([room], 5 * 60_000);
-    expect(history.versions('w1')).toHaveLength(1);
-    auto.check([room], 20 * 60_000); // nothing changed since
-    expect(history.versions('w1')).toHaveLength(1);
+    await auto.check([room], 60_000); // changed, but too soon
+    expect(await history.versions('w1')).toHaveLength(0);
+    await auto.check([room], 5 * 60_000);
+    expect(await history.versions('w1')).toHaveLength(1);
+    await auto.check([room], 20 * 60_000); // nothing changed since
+    expect(await history.versions('w1')).toHaveLength(1);
     await rooms.closeAll(1001, 'done');
     db.close();
   });

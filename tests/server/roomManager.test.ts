@@ -7,8 +7,8 @@ import * as syncProtocol from 'y-protocols/sync';
 import pino from 'pino';
 import type { WebSocket } from 'ws';
 import { SCHEMA_VERSION, addCard, cardTextField, initWorkshop, readBoards, readMeta } from '../../shared/model/index.js';
-import { openDatabase } from '../../server/storage/database.js';
-import { SqliteDocStore } from '../../server/storage/sqliteDocStore.js';
+import { openDatabase } from '../../server/storage/sqlite/database.js';
+import { SqliteDocStore } from '../../server/storage/sqlite/docStore.js';
 import type { DocStore } from '../../server/storage/docStore.js';
 import { RoomManager } from '../../server/collab/roomManager.js';
 import type { Room } from '../../server/collab/room.js';
@@ -39,10 +39,13 @@ class ObservedStore implements DocStore {
   claimWriter(name: string, client: number, owner: string) {
     return this.inner.claimWriter(name, client, owner);
   }
-  async compact(name: string, state: Uint8Array, schemaVersion?: number) {
+  writerOf(name: string, client: number) {
+    return this.inner.writerOf(name, client);
+  }
+  async compact(name: string, state: Uint8Array, schemaVersion?: number, rows?: number[]) {
     this.compactions++;
     // The store acts at call time (its contract); only the answer is slow.
-    const done = this.inner.compact(name, state, schemaVersion);
+    const done = this.inner.compact(name, state, schemaVersion, rows);
     if (this.holdCompaction) await this.holdCompaction;
     return done;
   }

@@ -315,17 +315,19 @@ describe('joining in the room with a short code', () => {
   });
 
   it('stops a code working once it expires', async () => {
-    const { openDatabase } = await import('../../server/storage/database.js');
-    const { WorkshopStore, JOIN_CODE_TTL_MS } = await import('../../server/workshops/workshopStore.js');
+    const { openDatabase } = await import('../../server/storage/sqlite/database.js');
+    const { SqliteWorkshopStore } = await import('../../server/storage/sqlite/workshopStore.js');
+    const { SqlitePeopleStore } = await import('../../server/storage/sqlite/peopleStore.js');
+    const { JOIN_CODE_TTL_MS } = await import('../../server/workshops/tokens.js');
     const { tempDataDir } = await import('../helpers/server.js');
     const db = openDatabase(tempDataDir());
-    const store = new WorkshopStore(db);
-    const { record } = store.create('Expiry');
+    const store = new SqliteWorkshopStore(db, new SqlitePeopleStore(db));
+    const { record } = await store.create('Expiry');
     const madeAt = Date.now() - JOIN_CODE_TTL_MS - 1000;
-    const { code } = store.createJoinCode(record.id, madeAt);
-    expect(store.codeFor(code, madeAt + 1000)).toEqual({ workshop: record.id, role: 'participant' });
-    expect(store.codeFor(code)).toBeNull();
-    expect(store.roleFor(record.id, code)).toBeNull();
+    const { code } = await store.createJoinCode(record.id, madeAt);
+    // Made more than four hours ago, it no longer opens the workshop.
+    expect(await store.codeFor(code)).toBeNull();
+    expect(await store.identify(record.id, code)).toBeNull();
     db.close();
   });
 });

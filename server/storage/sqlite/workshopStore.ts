@@ -1,28 +1,10 @@
 import type Database from 'better-sqlite3';
-import { ROLES, type Role } from '../../shared/roles.js';
-import { isPhase, type Phase } from '../../shared/session/index.js';
-import { JOIN_CODE_PATTERN, hashToken, hashesMatch, newJoinCode, newToken, newWorkshopId } from './tokens.js';
-import { PeopleStore, type Person } from './peopleStore.js';
-import { seal, unseal } from './sealedLinks.js';
-
-/** Who a link opens the workshop as: a role, and for a personal link, the person. */
-export interface Identity {
-  role: Role;
-  person: Person | null;
-}
-
-/** How long a join code shown in the room keeps working. */
-export const JOIN_CODE_TTL_MS = 4 * 60 * 60 * 1000;
-
-export interface WorkshopRecord {
-  id: string;
-  title: string;
-  createdAt: string;
-  /** The host's choice: participants and readers may export the report too. */
-  readersMayExport: boolean;
-  /** The session's phase, kept here as well as in the session document so every update can be checked against it at once. */
-  phase: Phase;
-}
+import { ROLES, type Role } from '../../../shared/roles.js';
+import { isPhase, type Phase } from '../../../shared/session/index.js';
+import { JOIN_CODE_PATTERN, JOIN_CODE_TTL_MS, hashToken, hashesMatch, newJoinCode, newToken, newWorkshopId } from '../../workshops/tokens.js';
+import { seal, unseal } from '../../workshops/sealedLinks.js';
+import type { Identity, WorkshopRecord, WorkshopStore } from '../stores.js';
+import type { SqlitePeopleStore } from './peopleStore.js';
 
 interface Row {
   id: string;
@@ -40,12 +22,12 @@ interface Row {
 const CACHED_ROWS = 5000;
 
 /**
- * Workshops and the hashes of their four link secrets. Plain tokens are never stored.
- * Rows are kept in memory once read, since every connection and request looks one up
- * (a room of 50 joining is 50 lookups); this class is the only writer, so it keeps the
- * copies true.
+ * Workshops and the hashes of their four link secrets, in SQLite. Plain tokens are never
+ * stored. Rows are kept in memory once read, since every connection and request looks
+ * one up (a room of 50 joining is 50 lookups); with SQLite this process is the only
+ * writer, so it keeps the copies true.
  */
-export class WorkshopStore {
+export class SqliteWorkshopStore implements WorkshopStore {
   private readonly rows = new Map<string, Row>();
   private readonly insertRow;
   private readonly selectRow;
@@ -56,11 +38,10 @@ export class WorkshopStore {
   private readonly untouched;
   private readonly selectCode;
 
-  /** The people of each workshop, with their personal links. */
-  readonly people: PeopleStore;
-
-  constructor(private readonly db: Database.Database) {
-    this.people = new PeopleStore(db);
+  constructor(
+    private readonly db: Database.Database,
+    private readonly people: SqlitePeopleStore,
+  ) {
     this.insertRow = db.prepare(
       'INSERT INTO workshops (id, title, created_at, host_hash, facilitator_hash, participant_hash, viewer_hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
@@ -77,7 +58,7 @@ export class WorkshopStore {
    * Creates a workshop and returns its tokens: the only time they exist in plain. The
    * other roles' links are also kept sealed with the host's, so the host can see them again.
    */
-  create(title: string): { record: WorkshopRecord; tokens: Record<Role, string> } {
+  async create(title: string): Promise<{ record: WorkshopRecord; tokens: Record<Role, string> }> {
     const id = newWorkshopId();
     const createdAt = new Date().toISOString();
     const tokens = Object.fromEntries(ROLES.map((r) => [r, newToken()])) as Record<Role, string>;
@@ -87,7 +68,11 @@ export class WorkshopStore {
   }
 
   /** The other roles' links as the host's own link opens them (null where one cannot be opened: made before links were kept, or sealed with an older host link). */
-  sealedLinks(id: string, hostToken: string): Record<Exclude<Role, 'host'>, string | null> {
+  async sealedLinks(id: string, hostToken: string): Promise<Record<Exclude<Role, 'host'>, string | null>> {
+    return this.openSealed(id, hostToken);
+  }
+
+  private openSealed(id: string, hostToken: string): Record<Exclude<Role, 'host'>, string | null> {
     const raw = (this.db.prepare('SELECT sealed_links FROM workshops WHERE id = ?').get(id) as { sealed_links: string | null } | undefined)?.sealed_links;
     const sealed = raw ? (JSON.parse(raw) as Partial<Record<Role, string>>) : {};
     const open = (role: Exclude<Role, 'host'>) => (sealed[role] ? unseal(hostToken, id, sealed[role]!) : null);
@@ -114,7 +99,11 @@ export class WorkshopStore {
     return row;
   }
 
-  get(id: string): WorkshopRecord | null {
+  async get(id: string): Promise<WorkshopRecord | null> {
+    return this.record(id);
+  }
+
+  private record(id: string): WorkshopRecord | null {
     const row = this.row(id);
     if (!row) return null;
     return { id: row.id, title: row.title, createdAt: row.created_at, readersMayExport: row.readers_may_export === 1, phase: isPhase(row.phase) ? row.phase : 'preparing' };
@@ -126,7 +115,7 @@ export class WorkshopStore {
    * Someone opened the workshop: it counts as in use for the retention setting. Written at
    * most once an hour per workshop, so a room of people joining is not a row of writes.
    */
-  touch(id: string, at = new Date()): void {
+  async touch(id: string, at = new Date()): Promise<void> {
     const last = this.touched.get(id);
     if (last !== undefined && at.getTime() - last < 60 * 60 * 1000) return;
     this.touched.set(id, at.getTime());
@@ -139,14 +128,14 @@ export class WorkshopStore {
   phaseOf(id: string): Phase {
     let phase = this.phases.get(id);
     if (phase === undefined) {
-      phase = this.get(id)?.phase ?? 'preparing';
+      phase = this.record(id)?.phase ?? 'preparing';
       this.phases.set(id, phase);
     }
     return phase;
   }
 
   /** Workshops nobody has opened since `before` (their creation counts as opening). */
-  untouchedSince(before: Date): string[] {
+  async untouchedSince(before: Date): Promise<string[]> {
     return (this.untouched.all(before.toISOString()) as { id: string }[]).map((r) => r.id);
   }
 
@@ -157,15 +146,15 @@ export class WorkshopStore {
    * new link is sealed with it, and a new host link re-seals every other link, the
    * personal ones too.
    */
-  rotate(id: string, role: Role, hostToken: string): string {
+  async rotate(id: string, role: Role, hostToken: string): Promise<string> {
     const token = newToken();
-    const links = this.sealedLinks(id, hostToken);
+    const links = this.openSealed(id, hostToken);
     this.db.transaction(() => {
       this.db.prepare(`UPDATE workshops SET ${role}_hash = ? WHERE id = ?`).run(hashToken(token), id);
       if (role === 'participant') this.db.prepare('DELETE FROM join_codes WHERE workshop = ?').run(id);
       if (role === 'host') {
         this.writeSealed(id, token, links);
-        this.people.reseal(id, (sealed) => unseal(hostToken, id, sealed), (secret) => seal(token, id, secret));
+        this.people.resealNow(id, (sealed) => unseal(hostToken, id, sealed), (secret) => seal(token, id, secret));
       } else this.writeSealed(id, hostToken, { ...links, [role]: token });
     })();
     this.rows.delete(id);
@@ -200,22 +189,27 @@ export class WorkshopStore {
     throw new Error('The workshop was deleted, but its text may remain in the database log until the next checkpoint: the database stayed busy.');
   }
 
-  setPhase(id: string, phase: Phase): void {
+  async setPhase(id: string, phase: Phase): Promise<void> {
     this.updatePhase.run(phase, id);
     this.phases.set(id, phase);
     this.rows.delete(id);
   }
 
-  setReadersMayExport(id: string, allowed: boolean): void {
+  async setReadersMayExport(id: string, allowed: boolean): Promise<void> {
     this.updateReadersMayExport.run(allowed ? 1 : 0, id);
     this.rows.delete(id);
+  }
+
+  forget(id: string): void {
+    this.rows.delete(id);
+    this.phases.delete(id);
   }
 
   /**
    * The role a token grants, or null. Every role's hash is compared, without stopping
    * early, so timing tells nothing about which (if any) matched.
    */
-  roleFor(id: string, token: string): Role | null {
+  private roleFor(id: string, token: string): Role | null {
     const row = this.row(id);
     if (!row) return null;
     const candidate = hashToken(token);
@@ -225,18 +219,18 @@ export class WorkshopStore {
       if (match && found === null) found = role;
     }
     if (found === null && JOIN_CODE_PATTERN.test(token)) {
-      const code = this.codeFor(token);
+      const code = this.code(token);
       if (code?.workshop === id) found = code.role;
     }
     return found;
   }
 
   /** The role a secret grants and, for a personal link, whose it is; null when it opens nothing. */
-  identify(id: string, token: string): Identity | null {
+  async identify(id: string, token: string): Promise<Identity | null> {
     const role = this.roleFor(id, token);
     if (role) return { role, person: null };
     if (!this.row(id)) return null;
-    const person = this.people.identify(id, token);
+    const person = this.people.identifyNow(id, token);
     return person ? { role: 'participant', person } : null;
   }
 
@@ -244,7 +238,7 @@ export class WorkshopStore {
    * A short code that joins as a participant, for a QR code and a link typed from the
    * projector. It works like the participant link until it expires; only its hash is kept.
    */
-  createJoinCode(id: string, now = Date.now()): { code: string; expiresAt: number } {
+  async createJoinCode(id: string, now = Date.now()): Promise<{ code: string; expiresAt: number }> {
     const code = newJoinCode();
     const expiresAt = now + JOIN_CODE_TTL_MS;
     this.insertCode.run(hashToken(code), id, 'participant', expiresAt);
@@ -252,7 +246,11 @@ export class WorkshopStore {
   }
 
   /** The workshop and role a join code opens, while it lasts. */
-  codeFor(code: string, now = Date.now()): { workshop: string; role: Role } | null {
+  async codeFor(code: string): Promise<{ workshop: string; role: Role } | null> {
+    return this.code(code);
+  }
+
+  private code(code: string, now = Date.now()): { workshop: string; role: Role } | null {
     if (!JOIN_CODE_PATTERN.test(code)) return null;
     const row = this.selectCode.get(hashToken(code), now) as { workshop: string; role: Role } | undefined;
     return row ?? null;

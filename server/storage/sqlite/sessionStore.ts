@@ -1,10 +1,6 @@
 import type Database from 'better-sqlite3';
-import { hashToken } from '../workshops/tokens.js';
-
-export interface RoundDraft {
-  id: string;
-  text: string;
-}
+import { hashToken } from '../../workshops/tokens.js';
+import type { RoundDraft, SessionStore } from '../stores.js';
 
 /**
  * The private half of a session: each person's dots in a vote, and the cards each person
@@ -12,7 +8,7 @@ export interface RoundDraft {
  * reaches another browser until the server decides it should (a vote closes, a round is
  * revealed). A person is known by a key their browser makes; only its hash is stored.
  */
-export class SessionStore {
+export class SqliteSessionStore implements SessionStore {
   private readonly selectDots;
   private readonly upsertDots;
   private readonly deleteDots;
@@ -40,7 +36,11 @@ export class SessionStore {
   }
 
   /** One person's dots in a vote, by card. */
-  dotsOf(workshop: string, vote: string, voter: string): Record<string, number> {
+  async dotsOf(workshop: string, vote: string, voter: string): Promise<Record<string, number>> {
+    return this.dotsNow(workshop, vote, voter);
+  }
+
+  private dotsNow(workshop: string, vote: string, voter: string): Record<string, number> {
     const rows = this.selectDots.all(workshop, vote, hashToken(voter)) as { card: string; dots: number }[];
     return Object.fromEntries(rows.map((r) => [r.card, r.dots]));
   }
@@ -49,9 +49,9 @@ export class SessionStore {
    * Adds or removes one dot, inside one SQLite transaction so two requests at once cannot
    * both pass the budget check. Returns the person's dots after, or the reason it was refused.
    */
-  changeDot(workshop: string, vote: { id: string; dots: number; maxPerCard: number | null }, voter: string, card: string, change: 1 | -1): Record<string, number> | string {
+  async changeDot(workshop: string, vote: { id: string; dots: number; maxPerCard: number | null }, voter: string, card: string, change: 1 | -1): Promise<Record<string, number> | string> {
     return this.db.transaction(() => {
-      const mine = this.dotsOf(workshop, vote.id, voter);
+      const mine = this.dotsNow(workshop, vote.id, voter);
       const used = Object.values(mine).reduce((a, b) => a + b, 0);
       const onCard = mine[card] ?? 0;
       if (change === 1 && used >= vote.dots) return `You have placed all ${vote.dots} of your dots. Take one off a card to move it.`;
@@ -64,32 +64,36 @@ export class SessionStore {
     })();
   }
 
-  totals(workshop: string, vote: string): { totals: Record<string, number>; voters: number } {
+  async totals(workshop: string, vote: string): Promise<{ totals: Record<string, number>; voters: number }> {
     const rows = this.totalsRows.all(workshop, vote) as { card: string; dots: number }[];
     const { n } = this.votersCount.get(workshop, vote) as { n: number };
     return { totals: Object.fromEntries(rows.map((r) => [r.card, r.dots])), voters: n };
   }
 
-  draftsOf(workshop: string, round: string, writer: string): RoundDraft[] {
+  async draftsOf(workshop: string, round: string, writer: string): Promise<RoundDraft[]> {
     const row = this.selectDrafts.get(workshop, round, hashToken(writer)) as { drafts: string } | undefined;
     return row ? (JSON.parse(row.drafts) as RoundDraft[]) : [];
   }
 
-  saveDrafts(workshop: string, round: string, writer: string, author: string, drafts: RoundDraft[]): void {
+  async saveDrafts(workshop: string, round: string, writer: string, author: string, drafts: RoundDraft[]): Promise<void> {
     this.upsertDrafts.run(workshop, round, hashToken(writer), author, JSON.stringify(drafts), new Date().toISOString());
   }
 
   /** Every person's cards in a round, oldest writer first. */
-  roundDrafts(workshop: string, round: string): { author: string; drafts: RoundDraft[] }[] {
+  async roundDrafts(workshop: string, round: string): Promise<{ author: string; drafts: RoundDraft[] }[]> {
+    return this.roundNow(workshop, round);
+  }
+
+  private roundNow(workshop: string, round: string): { author: string; drafts: RoundDraft[] }[] {
     const rows = this.allDrafts.all(workshop, round) as { author: string; drafts: string }[];
     return rows.map((r) => ({ author: r.author, drafts: JSON.parse(r.drafts) as RoundDraft[] }));
   }
 
-  writersIn(workshop: string, round: string): number {
-    return this.roundDrafts(workshop, round).filter((r) => r.drafts.some((d) => d.text.trim())).length;
+  async writersIn(workshop: string, round: string): Promise<number> {
+    return this.roundNow(workshop, round).filter((r) => r.drafts.some((d) => d.text.trim())).length;
   }
 
-  clearRound(workshop: string, round: string): void {
+  async clearRound(workshop: string, round: string): Promise<void> {
     this.deleteRound.run(workshop, round);
   }
 }

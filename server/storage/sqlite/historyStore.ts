@@ -1,23 +1,14 @@
 import type Database from 'better-sqlite3';
-
-export type VersionKind = 'auto' | 'named' | 'phase' | 'before-restore';
-
-export interface VersionInfo {
-  id: number;
-  name: string;
-  kind: VersionKind;
-  createdAt: string;
-  createdBy: string;
-}
+import type { HistoryStore, VersionInfo, VersionKind } from '../stores.js';
 
 /** Automatic versions kept per workshop; named ones are kept until the workshop goes. */
-const KEEP_AUTO = 100;
+export const KEEP_AUTO = 100;
 
 /**
  * Saved versions of a workshop: each is the whole document as it stood (a Yjs update
  * from empty), so viewing or restoring one needs nothing else.
  */
-export class HistoryStore {
+export class SqliteHistoryStore implements HistoryStore {
   private readonly insert;
   private readonly list;
   private readonly one;
@@ -33,18 +24,18 @@ export class HistoryStore {
     );
   }
 
-  save(workshop: string, state: Uint8Array, info: { name: string; kind: VersionKind; createdBy: string }): VersionInfo {
-    const createdAt = new Date().toISOString();
+  async save(workshop: string, state: Uint8Array, info: { name: string; kind: VersionKind; createdBy: string; createdAt?: string }): Promise<VersionInfo> {
+    const createdAt = info.createdAt ?? new Date().toISOString();
     const { lastInsertRowid } = this.insert.run(workshop, info.name, info.kind, createdAt, info.createdBy, state);
     if (info.kind === 'auto') this.prune.run(workshop, workshop, KEEP_AUTO);
     return { id: Number(lastInsertRowid), name: info.name, kind: info.kind, createdAt, createdBy: info.createdBy };
   }
 
-  versions(workshop: string): VersionInfo[] {
+  async versions(workshop: string): Promise<VersionInfo[]> {
     return this.list.all(workshop) as VersionInfo[];
   }
 
-  version(workshop: string, id: number): (VersionInfo & { state: Uint8Array }) | null {
+  async version(workshop: string, id: number): Promise<(VersionInfo & { state: Uint8Array }) | null> {
     return (this.one.get(workshop, id) as (VersionInfo & { state: Uint8Array }) | undefined) ?? null;
   }
 }

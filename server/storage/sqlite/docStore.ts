@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
-import type { DocStore, StoredDoc } from './docStore.js';
-import { metrics as processMetrics, type Metrics } from '../metrics.js';
+import type { DocStore, StoredDoc } from '../docStore.js';
+import { metrics as processMetrics, type Metrics } from '../../metrics.js';
 
 interface Batch {
   /** Updates to append, and claims of Yjs client ids (owner set), in arrival order. */
@@ -35,13 +35,15 @@ export class SqliteDocStore implements DocStore {
   private readonly insert;
   private readonly insertWriter;
   private readonly selectWriters;
+  private readonly selectWriter;
+  private readonly deleteRow;
   private readonly selectState;
   private readonly selectUpdates;
   private readonly deleteUpdates;
   private readonly upsertState;
   /** Made once: better-sqlite3 builds a wrapper per db.transaction() call, which showed in profiles. */
   private readonly insertAll: (items: Batch['items']) => void;
-  private readonly replaceLog: (name: string, state: Uint8Array, schemaVersion: number | null) => void;
+  private readonly replaceLog: (name: string, state: Uint8Array, schemaVersion: number | null, rows?: number[]) => void;
 
   constructor(
     private readonly db: Database.Database,
@@ -53,7 +55,9 @@ export class SqliteDocStore implements DocStore {
     this.insertWriter = db.prepare('INSERT OR IGNORE INTO doc_writers (doc, client, owner) VALUES (?, ?, ?)');
     this.selectWriters = db.prepare('SELECT client, owner FROM doc_writers WHERE doc = ?');
     this.selectState = db.prepare('SELECT data, schema_version AS schemaVersion, checked FROM doc_state WHERE doc = ?');
-    this.selectUpdates = db.prepare('SELECT data, checked FROM doc_updates WHERE doc = ? ORDER BY id');
+    this.selectUpdates = db.prepare('SELECT id, data, checked FROM doc_updates WHERE doc = ? ORDER BY id');
+    this.selectWriter = db.prepare('SELECT owner FROM doc_writers WHERE doc = ? AND client = ?').pluck();
+    this.deleteRow = db.prepare('DELETE FROM doc_updates WHERE doc = ? AND id = ?');
     this.deleteUpdates = db.prepare('DELETE FROM doc_updates WHERE doc = ?');
     this.upsertState = db.prepare(
       'INSERT INTO doc_state (doc, data, compacted_at, schema_version, checked) VALUES (?, ?, ?, ?, 1) ON CONFLICT (doc) DO UPDATE SET data = excluded.data, compacted_at = excluded.compacted_at, schema_version = excluded.schema_version, checked = 1',
@@ -64,8 +68,9 @@ export class SqliteDocStore implements DocStore {
         else this.insertWriter.run(item.name, item.client, item.owner);
       }
     });
-    this.replaceLog = db.transaction((name: string, state: Uint8Array, schemaVersion: number | null) => {
-      this.deleteUpdates.run(name);
+    this.replaceLog = db.transaction((name: string, state: Uint8Array, schemaVersion: number | null, rows?: number[]) => {
+      if (rows) for (const id of rows) this.deleteRow.run(name, id);
+      else this.deleteUpdates.run(name);
       this.upsertState.run(name, state, new Date().toISOString(), schemaVersion);
     });
   }
@@ -79,13 +84,14 @@ export class SqliteDocStore implements DocStore {
     this.writeNow();
     try {
       const state = this.selectState.get(name) as { data: Buffer; schemaVersion: number | null; checked: number } | undefined;
-      const rows = [...(state ? [state] : []), ...(this.selectUpdates.all(name) as { data: Buffer; checked: number }[])];
+      const updates = this.selectUpdates.all(name) as { id: number; data: Buffer; checked: number }[];
+      const rows = [...(state ? [state] : []), ...updates];
       // Rows from before changes were checked come first: count them.
       let unchecked = 0;
       while (unchecked < rows.length && !rows[unchecked]!.checked) unchecked++;
       const writers = new Map<number, string>();
       for (const { client, owner } of this.selectWriters.all(name) as { client: number; owner: string }[]) writers.set(client, owner);
-      return { updates: rows.map((r) => r.data), stateSchemaVersion: state?.schemaVersion ?? null, uncheckedUpdates: unchecked, writers };
+      return { updates: rows.map((r) => r.data), stateSchemaVersion: state?.schemaVersion ?? null, uncheckedUpdates: unchecked, writers, rowIds: updates.map((u) => u.id) };
     } catch (err) {
       this.metrics.recordError('load_failed');
       throw err;
@@ -116,12 +122,16 @@ export class SqliteDocStore implements DocStore {
     return batch.done;
   }
 
-  async compact(name: string, state: Uint8Array, schemaVersion?: number): Promise<void> {
+  async writerOf(name: string, client: number): Promise<string | null> {
+    return (this.selectWriter.get(name, client) as string | undefined) ?? null;
+  }
+
+  async compact(name: string, state: Uint8Array, schemaVersion?: number, rows?: number[]): Promise<void> {
     // Pending appends for this document are covered by `state`; write them first so the
     // delete below removes them along with the rest, in one transaction.
     this.writeNow();
     try {
-      this.replaceLog(name, state, schemaVersion ?? null);
+      this.replaceLog(name, state, schemaVersion ?? null, rows);
     } catch (err) {
       this.metrics.recordError('compact_failed');
       throw err;

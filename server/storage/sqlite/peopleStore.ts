@@ -1,16 +1,7 @@
 import type Database from 'better-sqlite3';
-import { hashToken, newToken } from './tokens.js';
-import { newId } from '../../shared/model/ids.js';
-
-/** Invited by the host (a personal link from Setup), or joined through the shared participant link. */
-export type PersonSource = 'invited' | 'shared-link';
-
-export interface Person {
-  id: string;
-  name: string;
-  source: PersonSource;
-  createdAt: string;
-}
+import { hashToken, newToken } from '../../workshops/tokens.js';
+import { newId } from '../../../shared/model/ids.js';
+import type { PeopleStore, Person, PersonSource } from '../stores.js';
 
 interface Row {
   id: string;
@@ -25,7 +16,7 @@ interface Row {
  * and the Yjs ids they write under are theirs: one person, one budget, whatever their
  * browser says. Only each link secret's hash is kept.
  */
-export class PeopleStore {
+export class SqlitePeopleStore implements PeopleStore {
   private readonly insert;
   private readonly byToken;
   private readonly all;
@@ -43,7 +34,7 @@ export class PeopleStore {
   }
 
   /** A new person and their link secret: the only time the secret exists in plain. `seal` keeps a copy only the host can open. */
-  create(workshop: string, name: string, source: PersonSource, seal?: (token: string) => string): { person: Person; token: string } {
+  async create(workshop: string, name: string, source: PersonSource, seal?: (token: string) => string): Promise<{ person: Person; token: string }> {
     const token = newToken();
     const person: Person = { id: newId(), name, source, createdAt: new Date().toISOString() };
     this.insert.run(workshop, person.id, name, source, hashToken(token), seal ? seal(token) : null, person.createdAt);
@@ -51,30 +42,44 @@ export class PeopleStore {
   }
 
   /** The person a secret belongs to, while their link stands. */
-  identify(workshop: string, token: string): Person | null {
+  async identify(workshop: string, token: string): Promise<Person | null> {
+    return this.identifyNow(workshop, token);
+  }
+
+  /** For the workshop store, inside its own synchronous reads. */
+  identifyNow(workshop: string, token: string): Person | null {
     const row = this.byToken.get(workshop, hashToken(token)) as Row | undefined;
     return row ? { id: row.id, name: row.name, source: row.source, createdAt: row.created_at } : null;
   }
 
-  list(workshop: string): (Person & { sealed: string | null })[] {
+  async list(workshop: string): Promise<(Person & { sealed: string | null })[]> {
+    return this.listNow(workshop);
+  }
+
+  private listNow(workshop: string): (Person & { sealed: string | null })[] {
     return (this.all.all(workshop) as Row[]).map((r) => ({ id: r.id, name: r.name, source: r.source, createdAt: r.created_at, sealed: r.sealed }));
   }
 
   /** Seal every kept personal link again (the host's own link changed): what cannot be opened stays as it was. */
-  reseal(workshop: string, open: (sealed: string) => string | null, close: (secret: string) => string): void {
-    for (const p of this.list(workshop)) {
+  async reseal(workshop: string, open: (sealed: string) => string | null, close: (secret: string) => string): Promise<void> {
+    this.resealNow(workshop, open, close);
+  }
+
+  /** For the workshop store, inside its transaction changing the host's link. */
+  resealNow(workshop: string, open: (sealed: string) => string | null, close: (secret: string) => string): void {
+    for (const p of this.listNow(workshop)) {
       const secret = p.sealed ? open(p.sealed) : null;
       if (secret) this.resealRow.run(close(secret), workshop, p.id);
     }
   }
 
   /** Withdraw one person's link: it stops working at once. */
-  revoke(workshop: string, id: string): boolean {
+  async revoke(workshop: string, id: string): Promise<boolean> {
     return this.revokeRow.run(new Date().toISOString(), workshop, id).changes > 0;
   }
 
   /** How many people have joined through the shared link since `since` (ISO time), revoked or not. */
-  joinedThroughSharedLinkSince(workshop: string, since: string): number {
+  async joinedThroughSharedLinkSince(workshop: string, since: string): Promise<number> {
     return (this.joinedSince.get(workshop, since) as { n: number }).n;
   }
 }

@@ -1,0 +1,32 @@
+import type { Logger } from 'pino';
+import type { Stores } from '../stores.js';
+import { MemoryLocks } from '../memoryLocks.js';
+import { openDatabase } from './database.js';
+import { startCheckpointer } from './checkpointer.js';
+import { SqliteDocStore } from './docStore.js';
+import { SqlitePeopleStore } from './peopleStore.js';
+import { SqliteWorkshopStore } from './workshopStore.js';
+import { SqliteSessionStore } from './sessionStore.js';
+import { SqliteHistoryStore } from './historyStore.js';
+
+/** Cairn's zero-configuration storage: one SQLite file in DATA_DIR, this process its only writer. */
+export function openSqliteStores(dataDir: string, log: Logger): Stores {
+  const db = openDatabase(dataDir);
+  const checkpointer = startCheckpointer(db, log);
+  const people = new SqlitePeopleStore(db);
+  const docs = new SqliteDocStore(db, log);
+  return {
+    kind: 'sqlite',
+    docs,
+    people,
+    workshops: new SqliteWorkshopStore(db, people),
+    sessions: new SqliteSessionStore(db),
+    history: new SqliteHistoryStore(db),
+    locks: new MemoryLocks(),
+    close: async () => {
+      await docs.flush().catch(() => undefined);
+      await checkpointer.stop();
+      db.close();
+    },
+  };
+}
