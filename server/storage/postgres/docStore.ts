@@ -218,9 +218,14 @@ export class PostgresDocStore implements DocStore {
     });
   }
 
+  /** Every batch not written yet, oldest first. */
+  private batches(): Batch[] {
+    return [...this.queue, ...(this.open ? [this.open] : [])];
+  }
+
   /** The batches holding items for `name` that are not written yet. */
   private unwritten(name: string): Batch[] {
-    return [...this.queue, ...(this.open ? [this.open] : [])].filter((b) => b.items.some((i) => i.name === name));
+    return this.batches().filter((b) => b.items.some((i) => i.name === name));
   }
 
   /** Resolves once every batch is written; rejects if a write fails first (it is retried, but nobody should wait for that). */
@@ -242,7 +247,7 @@ export class PostgresDocStore implements DocStore {
     const { rows } = await this.pool.query<{ owner: string }>('SELECT owner FROM doc_writers WHERE doc = $1 AND client = $2', [name, client]);
     if (rows[0]) return rows[0].owner;
     // A claim this process has made and not yet written (it stands unless another server's came first).
-    const pending = [...this.queue, ...(this.open ? [this.open] : [])].flatMap((b) => b.items).find((i) => !i.data && i.name === name && i.client === client);
+    const pending = this.batches().flatMap((b) => b.items).find((i) => !i.data && i.name === name && i.client === client);
     return pending?.owner ?? null;
   }
 
@@ -275,14 +280,18 @@ export class PostgresDocStore implements DocStore {
     }
   }
 
+  /** Resolves once everything appended so far is written, however many retries that takes. */
+  async whenWritten(): Promise<void> {
+    await Promise.all(this.batches().map((b) => b.done));
+  }
+
   pending(): number {
-    return [...this.queue, ...(this.open ? [this.open] : [])].reduce((n, b) => n + b.items.length, 0);
+    return this.batches().reduce((n, b) => n + b.items.length, 0);
   }
 
   async flush(): Promise<void> {
-    const batches = [...this.queue, ...(this.open ? [this.open] : [])];
     try {
-      await this.written(batches);
+      await this.written(this.batches());
     } catch {
       throw new Error(`${this.pending()} updates could not be written to PostgreSQL; see earlier errors.`);
     }
