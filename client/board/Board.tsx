@@ -11,7 +11,7 @@ import { ALL_CARDS, type ThemeView } from '../themes/themeView.js';
 import { useCardThemes, useThemes } from '../themes/useThemes.js';
 import { BoardViewContext, type BoardView } from './boardView.js';
 import { BoardLinksContext, useActivities, useAnsweredBy, useNumbers, type BoardLinks } from './boardLinks.js';
-import { CARD_KEYS_HELP } from './boardText.js';
+import { CARD_KEYS_HELP, CARD_KEYS_HELP_READING } from './boardText.js';
 import { CARD_KEYS_HELP_ID } from './elementIds.js';
 import { Column } from './Column.js';
 import { rememberPlace, restorePlace } from './focusKeeper.js';
@@ -61,11 +61,9 @@ export function Board() {
   return (
     <BoardViewContext value={view}>
       <BoardLinksContext value={links}>
-        {canEdit ? (
-          <p id={CARD_KEYS_HELP_ID} hidden>
-            {CARD_KEYS_HELP}
-          </p>
-        ) : null}
+        <p id={CARD_KEYS_HELP_ID} hidden>
+          {canEdit ? CARD_KEYS_HELP : CARD_KEYS_HELP_READING}
+        </p>
         <ThemeToolbar themes={themes} view={themeView} onChange={setThemeView} />
         {narrow ? <TabbedColumns {...columns} selected={selected} onSelect={setSelected} /> : <SideBySide {...columns} />}
         <OffersSection />

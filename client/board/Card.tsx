@@ -1,4 +1,4 @@
-import { memo, useMemo, type FocusEvent, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, type FocusEvent, type KeyboardEvent } from 'react';
 import type { CardSnapshot } from '../../shared/model/index.js';
 import { WorkshopContext, useWorkshop } from '../collab/WorkshopContext.js';
 import { may } from '../../shared/rules/rules.js';
@@ -21,6 +21,7 @@ import { useBoardLinks } from './boardLinks.js';
 import { useCardDetails } from './useCardDetails.js';
 import { CARD_KEYS_HELP_ID, bodyElementId, cardElementId, headlineElementId } from './elementIds.js';
 import { useCardCommands } from './useCardCommands.js';
+import { firstControl, isInsideCard, useOneTabStop } from './cardTabStop.js';
 
 interface CardProps {
   card: CardSnapshot;
@@ -60,16 +61,25 @@ function CardContent({ card, number, isFirst, isLast }: CardProps) {
   const details = useCardDetails(doc, card.id);
   const { themes } = useBoardLinks();
   const isAction = card.board === 'action';
+  const self = useRef<HTMLElement>(null);
+  useOneTabStop(self);
 
   // Only when the card itself has focus: inside a field, Alt+arrows belong to the field.
   function onKeyDown(e: KeyboardEvent<HTMLElement>) {
-    if (e.target !== e.currentTarget || !canEdit) return;
-    if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+    // Escape from any of the card's controls comes back to the card (its fields see to it themselves).
+    if (e.key === 'Escape' && !e.defaultPrevented && isInsideCard(e.currentTarget, e.target as Element)) {
       e.preventDefault();
-      document.getElementById(headlineElementId(card.id))?.focus();
+      e.currentTarget.focus();
       return;
     }
-    if (!e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (e.target !== e.currentTarget) return;
+    if (e.key === 'Enter' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      e.preventDefault();
+      // In: to the headline to write, or, for a card one may only read, to its first control.
+      (canEdit ? document.getElementById(headlineElementId(card.id)) : firstControl(e.currentTarget))?.focus();
+      return;
+    }
+    if (!canEdit || !e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
     const keys: Record<string, () => void> = {
       ArrowUp: () => commands.moveBy(card.id, -1),
       ArrowDown: () => commands.moveBy(card.id, 1),
@@ -95,12 +105,13 @@ function CardContent({ card, number, isFirst, isLast }: CardProps) {
   const kind = isAction ? 'Action' : 'Finding';
   return (
     <article
+      ref={self}
       id={cardElementId(card.id)}
       className={`card card--${card.board}`}
       data-theme-id={details?.themeId ?? undefined}
       tabIndex={0}
       aria-label={`${kind} ${number}: ${headline || 'no headline yet'}`}
-      aria-describedby={canEdit ? CARD_KEYS_HELP_ID : undefined}
+      aria-describedby={CARD_KEYS_HELP_ID}
       onKeyDown={onKeyDown}
       onFocus={onFocus}
       onBlur={onBlur}

@@ -9,7 +9,7 @@ import { ADD_LABEL } from './boardText.js';
 import { useBoardLinks } from './boardLinks.js';
 import { Card } from './Card.js';
 import { EmptyColumn } from './EmptyColumn.js';
-import { addButtonId } from './elementIds.js';
+import { addButtonId, columnElementId } from './elementIds.js';
 import { useCardCommands } from './useCardCommands.js';
 
 interface ColumnProps {
@@ -62,7 +62,7 @@ export const Column = memo(function Column({ board, cards, view, cardThemes, tit
   } else content = <CardList items={shown} labelledBy={titleId} />;
 
   return (
-    <section className={`column column--${board}`} aria-labelledby={titleId}>
+    <section id={columnElementId(board)} tabIndex={-1} className={`column column--${board}`} aria-labelledby={titleId}>
       <div className="column__header">
         <h2 id={titleId} className={`column__title${titleHidden ? ' visually-hidden' : ''}`}>
           {BOARD_TITLES[board]}

@@ -23,7 +23,7 @@ export function DeleteCardDialog({ isOpen, onOpenChange, number, headline, onCon
               <div className="ds_button-group">
                 <button
                   type="button"
-                  className="ds_button"
+                  className="ds_button ds_button--warning"
                   onClick={() => {
                     close();
                     onConfirm();

@@ -25,3 +25,6 @@ export const EMPTY_GUIDE: Record<BoardId, { what: string; example: string }> = {
 
 export const CARD_KEYS_HELP =
   'Press Enter to write in this card and Escape to come back to it. Alt with the up and down arrows moves the card within its column; Alt with the left and right arrows moves it to the next column.';
+
+/** For those who may only read: a card is still one Tab stop, its links and buttons inside. */
+export const CARD_KEYS_HELP_READING = 'Press Enter to reach this card’s links and buttons, and Escape to come back to it.';

@@ -6,4 +6,6 @@ export const fieldElementId = (cardId: string, field: CardTextField): string => 
 export const headlineElementId = (cardId: string): string => fieldElementId(cardId, 'headline');
 export const bodyElementId = (cardId: string): string => `card-${cardId}-body`;
 export const addButtonId = (board: string): string => `add-${board}`;
+/** A column, where its skip link lands. */
+export const columnElementId = (board: string): string => `column-${board}`;
 export const CARD_KEYS_HELP_ID = 'card-keys-help';

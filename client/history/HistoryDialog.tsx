@@ -105,7 +105,7 @@ export function HistoryDialog({ isOpen, onOpenChange, secret }: { isOpen: boolea
                 <li key={v.id} className="history__item">
                   <span>
                     <strong>{v.name}</strong> · {when(v.createdAt)}{v.createdBy ? ` · ${v.createdBy}` : ''}
-                    <span className="ds_hint-text"> {KIND_LABELS[v.kind]}</span>
+                    {KIND_LABELS[v.kind] !== v.name ? <span className="ds_hint-text"> {KIND_LABELS[v.kind]}</span> : null}
                   </span>
                   <span className="history__actions">
                     <button type="button" className="link-button" onClick={() => void view(v)}>

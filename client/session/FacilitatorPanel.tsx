@@ -7,6 +7,7 @@ import { useThemes } from '../themes/useThemes.js';
 import { useAnnounce } from '../ui/Announcer.js';
 import { useSession } from './SessionContext.js';
 import { useMay } from './useMay.js';
+import { focusWhenRendered } from '../lib/focus.js';
 
 function Select({ id, label, value, onChange, children }: { id: string; label: string; value: string; onChange: (v: string) => void; children: ReactNode }) {
   return (
@@ -115,9 +116,9 @@ export function FacilitatorPanel({ onPresent }: { onPresent: () => void }) {
           <legend>Silent writing</legend>
           {state.round ? (
             <>
-              <p>Open on {BOARD_TITLES[state.round.board]}: {state.round.writers} writing. Nobody sees the cards until you reveal them.</p>
+              <p id="session-round-open" tabIndex={-1}>Open on {BOARD_TITLES[state.round.board]}: {state.round.writers} writing. Nobody sees the cards until you reveal them.</p>
               <button type="button" className="ds_button ds_button--small" onClick={() => void ask({ action: 'round', op: 'reveal' }, 'The cards are on the board')}>Reveal the cards</button>
-              <button type="button" className="ds_button ds_button--small ds_button--secondary" onClick={() => void ask({ action: 'round', op: 'cancel' })}>Cancel the round</button>
+              <button key="cancel" type="button" className="ds_button ds_button--small ds_button--secondary" onClick={() => void ask({ action: 'round', op: 'cancel' })}>Cancel the round</button>
             </>
           ) : (
             <>
@@ -126,7 +127,8 @@ export function FacilitatorPanel({ onPresent }: { onPresent: () => void }) {
                 <input className="ds_checkbox__input" type="checkbox" id="session-round-names" checked={showNames} onChange={(e) => setShowNames(e.target.checked)} />
                 <label className="ds_checkbox__label" htmlFor="session-round-names">Show who wrote each card</label>
               </div>
-              <button type="button" className="ds_button ds_button--small" onClick={() => void ask({ action: 'round', op: 'open', board: roundBoard, showNames })}>Open a silent round</button>
+              {/* Its own element (key): focus must not stay on a button that has turned into "Cancel the round". */}
+              <button key="open" type="button" className="ds_button ds_button--small" onClick={() => void ask({ action: 'round', op: 'open', board: roundBoard, showNames }).then(() => focusWhenRendered('session-round-open'))}>Open a silent round</button>
             </>
           )}
         </fieldset>

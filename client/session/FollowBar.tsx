@@ -49,7 +49,7 @@ function scrollToTarget(target: FollowTarget): void {
  * chose to look elsewhere; one click rejoins.
  */
 export function FollowBar() {
-  const { state } = useSession();
+  const { state, followAtOpen } = useSession();
   // Those who lead (the rules table: whoever may bring everyone somewhere) are not led themselves.
   const leads = useMay()({ kind: 'session.run', what: 'follow' });
   const { view, go: goView } = useViewNavigation();
@@ -61,11 +61,15 @@ export function FollowBar() {
 
   useEffect(() => {
     if (!follow || lastSeq.current === follow.seq) return;
+    // A page opened on Setup or Fieldwork (by its address, or a reload) stays there: only a
+    // "bring everyone here" made after it opened takes it to the board.
+    if (view !== 'board' && followAtOpen === undefined) return;
     lastSeq.current = follow.seq;
     if (!following || leads) return;
+    if (view !== 'board' && follow.seq === followAtOpen) return;
     if (view !== 'board') goView('board');
     window.setTimeout(() => go(doc, follow.target), 50);
-  }, [follow, following, leads, view, goView, doc]);
+  }, [follow, following, leads, view, goView, doc, followAtOpen]);
 
   if (!follow || leads) return null;
   const where =

@@ -9,6 +9,11 @@ export interface Session {
   secret: string;
   /** Ask the server to change the session; resolves with the refusal, or null. */
   run: (action: SessionAction) => Promise<string | null>;
+  /**
+   * The "follow me" already standing when this page first heard the session (its seq, or
+   * null for none); undefined until then. Only a later one moves someone who opened Setup.
+   */
+  followAtOpen?: number | null;
 }
 
 const IDLE: Session = {

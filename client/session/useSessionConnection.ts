@@ -16,9 +16,11 @@ import type { Session } from './SessionContext.js';
 export function useSessionConnection(workshopId: string, secret: string): Session {
   const [doc, setDoc] = useState<Y.Doc | null>(null);
   const [offset, setOffset] = useState(0);
+  const [followAtOpen, setFollowAtOpen] = useState<number | null | undefined>(undefined);
   useEffect(() => {
     const d = new Y.Doc();
     const provider = new WebsocketProvider(collabServerUrl(), workshopId + SESSION_ROOM_SUFFIX, d, { params: { token: secret } });
+    provider.once('sync', () => setFollowAtOpen(readSession(d).follow?.seq ?? null));
     // Nobody's presence lives here: the board's connection carries it.
     provider.awareness.setLocalState(null);
     setDoc(d);
@@ -44,7 +46,7 @@ export function useSessionConnection(workshopId: string, secret: string): Sessio
     },
     [workshopId, secret],
   );
-  return useMemo(() => ({ state, now: () => Date.now() + offset, secret, run }), [state, offset, secret, run]);
+  return useMemo(() => ({ state, now: () => Date.now() + offset, secret, run, followAtOpen }), [state, offset, secret, run, followAtOpen]);
 }
 
 const IDLE_STATE: SessionState = { phase: 'preparing', timer: null, follow: null, round: null, vote: null };

@@ -31,16 +31,16 @@ export function TeamSection() {
           {team.map((m, i) => (
             <li key={m.id} className="setup-row team-row">
               <div>
-                <label className="ds_label" htmlFor={`team-org-${m.id}`}>Organisation<span className="visually-hidden">, member {i + 1}</span></label>
-                <LimitedInput id={`team-org-${m.id}`} className="ds_input" list="organisations" limit={ORGANISATION} value={m.organisation} onValue={(organisation) => updateTeamMember(doc, m.id, { organisation })} />
+                <label className="ds_label" htmlFor={`team-org-${m.id}`}>Organisation</label>
+                <LimitedInput id={`team-org-${m.id}`} aria-label={`Organisation, member ${i + 1}`} className="ds_input" list="organisations" limit={ORGANISATION} value={m.organisation} onValue={(organisation) => updateTeamMember(doc, m.id, { organisation })} />
               </div>
               <div>
-                <label className="ds_label" htmlFor={`team-role-${m.id}`}>Role<span className="visually-hidden">, member {i + 1}</span></label>
-                <LimitedInput id={`team-role-${m.id}`} className="ds_input" limit={ROLE} value={m.role} placeholder="For example, Director of Education, Renfrewshire" onValue={(role) => updateTeamMember(doc, m.id, { role })} />
+                <label className="ds_label" htmlFor={`team-role-${m.id}`}>Role</label>
+                <LimitedInput id={`team-role-${m.id}`} aria-label={`Role, member ${i + 1}`} className="ds_input" limit={ROLE} value={m.role} placeholder="For example, Director of Education, Renfrewshire" onValue={(role) => updateTeamMember(doc, m.id, { role })} />
               </div>
               <div>
-                <label className="ds_label" htmlFor={`team-name-${m.id}`}>Name (optional)<span className="visually-hidden">, member {i + 1}</span></label>
-                <LimitedInput id={`team-name-${m.id}`} className="ds_input" limit={NAME} value={m.name} onValue={(name) => updateTeamMember(doc, m.id, { name })} />
+                <label className="ds_label" htmlFor={`team-name-${m.id}`}>Name (optional)</label>
+                <LimitedInput id={`team-name-${m.id}`} aria-label={`Name (optional), member ${i + 1}`} className="ds_input" limit={NAME} value={m.name} onValue={(name) => updateTeamMember(doc, m.id, { name })} />
               </div>
               <button type="button" className="ds_button ds_button--secondary ds_button--small setup-row__remove"
                 onClick={() => { deleteTeamMember(doc, m.id); announce(`Removed team member ${i + 1}`); }}>

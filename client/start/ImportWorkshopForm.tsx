@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { CreateWorkshopResponse } from '../../shared/api.js';
-import { importWorkshop } from '../lib/api.js';
+import { fetchWorkshopInfo, importWorkshop } from '../lib/api.js';
 
 const MAX_BYTES = 5 * 1024 * 1024;
 
@@ -17,9 +17,15 @@ export function ImportWorkshopForm({ onImported }: { onImported: (title: string,
     setBusy(true);
     setError(null);
     const result = await importWorkshop(file);
+    if (!result.ok) {
+      setBusy(false);
+      return setError(result.message);
+    }
+    // The workshop is named by the title inside the file, which only the server has read:
+    // ask the new workshop, with its host link. The file's name stands in if that fails.
+    const info = await fetchWorkshopInfo(result.data.id, result.data.tokens.host);
     setBusy(false);
-    if (result.ok) onImported(file.name.replace(/\.(json|md|markdown|txt)$/i, ''), result.data);
-    else setError(result.message);
+    onImported(info.ok && info.data.title.trim() ? info.data.title : file.name.replace(/\.(json|md|markdown|txt)$/i, ''), result.data);
   }
 
   return (

@@ -4,6 +4,7 @@ import { WarningIcon } from '../board/icons.js';
 import { useBoardLinks } from '../board/boardLinks.js';
 import { stripe } from './ThemeChip.js';
 import { useBalance } from './useThemes.js';
+import { useFold } from '../ui/useFold.js';
 
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -17,17 +18,25 @@ export function balanceGap(row: ThemeBalance): string | null {
   return null;
 }
 
-/** Per theme: how many strengths, areas for development and actions the board holds. */
+/**
+ * Per theme: how many strengths, areas for development and actions the board holds.
+ * Folded by default, so the cards come first; folded, it still says how many gaps there are.
+ */
 export function BalanceStrip() {
   const { doc } = useWorkshop();
   const { themes } = useBoardLinks();
+  const [open, toggle] = useFold('balance', false);
   const rows = useBalance(doc).filter((r) => r.themeId !== null || r.strengths + r.areas + r.actions > 0);
+  const gaps = rows.filter((r) => balanceGap(r) !== null).length;
   return (
     <div className="balance">
       <h2 className="balance__title" id="balance-title">
-        Balance by theme
+        <button type="button" className="fold-toggle" aria-expanded={open} aria-controls="balance-list" onClick={toggle}>
+          Balance by theme
+          {gaps > 0 ? <span className="balance__gaps">{`: ${count(gaps, 'gap', 'gaps')}`}</span> : null}
+        </button>
       </h2>
-      <ul className="balance__list" aria-labelledby="balance-title">
+      <ul id="balance-list" className="balance__list" aria-labelledby="balance-title" hidden={!open}>
         {rows.map((row) => {
           const gap = balanceGap(row);
           const theme = themes.find((t) => t.id === row.themeId) ?? null;

@@ -1,6 +1,8 @@
 import { useId } from 'react';
 import type { Theme } from '../../shared/model/index.js';
 import { BalanceStrip } from './BalanceStrip.js';
+import { useMediaQuery } from '../lib/useMediaQuery.js';
+import { useFold } from '../ui/useFold.js';
 import type { ThemeView } from './themeView.js';
 
 interface ThemeToolbarProps {
@@ -15,11 +17,24 @@ interface ThemeToolbarProps {
  */
 export function ThemeToolbar({ themes, view, onChange }: ThemeToolbarProps) {
   const id = useId();
+  // On a phone the cards come first: the theme controls fold away until asked for.
+  const wide = useMediaQuery('(min-width: 50em)');
+  const [open, toggle] = useFold('themes', wide);
   if (themes.length === 0) return null;
   // A filter on a theme deleted by someone else falls back to every card.
   const filter = view.filter === 'all' || view.filter === 'none' || themes.some((t) => t.id === view.filter) ? view.filter : 'all';
+  // Folded, it still says when it is changing what the columns show.
+  const note = filter !== 'all' ? ' (filtered)' : view.grouping === 'theme' ? ' (grouped by theme)' : '';
   return (
     <section className="theme-toolbar" aria-label="Themes">
+      {wide ? null : (
+        <h2 className="theme-toolbar__fold">
+          <button type="button" className="fold-toggle" aria-expanded={open} aria-controls={`${id}-themes`} onClick={toggle}>
+            Themes{note}
+          </button>
+        </h2>
+      )}
+      <div id={`${id}-themes`} className="theme-toolbar__body" hidden={!open && !wide}>
       <div className="theme-toolbar__controls">
         <fieldset className="theme-toolbar__show">
           <legend className="theme-toolbar__legend">Show</legend>
@@ -60,6 +75,7 @@ export function ThemeToolbar({ themes, view, onChange }: ThemeToolbarProps) {
         </div>
       </div>
       <BalanceStrip />
+      </div>
     </section>
   );
 }

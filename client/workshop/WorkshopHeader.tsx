@@ -1,17 +1,15 @@
 import { ROLE_LABELS } from '../../shared/roles.js';
-import type { ConnectionState } from '../collab/connectionStatus.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
-import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { PresenceBar } from './PresenceBar.js';
 
 interface HeaderProps {
   title: string;
   hostAuthority: string;
-  connection: ConnectionState;
   onChangeName: () => void;
 }
 
-export function WorkshopHeader({ title, hostAuthority, connection, onChangeName }: HeaderProps) {
+/** Whose workshop this is, who is here and who you are; the session strip under it stays in sight (WorkshopStatus). */
+export function WorkshopHeader({ title, hostAuthority, onChangeName }: HeaderProps) {
   const { role, user } = useWorkshop();
   return (
     <header className="workshop-header">
@@ -24,7 +22,6 @@ export function WorkshopHeader({ title, hostAuthority, connection, onChangeName 
           {hostAuthority ? <p className="workshop-header__authority">{hostAuthority}</p> : null}
         </div>
         <div className="workshop-header__status">
-          <ConnectionIndicator state={connection} />
           <PresenceBar />
           <p className="workshop-header__you">
             <span>

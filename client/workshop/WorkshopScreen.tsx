@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { WorkshopInfoResponse } from '../../shared/api.js';
 import { canEdit } from '../../shared/roles.js';
 import type { Identity } from '../lib/identity.js';
-import { SkipLink } from '../ui/SkipLink.js';
+import { WorkshopSkipLinks } from './WorkshopSkipLinks.js';
 import { Board } from '../board/Board.js';
 import { useWorkshopConnection, type WorkshopConnection } from '../collab/useWorkshopConnection.js';
 import { WorkshopContext, type Workshop } from '../collab/WorkshopContext.js';
@@ -17,7 +17,12 @@ import { WorkshopHeader } from './WorkshopHeader.js';
 import { ViewNav } from './ViewNav.js';
 import { SessionContext } from '../session/SessionContext.js';
 import { useSessionConnection } from '../session/useSessionConnection.js';
-import { SessionBar } from '../session/SessionBar.js';
+import { WorkshopStatus } from './WorkshopStatus.js';
+import { SessionDrawer } from '../session/SessionDrawer.js';
+import { FocusQuestion } from './FocusQuestion.js';
+import { useFold } from '../ui/useFold.js';
+import { useMediaQuery } from '../lib/useMediaQuery.js';
+import '../styles/layout.css';
 import { FacilitatorPanel } from '../session/FacilitatorPanel.js';
 import { SilentRound } from '../session/SilentRound.js';
 import { FollowBar } from '../session/FollowBar.js';
@@ -60,6 +65,12 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
   const session = useSessionConnection(workshopId, secret);
   const [presenting, setPresenting] = useState(false);
   const runsSession = info.role === 'host' || info.role === 'facilitator';
+  // The facilitator's controls sit beside the board where there is room for both, and
+  // start folded where there is not, so the board is what the page opens on.
+  const roomy = useMediaQuery('(min-width: 64em)');
+  const [drawerOpen, toggleDrawer] = useFold('session-controls', roomy);
+  const [drawerOpened, setDrawerOpened] = useState(false);
+  const drawer = runsSession ? { open: drawerOpen, toggle: () => { setDrawerOpened(!drawerOpen); toggleDrawer(); } } : null;
   const title = meta.title || info.title;
   useEffect(() => {
     document.title = `${title} – Cairn`;
@@ -75,9 +86,9 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
     <WorkshopContext value={workshop}>
       <SessionContext value={session}>
       <ViewContext value={navigation}>
-        <SkipLink target="board">{navigation.view === 'board' ? 'Skip to board' : 'Skip to main content'}</SkipLink>
-        <WorkshopHeader title={title} hostAuthority={meta.hostAuthority} connection={state} onChangeName={() => setRenaming(true)} />
-        <SessionBar />
+        <WorkshopSkipLinks view={navigation.view} />
+        <WorkshopHeader title={title} hostAuthority={meta.hostAuthority} onChangeName={() => setRenaming(true)} />
+        <WorkshopStatus connection={state} drawer={drawer} />
         <ViewNav secret={secret} readersMayExport={info.readersMayExport} />
         <FollowBar />
         <main id="board" className="workshop-main" tabIndex={-1}>
@@ -99,17 +110,19 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
               <FieldworkView />
             </LaterBoundary>
           ) : (
-            <>
-              <h2 className="visually-hidden">Board</h2>
-              {meta.focusQuestion ? (
-                <p className="focus-question">
-                  <span className="focus-question__label">Focus question</span> {meta.focusQuestion}
-                </p>
+            <div className={`workshop-layout${drawer?.open ? ' workshop-layout--with-drawer' : ''}`}>
+              <div className="workshop-layout__board">
+                <h2 className="visually-hidden">Board</h2>
+                {meta.focusQuestion ? <FocusQuestion text={meta.focusQuestion} /> : null}
+                {session.state.round && workshop.canEdit ? <SilentRound key={session.state.round.id} /> : null}
+                <Board />
+              </div>
+              {drawer ? (
+                <SessionDrawer open={drawer.open} onClose={drawer.toggle} takeFocus={drawerOpened}>
+                  <FacilitatorPanel onPresent={() => setPresenting(true)} />
+                </SessionDrawer>
               ) : null}
-              {runsSession ? <FacilitatorPanel onPresent={() => setPresenting(true)} /> : null}
-              {session.state.round && workshop.canEdit ? <SilentRound key={session.state.round.id} /> : null}
-              <Board />
-            </>
+            </div>
           )}
         </main>
         <NameDialog isOpen={renaming} onOpenChange={setRenaming} currentName={identity.name} onSave={onRename} />
