@@ -54,9 +54,13 @@ const envSchema = z.object({
   DATABASE_URL: z.optional(z.string().check(z.regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start postgres:// or postgresql://'))),
   /** Redis, the bus between several servers (one server needs none). */
   REDIS_URL: z.optional(z.string().check(z.regex(/^rediss?:\/\//, 'REDIS_URL must start redis:// or rediss://'))),
+  /** What Cairn's channels on Redis begin with, so several installations (or test runs) can share one Redis. */
+  REDIS_PREFIX: z._default(z.string().check(z.regex(/^[A-Za-z0-9:_-]{1,40}$/, 'REDIS_PREFIX may hold letters, digits, : _ and -')), 'cairn:'),
   /** New people the shared participant link may add to a workshop per minute, and in all. */
   SHARED_LINK_JOINS_PER_MINUTE: z._default(int(1), 20),
   SHARED_LINK_PEOPLE: z._default(int(1), 100),
+  /** Where to report an accessibility problem, shown on the accessibility statement (optional). */
+  ACCESSIBILITY_CONTACT: z.optional(z.email()),
 });
 
 export interface Config {
@@ -81,6 +85,9 @@ export interface Config {
   people: { perMinute: number; total: number };
   databaseUrl?: string;
   redisUrl?: string;
+  /** Shown on the accessibility statement as the address for problems. */
+  accessibilityContact?: string;
+  redisPrefix: string;
 }
 
 /** Reads the environment; a bad value stops start-up with a message naming it. */
@@ -109,6 +116,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     people: { perMinute: e.SHARED_LINK_JOINS_PER_MINUTE, total: e.SHARED_LINK_PEOPLE },
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    accessibilityContact: e.ACCESSIBILITY_CONTACT,
+    redisPrefix: e.REDIS_PREFIX,
     clientDir: path.join(projectRoot(), 'dist', 'client'),
   };
 }

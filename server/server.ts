@@ -9,6 +9,9 @@ import { openStores } from './storage/openStores.js';
 import { RoomManager } from './collab/roomManager.js';
 import { handleUpgrade } from './collab/upgrade.js';
 import { eraseWorkshop } from './workshops/eraseWorkshop.js';
+import { Cluster } from './bus/cluster.js';
+import { openBus } from './bus/openBus.js';
+import { DocumentRelay } from './collab/relay.js';
 
 /** How soon after start the web app is loaded if no request has asked for it. */
 const APP_WARM_UP_MS = 1000;
@@ -24,7 +27,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
   const stores = await openStores(config, log);
   const { docs, workshops, sessions, history, people, locks } = stores;
-  const rooms = new RoomManager(docs, log, { unloadAfterMs: config.unloadAfterMs, maxWorkshopBytes: config.maxWorkshopBytes, structure: config.structure, locks });
+  // Several servers: PostgreSQL holds everything and Redis carries what crosses between them.
+  const bus = config.redisUrl ? await openBus(config.redisUrl, config.redisPrefix, log) : null;
+  const relay = bus ? new DocumentRelay(bus, log) : null;
+  const shared = stores.kind === 'postgres';
+  const rooms = new RoomManager(docs, log, { unloadAfterMs: config.unloadAfterMs, maxWorkshopBytes: config.maxWorkshopBytes, structure: config.structure, locks, shared, relay });
+  const cluster = new Cluster(rooms, workshops, bus, log);
   const autoVersions = new AutoVersions(history, log, locks);
 
   // The web app (pages, API, export) is more than half the server's code. A restarted
@@ -35,7 +43,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const loadApp = (): Promise<RequestListener> =>
     (app ??= import('./http/app.js')
       .then(({ createApp }) =>
-        createApp({ workshops, docs, rooms, sessions, history, people, locks, log, clientDir: config.clientDir, publicUrl: config.publicUrl, createPerHour: config.createPerHour, structure: config.structure, peopleLimits: config.people }),
+        createApp({ workshops, docs, rooms, sessions, history, people, locks, cluster, shared, log, clientDir: config.clientDir, publicUrl: config.publicUrl, createPerHour: config.createPerHour, structure: config.structure, peopleLimits: config.people, accessibilityContact: config.accessibilityContact }),
       )
       .catch((err: Error) => {
         // Not kept: the next request tries again.
@@ -76,7 +84,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await locks.tryLock('retention', async () => {
       for (const id of await workshops.untouchedSince(cutoff)) {
         if (rooms.inUse(id)) continue;
-        await eraseWorkshop(id, { workshops, docs, rooms });
+        await eraseWorkshop(id, { workshops, docs, rooms, cluster });
         log.info({ workshop: id, retentionDays: config.retentionDays }, 'Workshop deleted after the retention period');
       }
     });
@@ -102,6 +110,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
       await rooms.closeAll(CLOSE.goingAway.code, CLOSE.goingAway.reason);
       wss.close();
       server.closeAllConnections();
+      relay?.close();
+      await bus?.close();
       await stores.close();
       log.info('Cairn stopped');
     })());

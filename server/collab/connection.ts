@@ -107,8 +107,9 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder, rep
       room.answerNewcomer(conn);
       return;
     }
-    encoding.writeVarUint(reply, syncProtocol.messageYjsSyncStep2);
-    encoding.writeVarUint8Array(reply, room.encodeStateAsUpdate(stateVector));
+    // The answer is the client's receipt ("saved"): it goes once everything this server
+    // has stored so far is durable, so "saved" means on disk.
+    room.answerStep1(conn, stateVector);
     return;
   }
   if (type !== syncProtocol.messageYjsSyncStep2 && type !== syncProtocol.messageYjsUpdate) {

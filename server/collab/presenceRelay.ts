@@ -13,13 +13,19 @@ export const AWARENESS_BATCH_MS = 50;
 /** The most presence messages a room sends each connection in a second (plus one on joining). */
 export const PRESENCE_MESSAGES_PER_SECOND = 1000 / AWARENESS_BATCH_MS;
 
+/** Presence that came from another server: no connection here may speak for it. */
+export const PEER_PRESENCE = 'peer';
+
 /**
  * A room's presence: who announced which presence id (no one else may speak for it),
- * and every change since the last message, sent together.
+ * and every change since the last message, sent together. Changes made here also go to
+ * the other servers holding the workshop (`toPeers`); theirs come back marked PEER_PRESENCE.
  */
 export class PresenceRelay {
-  /** Which connection announced each presence id. */
-  readonly owners = new Map<number, Connection>();
+  /** Which connection announced each presence id ('peer': someone on another server). */
+  readonly owners = new Map<number, Connection | typeof PEER_PRESENCE>();
+  /** Where this server's presence changes go to reach other servers (none with one server). */
+  toPeers: ((update: Uint8Array) => void) | null = null;
   private readonly due = new Set<number>();
   private timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
   private sentAt = -Infinity;
@@ -33,6 +39,8 @@ export class PresenceRelay {
 
   private onUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const conn = origin && typeof origin === 'object' && 'awarenessIds' in origin ? (origin as Connection) : null;
+    if (origin === PEER_PRESENCE) for (const id of [...added, ...updated]) this.owners.set(id, PEER_PRESENCE);
+    else if (this.toPeers) this.toPeers(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]));
     if (conn) {
       // A person who comes back after a drop is "updated", not "added": the server
       // remembers their id's clock. Either way this connection now speaks for them.
@@ -43,7 +51,8 @@ export class PresenceRelay {
     }
     // Gone is gone, whoever removed it (its owner, its owner leaving, or a timeout).
     for (const id of removed) {
-      this.owners.get(id)?.awarenessIds.delete(id);
+      const owner = this.owners.get(id);
+      if (owner && owner !== PEER_PRESENCE) owner.awarenessIds.delete(id);
       this.owners.delete(id);
     }
     for (const id of added) this.due.add(id);

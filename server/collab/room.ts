@@ -7,6 +7,7 @@ import type { WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import { CLOSE, MESSAGE, encodeRefusal } from '../../shared/protocol.js';
 import type { DocStore, StoredDoc } from '../storage/docStore.js';
+import type { Locks } from '../storage/stores.js';
 import { SCHEMA_VERSION, migrate, schemaVersionOf, type StructureLimits } from '../../shared/model/index.js';
 import { sanitizeStored } from '../../shared/model/inspect/sanitize.js';
 import { checkUpdate, type Refusal } from './check.js';
@@ -31,6 +32,16 @@ const MISSING_IN_A_ROW = 20;
 /** Changes written under someone else's ids before the sender is closed. */
 const FORGED_BEFORE_CLOSE = 3;
 
+/** Where a change came from when another server applied it first (checked and stored there). */
+export const FROM_PEER = Symbol('cairn-peer');
+
+/** What crosses to the other servers holding this workshop (server/collab/relay.ts); nothing with one server. */
+export interface PeerRelay {
+  update(room: Room, update: Uint8Array): void;
+  awareness(room: Room, update: Uint8Array): void;
+  claim(room: Room, client: number, owner: string): void;
+}
+
 /** What a room needs from the server: where its bytes go, and how much it may hold. */
 export interface RoomLife {
   store: DocStore;
@@ -38,10 +49,12 @@ export interface RoomLife {
   maxWorkshopBytes: number;
   structure: StructureLimits;
   /**
-   * relay: an applied update, to whoever else holds this workshop (other servers, once
-   * there is a bus between them). Nothing with one server.
+   * Other servers may hold and write this workshop (PostgreSQL and a bus): compaction then
+   * reads what is stored before replacing exactly that, under a lock across servers.
    */
-  relay?: (room: Room, update: Uint8Array) => void;
+  shared?: { locks: Locks };
+  /** relay: an applied update, to whoever else holds this workshop. */
+  relay?: PeerRelay;
   /** A workshop broke: the manager stops offering it (see damage). */
   damaged?: (room: Room) => void;
 }
@@ -306,11 +319,57 @@ export class Room {
   private claim(client: number, owner: string): void {
     this.writers.set(client, owner);
     this.life.store.claimWriter(this.name, client, owner).catch((err) => this.life.log.error({ err, workshop: this.name }, 'Could not record who writes under a client id'));
+    this.life.relay?.claim(this, client, owner);
   }
 
-  /** Answers to a client's sync step 1: what it lacks. */
-  encodeStateAsUpdate(stateVector: Uint8Array): Uint8Array {
-    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  // —— from the other servers ——
+
+  /** A change another server checked, applied and stored: applied here for the people here (not stored again). */
+  applyFromPeer(update: Uint8Array): void {
+    this.storedBytes += update.length;
+    this.apply(update, FROM_PEER);
+  }
+
+  /** Another server recorded who writes under a client id. */
+  writerFromPeer(client: number, owner: string): void {
+    if (!this.writers.has(client)) this.writers.set(client, owner);
+  }
+
+  /**
+   * Read what the store holds now and apply what this room lacks (another server's
+   * changes whose message was lost): before deciding something that must see every
+   * change (a compaction, a session change with several servers).
+   */
+  async catchUp(): Promise<StoredDoc> {
+    const stored = await this.life.store.load(this.name);
+    for (const [client, owner] of stored.writers) this.writerFromPeer(client, owner);
+    this.guard('apply', () => this.doc.transact(() => {
+      for (const update of stored.updates) {
+        try {
+          Y.applyUpdate(this.ydoc, update, FROM_PEER);
+        } catch {
+          // A row this room could not read when it opened stays unread; the room knows.
+        }
+      }
+    }, FROM_PEER));
+    return stored;
+  }
+
+  /**
+   * Answer a client's sync step 1 with what it lacks, once every change stored so far is
+   * durable: a browser reads this answer as its receipt that its changes are saved.
+   */
+  answerStep1(conn: Connection, stateVector: Uint8Array): void {
+    const answer = () => {
+      if (this.damage) return;
+      const e = encoding.createEncoder();
+      encoding.writeVarUint(e, MESSAGE.sync);
+      encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(this.doc, stateVector));
+      this.send(conn, encoding.toUint8Array(e));
+    };
+    if (this.pendingWrites === 0) answer();
+    else void this.whenWritten().then(answer, answer);
   }
 
   // —— store and relay ——
@@ -318,15 +377,23 @@ export class Room {
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
     this.cache.clear();
     this.updatesApplied++;
-    this.store(update);
+    // What another server applied first is stored there, and has already crossed.
+    const fromPeer = origin === FROM_PEER;
+    if (!fromPeer) this.store(update);
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.sync);
     syncProtocol.writeUpdate(encoder, update);
     const sender = origin && typeof origin === 'object' && 'ws' in origin ? (origin as Connection).ws : undefined;
     this.broadcast(encoding.toUint8Array(encoder), sender);
-    this.life.relay?.(this, update);
+    if (fromPeer) return;
+    this.life.relay?.update(this, update);
     if (++this.updatesSinceCompact >= COMPACT_AFTER_UPDATES) this.scheduleCompact();
   };
+
+  /** Resolves once every change this room has stored so far is durable: when a client may be told "saved". */
+  whenWritten(): Promise<void> {
+    return this.pendingWrites > 0 ? this.life.store.whenWritten() : Promise.resolve();
+  }
 
   private store(update: Uint8Array): void {
     this.pendingWrites++;
@@ -382,20 +449,32 @@ export class Room {
     }, 200);
   }
 
-  /** Replace the update log with one state row. Safe at any time; never over a damaged workshop. */
+  /**
+   * Replace the update log with one state row. Safe at any time; never over a damaged
+   * workshop. With other servers writing too, one server compacts at a time (a lock
+   * across servers), and it reads what is stored first and replaces exactly that: a row
+   * another server writes meanwhile survives.
+   */
   async compact(): Promise<void> {
     if (this.unreadableRows || this.damage) return;
-    let state: Uint8Array;
+    const shared = this.life.shared;
+    const once = async () => {
+      const rows = shared ? (await this.catchUp()).rowIds : undefined;
+      if (this.damage) return;
+      let state: Uint8Array;
+      try {
+        state = this.fullState();
+      } catch (err) {
+        this.markDamaged('compact', err);
+        return;
+      }
+      this.updatesSinceCompact = 0;
+      this.storedBytes = state.length;
+      await this.life.store.compact(this.name, state, this.schemaVersion(), rows);
+    };
     try {
-      state = this.fullState();
-    } catch (err) {
-      this.markDamaged('compact', err);
-      return;
-    }
-    this.updatesSinceCompact = 0;
-    this.storedBytes = state.length;
-    try {
-      await this.life.store.compact(this.name, state, this.schemaVersion());
+      if (shared) await shared.locks.withLock(`compact:${this.name}`, once);
+      else await once();
     } catch (err) {
       // The log still holds every update; compaction can wait for next time.
       this.life.log.error({ err, workshop: this.name }, 'Compaction failed; the update log is kept');

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import type { Logger } from 'pino';
 import type { DocStore } from '../storage/docStore.js';
 import type { Locks } from '../storage/stores.js';
+import type { DocumentRelay } from './relay.js';
 import { Room, type DamageReport, type RoomLife } from './room.js';
 import { SCHEMA_VERSION, STRUCTURE_LIMITS, type StructureLimits } from '../../shared/model/index.js';
 import { CLOSE, SESSION_ROOM_SUFFIX } from '../../shared/protocol.js';
@@ -17,9 +18,12 @@ export interface RoomManagerOptions {
   unloadAfterMs: number;
   /** Locks across servers: one compacts or migrates a workshop at a time. */
   locks?: Locks;
+  /** Other servers may hold and write the same workshops (PostgreSQL): compaction reads before it replaces. */
+  shared?: boolean;
+  /** The relay to the other servers (Redis), or none. */
+  relay?: DocumentRelay | null;
   maxWorkshopBytes?: number;
   structure?: StructureLimits;
-  relay?: RoomLife['relay'];
 }
 
 /**
@@ -36,6 +40,7 @@ export class RoomManager {
   private readonly damagedRooms = new Map<string, DamageReport>();
   private readonly life: RoomLife;
   private readonly unloadAfterMs: number;
+  private readonly relay: DocumentRelay | null;
 
   constructor(
     private readonly store: DocStore,
@@ -49,9 +54,11 @@ export class RoomManager {
       log,
       maxWorkshopBytes: opts.maxWorkshopBytes ?? 64 * 1024 * 1024,
       structure: opts.structure ?? STRUCTURE_LIMITS,
-      relay: opts.relay,
+      relay: opts.relay ?? undefined,
+      shared: opts.shared && opts.locks ? { locks: opts.locks } : undefined,
       damaged: (room) => this.setAside(room),
     };
+    this.relay = opts.relay ?? null;
   }
 
   get openRooms(): number {
@@ -84,6 +91,7 @@ export class RoomManager {
         room.load(stored);
         if (room.damage) throw new WorkshopDamaged(room.damage);
         this.rooms.set(name, room);
+        this.relay?.attach(room);
         // If nobody ends up joining (the socket closed while loading), unload later.
         this.scheduleUnload(room);
         return room;
@@ -102,6 +110,7 @@ export class RoomManager {
     if (timer) clearTimeout(timer);
     this.unloadTimers.delete(room.name);
     if (this.rooms.get(room.name) === room) this.rooms.delete(room.name);
+    this.relay?.detach(room);
     // Destroyed once the current stage has unwound (it may still be inside the document).
     setImmediate(() => room.destroy());
   }
@@ -167,6 +176,7 @@ export class RoomManager {
       return;
     }
     this.rooms.delete(room.name);
+    this.relay?.detach(room);
     room.destroy();
     this.log.debug({ workshop: room.name }, 'Workshop unloaded');
   }
@@ -194,6 +204,7 @@ export class RoomManager {
     this.unloadTimers.delete(name);
     if (!room) return;
     this.rooms.delete(name);
+    this.relay?.detach(room);
     room.destroy();
     for (const { ws } of room.connections.values()) ws.close(close.code, close.reason);
   }

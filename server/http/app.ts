@@ -13,7 +13,9 @@ import { importApi } from './importApi.js';
 import { RateLimit } from './rateLimit.js';
 import { historyApi } from './historyApi.js';
 import { peopleApi, type PeopleLimits } from './peopleApi.js';
+import { aboutApi } from './aboutApi.js';
 import { metrics, PROMETHEUS_CONTENT_TYPE } from '../metrics.js';
+import type { Cluster } from '../bus/cluster.js';
 import type { StructureLimits } from '../../shared/model/limits.js';
 
 export interface AppDeps {
@@ -31,8 +33,14 @@ export interface AppDeps {
   structure?: StructureLimits;
   people: PeopleStore;
   locks: Locks;
+  /** What every server must act on (one server: this one). */
+  cluster: Cluster;
+  /** Other servers may hold the same workshops. */
+  shared: boolean;
   /** How many people the shared participant link may add (config: SHARED_LINK_JOINS_PER_MINUTE, SHARED_LINK_PEOPLE). */
   peopleLimits?: PeopleLimits;
+  /** Shown on the accessibility statement (config: ACCESSIBILITY_CONTACT). */
+  accessibilityContact?: string;
 }
 
 function sizeLimit(bytes = 0): string {
@@ -91,6 +99,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', peopleApi({ ...deps, limits: deps.peopleLimits ?? { perMinute: 20, total: 100 } }));
   app.use('/api', exportApi(deps));
   app.use('/api', sessionApi(deps));
+  app.use('/api', aboutApi(deps));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'There is no such API address.' });
   });

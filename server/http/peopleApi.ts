@@ -4,7 +4,7 @@ import { newPersonSchema, workshopPath, type NewPersonResponse, type PersonBody 
 import { CLOSE } from '../../shared/protocol.js';
 import { refusal } from '../../shared/rules/rules.js';
 import { ROW_ID } from '../../shared/model/shape.js';
-import type { RoomManager } from '../collab/roomManager.js';
+import type { Cluster } from '../bus/cluster.js';
 import type { PeopleStore, Person, WorkshopStore } from '../storage/stores.js';
 import { seal, unseal } from '../workshops/sealedLinks.js';
 import { workshopAccess } from './access.js';
@@ -24,8 +24,8 @@ export interface PeopleLimits {
  * silent-round cards are theirs alone; the shared link can add only so many people a
  * minute and in all, so one forwarded link cannot become a crowd of made-up voters.
  */
-export function peopleApi(deps: { workshops: WorkshopStore; people: PeopleStore; rooms: RoomManager; log: Logger; publicUrl?: string; limits: PeopleLimits }): express.Router {
-  const { workshops, people, rooms, log, publicUrl, limits } = deps;
+export function peopleApi(deps: { workshops: WorkshopStore; people: PeopleStore; cluster: Cluster; log: Logger; publicUrl?: string; limits: PeopleLimits }): express.Router {
+  const { workshops, people, cluster, log, publicUrl, limits } = deps;
   const router = express.Router();
   const linkFor = (req: Request, id: string, token: string) => baseUrl(req, publicUrl) + workshopPath(id, token);
   const body = (p: Person, link: string | null): PersonBody => ({ id: p.id, name: p.name, source: p.source, createdAt: p.createdAt, link });
@@ -102,8 +102,8 @@ export function peopleApi(deps: { workshops: WorkshopStore; people: PeopleStore;
       res.status(404).json({ error: 'There is no such person in this workshop, or their link was already withdrawn.' });
       return;
     }
-    const closed = rooms.closeOwner(access.record.id, `person:${personId}`, CLOSE.linkWithdrawn);
-    log.info({ workshop: access.record.id, closed }, 'Personal link withdrawn');
+    await cluster.closeOwner(access.record.id, `person:${personId}`, CLOSE.linkWithdrawn);
+    log.info({ workshop: access.record.id }, 'Personal link withdrawn');
     res.status(204).end();
   });
 

@@ -19,6 +19,7 @@ import { SESSION_ROOM_SUFFIX } from '../../shared/protocol.js';
 import { roundDraftsSchema, sessionActionSchema, voteChangeSchema, type MyVote, type SessionAction } from '../../shared/sessionApi.js';
 import { WorkshopDamaged, type RoomManager } from '../collab/roomManager.js';
 import type { HistoryStore, Locks, SessionStore, WorkshopStore } from '../storage/stores.js';
+import type { Cluster } from '../bus/cluster.js';
 import * as Y from 'yjs';
 import { newToken } from '../workshops/tokens.js';
 import { callerKey, workshopAccess, type Access } from './access.js';
@@ -32,6 +33,10 @@ interface Deps {
   sessions: SessionStore;
   history: HistoryStore;
   log: Logger;
+  locks: Locks;
+  cluster: Cluster;
+  /** Other servers may hold the same workshop (PostgreSQL and Redis). */
+  shared: boolean;
 }
 
 /** A person's dots and how many they have left (none when no vote runs). */
@@ -71,7 +76,7 @@ function invalid(res: Response, error: z.ZodError): void {
  * live in SQLite until a vote closes or a round is revealed.
  */
 export function sessionApi(deps: Deps): express.Router {
-  const { workshops, rooms, sessions, history, log } = deps;
+  const { workshops, rooms, sessions, history, log, locks, cluster, shared } = deps;
   const router = express.Router();
   const sessionDoc = async (id: string) => (await rooms.open(id + SESSION_ROOM_SUFFIX)).doc;
 
@@ -100,8 +105,15 @@ export function sessionApi(deps: Deps): express.Router {
     const parsed = sessionActionSchema.safeParse(req.body);
     if (!parsed.success) return invalid(res, parsed.error);
     const id = access.record.id;
-    const doc = await sessionDoc(id);
-    const conflict = await apply(id, doc, parsed.data);
+    const room = await rooms.open(id + SESSION_ROOM_SUFFIX);
+    const doc = room.doc;
+    // One session change at a time, on any server: each reads the session as it is now
+    // (with several servers, caught up from the store first), so a round is revealed
+    // once and "bring everyone here" numbers never clash.
+    const conflict = await locks.withLock(`session:${id}`, async () => {
+      if (shared) await room.catchUp();
+      return apply(id, doc, parsed.data);
+    });
     if (conflict) {
       res.status(409).json({ error: conflict });
       return;
@@ -117,6 +129,7 @@ export function sessionApi(deps: Deps): express.Router {
         // The phase it is already in changes nothing, and saves no second version of the same moment.
         if (state.phase === action.phase && workshops.phaseOf(id) === action.phase) return null;
         await workshops.setPhase(id, action.phase);
+        await cluster.changed(id);
         setPhase(doc, action.phase);
         // Each phase change is a version: "the board as Part 1 ended" is one click away.
         const board = (await rooms.open(id)).doc;

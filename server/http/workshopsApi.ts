@@ -10,6 +10,7 @@ import { CLOSE, SESSION_ROOM_SUFFIX } from '../../shared/protocol.js';
 import { workshopPath, type CurrentLinksResponse, type RotatedLinkResponse } from '../../shared/api.js';
 import { refusal } from '../../shared/rules/rules.js';
 import type { RoomManager } from '../collab/roomManager.js';
+import type { Cluster } from '../bus/cluster.js';
 import { eraseWorkshop } from '../workshops/eraseWorkshop.js';
 import type { RateLimit } from './rateLimit.js';
 import type { WorkshopStore } from '../storage/stores.js';
@@ -20,8 +21,8 @@ export function baseUrl(req: Request, publicUrl?: string): string {
 }
 
 
-export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; rooms: RoomManager; log: Logger; publicUrl?: string; creations: RateLimit }): express.Router {
-  const { workshops, docs, rooms, log, publicUrl, creations } = deps;
+export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; rooms: RoomManager; cluster: Cluster; log: Logger; publicUrl?: string; creations: RateLimit }): express.Router {
+  const { workshops, docs, rooms, cluster, log, publicUrl, creations } = deps;
   const router = express.Router();
 
   router.post('/workshops', async (req: Request, res: Response) => {
@@ -75,8 +76,10 @@ export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; r
     if (!access) return;
     const id = access.record.id;
     const token = await workshops.rotate(id, role, access.token);
-    const closed = rooms.closeRole(id, role, CLOSE.linkChanged) + rooms.closeRole(id + SESSION_ROOM_SUFFIX, role, CLOSE.linkChanged);
-    log.info({ workshop: id, role, closed }, 'Link changed');
+    // Everywhere: every server forgets what it knew of the old link, and closes its connections.
+    await cluster.changed(id);
+    await cluster.closeRole(id, role, CLOSE.linkChanged);
+    log.info({ workshop: id, role }, 'Link changed');
     const body: RotatedLinkResponse = { role, token, link: baseUrl(req, publicUrl) + workshopPath(id, token) };
     res.json(body);
   });
@@ -106,7 +109,7 @@ export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; r
     const access = await workshopAccess(req, res, workshops, ['host']);
     if (!access) return;
     const id = access.record.id;
-    await eraseWorkshop(id, { workshops, docs, rooms });
+    await eraseWorkshop(id, { workshops, docs, rooms, cluster });
     log.info({ workshop: id }, 'Workshop deleted');
     res.status(204).end();
   });

@@ -46,6 +46,8 @@ export interface DocStore {
   writerOf(name: string, client: number): Promise<string | null>;
   /** Updates appended but not yet written. */
   pending(): number;
+  /** Resolves once everything appended so far is durably written (waiting out retries). */
+  whenWritten(): Promise<void>;
   /** The longest an update has waited between append() and being written, in ms. */
   readonly maxCommitLagMs: number;
   /**

@@ -52,6 +52,9 @@ class ObservedStore implements DocStore {
   pending() {
     return this.inner.pending();
   }
+  whenWritten() {
+    return this.inner.whenWritten();
+  }
   get maxCommitLagMs() {
     return this.inner.maxCommitLagMs;
   }

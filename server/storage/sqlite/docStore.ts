@@ -138,6 +138,10 @@ export class SqliteDocStore implements DocStore {
     }
   }
 
+  whenWritten(): Promise<void> {
+    return this.batch?.done ?? Promise.resolve();
+  }
+
   pending(): number {
     return this.batch?.items.length ?? 0;
   }
