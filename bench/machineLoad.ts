@@ -59,7 +59,7 @@ export function watchMachine(): () => string {
       .slice(0, 5);
     const busiest = top.length > 0 ? ` Busiest: ${top.map((p) => `${p.name} ${p.s.toFixed(0)} s`).join(', ')}.` : '';
     return (
-      `Over the run's ${(seconds / 60).toFixed(0)} minutes, processes the bench did not start used ${others.toFixed(0)} CPU-seconds ` +
+      `Over the run's ${seconds < 120 ? `${seconds.toFixed(0)} s` : `${(seconds / 60).toFixed(0)} minutes`}, processes the bench did not start used ${others.toFixed(0)} CPU-seconds ` +
       `(${((100 * others) / Math.max(1, seconds)).toFixed(0)}% of one core on average), ` +
       `the hypervisor took ${steal.toFixed(0)} s (steal), and the load average was ${load0.toFixed(1)} at the start and ${os.loadavg()[0]!.toFixed(1)} at the end.${busiest}`
     );

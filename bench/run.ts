@@ -83,6 +83,7 @@ async function cairnOnly(label: string, run: () => Promise<Figures> | Figures): 
     add(label, 'cairn', { failed: 1 });
     failed(label, err);
   }
+  report(false);
 }
 
 /** Each figure's mean over the rounds; a failure in any round is reported as one. */
@@ -98,11 +99,40 @@ function fmt(n: number | undefined): string {
   return Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2);
 }
 
+function table(): string {
+  const header = ['scenario', 'figure', ...PEERS.map((p) => PEER_LABELS[p]), 'Cairn ÷ stock'];
+  const lines = rows.map((r) => [r.scenario, r.metric, ...PEERS.map((p) => fmt(r.values[p])), r.values.cairn !== undefined && r.values.stock ? `${(r.values.cairn / r.values.stock).toFixed(2)}×` : '']);
+  return [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...lines.map((l) => `| ${l.join(' | ')} |`)].join('\n');
+}
+
+const started = new Date();
+const machineDuringRun = watchMachine();
+const resultsFile = path.resolve(import.meta.dirname, 'results', `${started.toISOString().slice(0, 16).replace(/[:T]/g, '-')}.md`);
+
+/** Writes the results so far (after every scenario, so a run that stops early keeps what it measured); not for SMOKE. */
+function report(done: boolean): void {
+  if (smoke) return;
+  const cpu = os.cpus();
+  const machine = `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
+  const found = serverCores.size > 0 ? ` Every server process was found on core ${[...serverCores].join(' / ')} (/proc/<pid>/status).` : '';
+  const notes = [
+    ...(done ? [] : ['**Partial: written while the run was going on.**']),
+    `Machine: ${machine}`,
+    `Cores: ${describePlan(CPU_PLAN)}.${found}`,
+    `Quiet? ${machineDuringRun()}`,
+    ...(failures.length > 0 ? [`Failed: ${failures.join('; ')}.`] : []),
+    `Latencies are measured by readers from a timestamp in each edit; lower is better. Ratios are Cairn ÷ the stock y-websocket server in the same run. Each server scenario ran ${ROUNDS} time(s), the servers taking turns (in reverse order every other round); figures are means over those rounds.`,
+    `Writers type into a card's body, each edit a timestamp typed at the end and as many characters deleted from the start, so bodies stay at 1,000 characters, within Cairn's limits, for every server alike; a run in which a server refused any of the bench's changes fails. Fan-out, presence aligned: every client joins at once, so stock clients renew their presence in the same second every 15 s; spread: they join evenly over ${SPREAD} s before the measuring starts, as when people join over minutes.`,
+    "Server CPU µs per delivered edit: the server process's CPU time (from /proc) over the measured window ÷ the edits its readers received. RSS KB per connection: the server's resident memory with every connection open, less its resident memory once started with one empty workshop open, ÷ the connections; JS heap KB per connection likewise, for its JavaScript heap in use; both read just after a full garbage collection in the server (through Node's inspector, outside the measured windows). Bench clients CPU % of a core: near 100, the clients set the pace, not the server.",
+  ];
+  fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
+  fs.writeFileSync(resultsFile, `# Benchmark, ${started.toISOString()}\n\n${notes.join('\n\n')}\n\n${table()}\n`);
+  if (done) console.error(`Written to ${path.relative(process.cwd(), resultsFile)}`);
+}
+
 async function main() {
   const unknown = SCENARIOS.filter((s) => !ALL.includes(s));
   if (unknown.length > 0) throw new Error(`No scenario called ${unknown.join(', ')}; choose from ${ALL.join(', ')}.`);
-  const started = new Date();
-  const machineDuringRun = watchMachine();
   pinSelf(CPU_PLAN);
   process.stderr.write(`Cores: ${describePlan(CPU_PLAN)}.\n`);
   // The restart runs first, on a quiet machine: run after the big scenarios, Node alone
@@ -129,35 +159,14 @@ async function main() {
       }
     }
     for (const [kind, figures] of runs) add(label, kind, mean(figures));
+    report(false);
   }
   if (SCENARIOS.includes('export')) await cairnOnly(`export, ${CARDS} cards (Cairn only)`, () => exportFigures({ cards: CARDS, runs: smoke ? 1 : 10 }));
   if (SCENARIOS.includes('bundle')) await cairnOnly('client bundle (Cairn only)', () => bundleFigures());
   if (SCENARIOS.includes('browser')) await cairnOnly(`browser, ${CARDS} cards, Chromium (Cairn only)`, () => browserFigures({ cards: CARDS, presses: env('PRESSES', 300, 10), loads: smoke ? 1 : 3 }));
 
-  const header = ['scenario', 'figure', ...PEERS.map((p) => PEER_LABELS[p]), 'Cairn ÷ stock'];
-  const lines = [header, ...rows.map((r) => [r.scenario, r.metric, ...PEERS.map((p) => fmt(r.values[p])), r.values.cairn !== undefined && r.values.stock ? `${(r.values.cairn / r.values.stock).toFixed(2)}×` : ''])];
-  const table = [`| ${header.join(' | ')} |`, `|${header.map(() => ' --- ').join('|')}|`, ...lines.slice(1).map((l) => `| ${l.join(' | ')} |`)].join('\n');
-  console.log(table);
-  const cpu = os.cpus();
-  const machine = `${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node ${process.version}`;
-  const found = serverCores.size > 0 ? ` Every server process was found on core ${[...serverCores].join(' / ')} (/proc/<pid>/status).` : '';
-  if (!smoke) {
-    stopAll();
-    const dir = path.resolve(import.meta.dirname, 'results');
-    fs.mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${started.toISOString().slice(0, 16).replace(/[:T]/g, '-')}.md`);
-    const notes = [
-      `Machine: ${machine}`,
-      `Cores: ${describePlan(CPU_PLAN)}.${found}`,
-      `Quiet? ${machineDuringRun()}`,
-      ...(failures.length > 0 ? [`Failed: ${failures.join('; ')}.`] : []),
-      `Latencies are measured by readers from a timestamp in each edit; lower is better. Ratios are Cairn ÷ the stock y-websocket server in the same run. Each server scenario ran ${ROUNDS} time(s), the servers taking turns (in reverse order every other round); figures are means over those rounds.`,
-      `Writers type into a card's body, each edit a timestamp typed at the end and as many characters deleted from the start, so bodies stay at 1,000 characters, within Cairn's limits, for every server alike; a run in which a server refused any of the bench's changes fails. Fan-out, presence aligned: every client joins at once, so stock clients renew their presence in the same second every 15 s; spread: they join evenly over ${SPREAD} s before the measuring starts, as when people join over minutes.`,
-      'Server CPU µs per delivered edit: the server process\'s CPU time (from /proc) over the measured window ÷ the edits its readers received. RSS KB per connection: the server\'s resident memory with every connection open, less its resident memory once started with one empty workshop open, ÷ the connections; JS heap KB per connection likewise, for its JavaScript heap in use; both read just after a full garbage collection in the server (through Node\'s inspector, outside the measured windows). Bench clients CPU % of a core: near 100, the clients set the pace, not the server.',
-    ];
-    fs.writeFileSync(file, `# Benchmark, ${started.toISOString()}\n\n${notes.join('\n\n')}\n\n${table}\n`);
-    console.error(`Written to ${path.relative(process.cwd(), file)}`);
-  }
+  console.log(table());
+  report(true);
   if (failures.length > 0) {
     console.error(`${failures.length} failed:\n${failures.join('\n')}`);
     process.exitCode = 1;
