@@ -60,7 +60,7 @@ export function AccessibilityStatement() {
           to be able to use it. For example, that means you should be able to:
         </p>
         <ul>
-          <li>do everything with a keyboard alone, with the place you are on always shown, and skip straight to the board or the main content</li>
+          <li>do everything with a keyboard alone, with the place you are on always shown, and skip straight to the board, to each of its three columns or to the main content</li>
           <li>use it on a phone or zoomed in: on a narrow screen the three boards become tabs, one board at a time</li>
           <li>move cards between boards without dragging, with Alt and the arrow keys or a “Move to” menu</li>
           <li>change colours, contrast levels and fonts using your browser or device settings</li>
@@ -81,7 +81,6 @@ export function AccessibilityStatement() {
               of the text
             </li>
             <li>when several people write in one card at once its words change as you read them, and a screen reader is not told about each change</li>
-            <li>on a board with many cards, reaching a card far down a board by keyboard takes many presses of the Tab key</li>
             <li>
               exported reports (Word, web page and Markdown) use real headings, lists and tables, but we have not checked them with a screen reader; check a report, for
               example with Word’s accessibility checker, before you publish it
