@@ -1,4 +1,4 @@
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import type { Role } from '../../shared/roles.js';
 import type { Phase } from '../../shared/session/phases.js';
 import type { StructureLimits } from '../../shared/model/limits.js';
@@ -28,8 +28,12 @@ export interface Refusal {
 export type Verdict =
   /** Apply `update` (the change as sent, or without its refused parts), then tell the sender of any refusals. */
   | { kind: 'apply'; update: Uint8Array; refusals: Refusal[]; claims: number[] }
-  /** The change builds on what this workshop does not have: apply nothing, bring the sender back in step. */
-  | { kind: 'missing'; message: string }
+  /**
+   * The change builds on what this workshop does not have: apply nothing, bring the
+   * sender back in step. `lookup`: a client id this server has not seen claimed, which
+   * another server may have: ask the store before the sender's next try.
+   */
+  | { kind: 'missing'; message: string; lookup?: number }
   /**
    * Refused as a whole. `fill` (placeholders for the sender's own new structs) is applied
    * so that its later changes still follow on; it is null when the change was written
@@ -41,6 +45,12 @@ export interface CheckContext {
   doc: Y.Doc;
   /** Who writes under each Yjs client id in this workshop. */
   owners: ReadonlyMap<number, string>;
+  /**
+   * Whether an id the document already holds changes of, with no one recorded as its
+   * writer, may be claimed now (legacy data, one server). With several servers another
+   * may have recorded it: false until the store has been asked.
+   */
+  mayClaimExisting: (client: number) => boolean;
   /** The workshop's size as stored, and the most it may grow to. */
   storedBytes: number;
   maxWorkshopBytes: number;
@@ -65,6 +75,9 @@ export function checkUpdate(ctx: CheckContext, writer: Writer, update: Uint8Arra
     const owner = ctx.owners.get(client);
     if (owner === writer.owner) continue;
     if (owner === undefined && client !== doc.clientID) {
+      if (Y.getState(doc.store, client) > 0 && !ctx.mayClaimExisting(client)) {
+        return { kind: 'missing', message: 'This change was not kept yet: checking who writes it.', lookup: client };
+      }
       claims.push(client);
       continue;
     }

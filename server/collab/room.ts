@@ -276,11 +276,19 @@ export class Room {
     const doc = this.doc;
     if (this.damage) return;
     const verdict = checkUpdate(
-      { doc, owners: this.writers, storedBytes: this.storedBytes, maxWorkshopBytes: this.life.maxWorkshopBytes, limits: this.life.structure },
+      {
+        doc,
+        owners: this.writers,
+        storedBytes: this.storedBytes,
+        maxWorkshopBytes: this.life.maxWorkshopBytes,
+        limits: this.life.structure,
+        mayClaimExisting: (client) => !this.life.shared || this.unclaimed.has(client),
+      },
       { role: conn.role, phase: conn.rules.phase(), owner: conn.rules.owner },
       update,
     );
     if (verdict.kind === 'missing') {
+      if (verdict.lookup !== undefined) this.lookUpWriter(verdict.lookup);
       // Nothing of it is applied; the server's state vector asks the client for what is missing.
       if (++conn.missingInARow > MISSING_IN_A_ROW) {
         conn.ws.close(CLOSE.malformed.code, CLOSE.malformed.reason);
@@ -314,6 +322,23 @@ export class Room {
     encoding.writeVarUint(denied, MESSAGE.auth);
     authProtocol.writePermissionDenied(denied, notice);
     this.send(conn, encoding.toUint8Array(denied));
+  }
+
+  /** Ids the store says no one has claimed: with several servers, claimable once asked. */
+  private readonly unclaimed = new Set<number>();
+  private readonly lookingUp = new Set<number>();
+
+  private lookUpWriter(client: number): void {
+    if (this.lookingUp.has(client)) return;
+    this.lookingUp.add(client);
+    this.life.store.writerOf(this.name, client).then(
+      (owner) => {
+        this.lookingUp.delete(client);
+        if (owner) this.writerFromPeer(client, owner);
+        else this.unclaimed.add(client);
+      },
+      () => this.lookingUp.delete(client),
+    );
   }
 
   private claim(client: number, owner: string): void {

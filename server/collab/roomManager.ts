@@ -86,9 +86,20 @@ export class RoomManager {
     const load = (async () => {
       try {
         const stored = await this.store.load(name);
+        const current = stored.updates.length === 1 && stored.uncheckedUpdates === 0 && stored.stateSchemaVersion === SCHEMA_VERSION;
+        const shared = this.life.shared;
         // Made only once the bytes are here, so a failed read leaves nothing behind.
         const room = new Room(name, this.life);
-        room.load(stored);
+        if (!shared || current) room.load(stored);
+        else {
+          // With several servers, one at a time reads, cleans and migrates an older
+          // workshop, and writes the result before the next reads it: two servers
+          // migrating at once would each replace the same fields.
+          await shared.locks.withLock(`migrate:${name}`, async () => {
+            room.load(await this.store.load(name));
+            await room.whenWritten();
+          });
+        }
         if (room.damage) throw new WorkshopDamaged(room.damage);
         this.rooms.set(name, room);
         this.relay?.attach(room);

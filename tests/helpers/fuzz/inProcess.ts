@@ -55,7 +55,7 @@ export function checkedApplyRun(seed: number, changes: number): string | null {
       let verdict: ReturnType<typeof checkUpdate>;
       try {
         verdict = checkUpdate(
-          { doc, owners, storedBytes: 0, maxWorkshopBytes: 64 * 1024 * 1024, limits: STRUCTURE_LIMITS },
+          { doc, owners, storedBytes: 0, maxWorkshopBytes: 64 * 1024 * 1024, limits: STRUCTURE_LIMITS, mayClaimExisting: () => true },
           { role: r.pick(['participant', 'facilitator', 'host'] as const), phase: r.pick(PHASES), owner: 'attacker' },
           update,
         );
