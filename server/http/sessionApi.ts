@@ -112,7 +112,10 @@ export function sessionApi(deps: Deps): express.Router {
     // once and "bring everyone here" numbers never clash.
     const conflict = await locks.withLock(`session:${id}`, async () => {
       if (shared) await room.catchUp();
-      return apply(id, doc, parsed.data);
+      const answer = await apply(id, doc, parsed.data);
+      // Stored before the lock goes, so the next server to take it reads this change.
+      await room.whenWritten();
+      return answer;
     });
     if (conflict) {
       res.status(409).json({ error: conflict });
