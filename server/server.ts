@@ -94,8 +94,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   retention.unref();
 
   // Automatic versions: every few minutes of activity, checked once a minute.
+  // And a workshop with people in it counts as opened (written at most hourly), so the
+  // retention sweep on any server never takes one that is live on another.
   const versions = setInterval(() => {
-    autoVersions.check(rooms.openRoomList().filter((r) => !r.name.endsWith(SESSION_ROOM_SUFFIX))).catch((err) => log.error({ err }, 'Could not save automatic versions'));
+    const boards = rooms.openRoomList().filter((r) => !r.name.endsWith(SESSION_ROOM_SUFFIX));
+    autoVersions.check(boards).catch((err) => log.error({ err }, 'Could not save automatic versions'));
+    for (const room of boards) if (room.connections.size > 0) void workshops.touch(room.name).catch(() => undefined);
   }, 60 * 1000);
   versions.unref();
 
