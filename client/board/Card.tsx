@@ -148,7 +148,7 @@ function CardContent({ card, number, isFirst, isLast }: CardProps) {
       {card.board === 'development' ? <AnsweredBy cardId={card.id} /> : null}
       <div className="card__footer">
         {details ? <ThemeSelect cardId={card.id} themeId={details.themeId} themes={themes} /> : null}
-        {details && !isAction ? <FindingStatus cardId={card.id} number={number} details={details} /> : null}
+        {details ? <FindingStatus cardId={card.id} number={number} details={details} kind={isAction ? 'action' : 'finding'} /> : null}
         <CardAuthor createdBy={card.createdBy} />
         <CardEditors cardId={card.id} />
         {canEdit ? <CardActions card={card} number={number} isFirst={isFirst} isLast={isLast} /> : null}

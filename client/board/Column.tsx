@@ -9,6 +9,7 @@ import { ADD_LABEL } from './boardText.js';
 import { useBoardLinks } from './boardLinks.js';
 import { Card } from './Card.js';
 import { EmptyColumn } from './EmptyColumn.js';
+import { SortByDots } from './SortByDots.js';
 import { addButtonId, columnElementId } from './elementIds.js';
 import { useCardCommands } from './useCardCommands.js';
 
@@ -37,10 +38,9 @@ export const Column = memo(function Column({ board, cards, view, cardThemes, tit
   const { add } = useCardCommands();
   const titleId = `column-${board}-title`;
   // Numbers come from the whole column, so a card keeps its number when others are hidden.
-  let placed: Placed[] = cards.map((card, i) => ({ card, number: findingNumber(board, i), isFirst: i === 0, isLast: i === cards.length - 1 }));
-  // A closed vote's results sort its board, most dots first, until the facilitator clears them.
-  const totals = state.vote && !state.vote.open && state.vote.board === board ? state.vote.totals : null;
-  if (totals) placed = [...placed].sort((a, b) => (totals[b.card.id] ?? 0) - (totals[a.card.id] ?? 0));
+  const placed: Placed[] = cards.map((card, i) => ({ card, number: findingNumber(board, i), isFirst: i === 0, isLast: i === cards.length - 1 }));
+  // A closed vote's results never reorder the board (a card's number is its place): the
+  // facilitator may sort it by dots, explicitly (SortByDots).
   const themeOf = (p: Placed) => cardThemes.get(p.card.id) ?? null;
   const shown = filterByTheme(placed, themeOf, view.filter);
 
@@ -78,6 +78,7 @@ export const Column = memo(function Column({ board, cards, view, cardThemes, tit
             <span className="visually-hidden"> to {BOARD_TITLES[board]}</span>
           </button>
         ) : null}
+        <SortByDots board={board} cards={cards} />
       </div>
       {content}
     </section>

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { agreeFinding, reopenFinding, type CardDetails } from '../../shared/model/index.js';
+import { agreeCard, reopenCard, type CardDetails } from '../../shared/model/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useAnnounce } from '../ui/Announcer.js';
 import { PadlockIcon } from './icons.js';
@@ -15,21 +15,30 @@ const shortDate = (iso: string): string => {
   return Number.isNaN(d.getTime()) ? '' : SHORT_DATE.format(d);
 };
 
+interface StatusProps {
+  cardId: string;
+  number: string;
+  details: CardDetails;
+  /** Findings and actions are agreed alike; the words name which. */
+  kind?: 'finding' | 'action';
+}
+
 /** "Draft", or "Agreed" with a padlock and who agreed it; the host or facilitator can change it. */
-export function FindingStatus({ cardId, number, details }: { cardId: string; number: string; details: CardDetails }) {
+export function FindingStatus({ cardId, number, details, kind = 'finding' }: StatusProps) {
   const { doc, user } = useWorkshop();
-  // Only the people running the session mark a finding agreed, as in the room (the rules table).
+  // Only the people running the session mark a card agreed, as in the room (the rules table).
   const allowed = useMay();
   const announce = useAnnounce();
   const agreed = details.status === 'agreed';
+  const name = kind === 'action' ? 'Action' : 'Finding';
 
   // Agreement matters to everyone in the room, whoever pressed the button: say it once.
   const previous = useRef(details.status);
   useEffect(() => {
     if (previous.current === details.status) return;
     previous.current = details.status;
-    announce(agreed ? `Finding ${number} agreed` : `Finding ${number} returned to draft`);
-  }, [details.status, agreed, number, announce]);
+    announce(agreed ? `${name} ${number} agreed` : `${name} ${number} returned to draft`);
+  }, [details.status, agreed, name, number, announce]);
 
   const when = shortDate(details.agreedAt);
   return (
@@ -50,10 +59,10 @@ export function FindingStatus({ cardId, number, details }: { cardId: string; num
         <button
           type="button"
           className="link-button finding-status__change"
-          onClick={() => (agreed ? reopenFinding(doc, cardId) : agreeFinding(doc, cardId, user.name))}
+          onClick={() => (agreed ? reopenCard(doc, cardId) : agreeCard(doc, cardId, user.name))}
         >
           {agreed ? 'Return to draft' : 'Mark agreed'}
-          <span className="visually-hidden"> – finding {number}</span>
+          <span className="visually-hidden"> – {kind} {number}</span>
         </button>
       ) : null}
     </div>

@@ -3,7 +3,7 @@ import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useAnnounce } from '../ui/Announcer.js';
 import { downloadExport } from './download.js';
-import { readReport } from '../../shared/model/index.js';
+import { readReport, type ReportSnapshot } from '../../shared/model/index.js';
 import { checkLanguage } from '../../shared/language/check.js';
 import { saveWorkshopSettings } from '../lib/api.js';
 
@@ -25,8 +25,21 @@ interface ExportDialogProps {
   onReadersMayExportChange: (allowed: boolean) => void;
 }
 
-/** Formats that hold the report's findings (and so can group them by theme). */
+/** Formats that hold the report's findings (and so can group them by theme and cite evidence). */
 const REPORT_FORMATS = new Set(['docx', 'html', 'md']);
+/** Formats laid out as pages, which a contents list helps. */
+const PAGED_FORMATS = new Set(['docx', 'html']);
+
+/** "5 of 8 findings and 0 of 3 actions": what an export of agreed items only will hold. */
+function agreedSoFar(report: ReportSnapshot): { text: string; noActions: boolean } {
+  const findings = [...report.strengths, ...report.areas];
+  const agreed = (cards: { status: string }[]) => cards.filter((c) => c.status === 'agreed').length;
+  const actions = agreed(report.actions);
+  return {
+    text: `Agreed so far: ${agreed(findings)} of ${findings.length} ${findings.length === 1 ? 'finding' : 'findings'} and ${actions} of ${report.actions.length} ${report.actions.length === 1 ? 'action' : 'actions'}.`,
+    noActions: report.actions.length > 0 && actions === 0,
+  };
+}
 
 export function ExportDialog({ isOpen, onOpenChange, secret, onCheckLanguage, readersMayExport, onReadersMayExportChange }: ExportDialogProps) {
   const { id, doc, role } = useWorkshop();
@@ -34,11 +47,15 @@ export function ExportDialog({ isOpen, onOpenChange, secret, onCheckLanguage, re
   const [format, setFormat] = useState<string>('docx');
   const [include, setInclude] = useState<'agreed' | 'all'>('agreed');
   const [groupByTheme, setGroupByTheme] = useState(false);
+  const [citeEvidence, setCiteEvidence] = useState(true);
+  const [contents, setContents] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [settingError, setSettingError] = useState<string | null>(null);
-  // The language check runs each time the dialog opens, so the advice is seen before every export.
-  const language = useMemo(() => (isOpen ? checkLanguage(readReport(doc)) : null), [isOpen, doc]);
+  // Read each time the dialog opens, so the advice and the counts are seen before every export.
+  const report = useMemo(() => (isOpen ? readReport(doc) : null), [isOpen, doc]);
+  const language = useMemo(() => (report ? checkLanguage(report) : null), [report]);
+  const soFar = report ? agreedSoFar(report) : null;
 
   async function allowReaders(allowed: boolean) {
     setSettingError(null);
@@ -54,7 +71,15 @@ export function ExportDialog({ isOpen, onOpenChange, secret, onCheckLanguage, re
     setBusy(true);
     setError(null);
     try {
-      const name = await downloadExport({ workshopId: id, secret, format, include, groupByTheme: groupByTheme && REPORT_FORMATS.has(format) });
+      const name = await downloadExport({
+        workshopId: id,
+        secret,
+        format,
+        include,
+        groupByTheme: groupByTheme && REPORT_FORMATS.has(format),
+        citeEvidence: citeEvidence || !REPORT_FORMATS.has(format),
+        contents: contents && PAGED_FORMATS.has(format),
+      });
       announce(`Downloaded ${name}`);
       onOpenChange(false);
     } catch (err) {
@@ -102,7 +127,8 @@ export function ExportDialog({ isOpen, onOpenChange, secret, onCheckLanguage, re
             </fieldset>
             <fieldset className="export-group">
               <legend className="ds_label">What to include</legend>
-              {radio('include', 'agreed', 'Agreed findings and actions only', include === 'agreed', () => setInclude('agreed'))}
+              {radio('include', 'agreed', 'Agreed findings and actions only', include === 'agreed', () => setInclude('agreed'),
+                soFar ? `${soFar.text}${soFar.noActions ? ' No action is agreed yet: section 6 will say so.' : ''}` : undefined)}
               {radio('include', 'all', 'Drafts too, marked “Draft”', include === 'all', () => setInclude('all'))}
             </fieldset>
             {REPORT_FORMATS.has(format) ? (
@@ -111,6 +137,28 @@ export function ExportDialog({ isOpen, onOpenChange, secret, onCheckLanguage, re
                   onChange={(e) => setGroupByTheme(e.target.checked)} aria-describedby="export-group-theme-hint" />
                 <label className="ds_checkbox__label" htmlFor="export-group-theme">Group findings by theme</label>
                 <p className="ds_hint-text export-hint" id="export-group-theme-hint">Each theme becomes a sub-heading, with its findings numbered in turn.</p>
+              </div>
+            ) : null}
+            {REPORT_FORMATS.has(format) ? (
+              <div className="ds_checkbox ds_checkbox--small">
+                <input className="ds_checkbox__input" type="checkbox" id="export-evidence" checked={citeEvidence}
+                  onChange={(e) => setCiteEvidence(e.target.checked)} aria-describedby="export-evidence-hint" />
+                <label className="ds_checkbox__label" htmlFor="export-evidence">Cite the evidence for each finding</label>
+                <p className="ds_hint-text export-hint" id="export-evidence-hint">
+                  Names the focus groups and other fieldwork each finding rests on, with their dates. Keep it for the team’s own copy; you may leave it out of the version you publish.
+                </p>
+              </div>
+            ) : null}
+            {PAGED_FORMATS.has(format) ? (
+              <div className="ds_checkbox ds_checkbox--small">
+                <input className="ds_checkbox__input" type="checkbox" id="export-contents" checked={contents}
+                  onChange={(e) => setContents(e.target.checked)} aria-describedby="export-contents-hint" />
+                <label className="ds_checkbox__label" htmlFor="export-contents">Start with a contents list</label>
+                <p className="ds_hint-text export-hint" id="export-contents-hint">
+                  {format === 'docx'
+                    ? 'Every section, finding and action, with its page. Word asks to update the page numbers when it opens the file.'
+                    : 'Every section, finding and action, each linked to its place in the page.'}
+                </p>
               </div>
             ) : null}
             {role === 'host' ? (

@@ -23,11 +23,21 @@ export interface ExportRequest {
   format: string;
   include: 'agreed' | 'all';
   groupByTheme: boolean;
+  /** Each finding names the fieldwork it rests on (the server's default). */
+  citeEvidence?: boolean;
+  /** A contents list at the start (Word and the web page). */
+  contents?: boolean;
 }
 
 /** Fetch an export and save it; throws with the server's own words on a refusal. */
-export async function downloadExport({ workshopId, secret, format, include, groupByTheme }: ExportRequest): Promise<string> {
-  const query = new URLSearchParams({ format, include, ...(groupByTheme ? { group: 'theme' } : {}) });
+export async function downloadExport({ workshopId, secret, format, include, groupByTheme, citeEvidence = true, contents = false }: ExportRequest): Promise<string> {
+  const query = new URLSearchParams({
+    format,
+    include,
+    ...(groupByTheme ? { group: 'theme' } : {}),
+    ...(citeEvidence ? {} : { evidence: 'omit' }),
+    ...(contents ? { contents: 'yes' } : {}),
+  });
   const res = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/export?${query}`, {
     headers: { authorization: `Bearer ${secret}` },
   });

@@ -29,6 +29,8 @@ const exportQuery = z.object({
   format: z.enum(FORMAT_NAMES, { error: `Choose a format: ${inWords(FORMAT_NAMES, 'or')}.` }),
   include: z.enum(['agreed', 'all'], { error: 'Choose what to include: "agreed" (the default) or "all" (drafts too).' }).default('agreed'),
   group: z.enum(['board', 'theme'], { error: 'Choose how to group findings: "board" (the default, in board order) or "theme".' }).default('board'),
+  evidence: z.enum(['cite', 'omit'], { error: 'Choose whether findings cite their evidence: "cite" (the default) or "omit".' }).default('cite'),
+  contents: z.enum(['no', 'yes'], { error: 'Choose whether the report starts with a contents list: "no" (the default) or "yes".' }).default('no'),
 });
 
 /** "dundee-city-council-collaborative-improvement-2023-01-27" */
@@ -46,7 +48,7 @@ export function exportApi(deps: { workshops: WorkshopStore; rooms: RoomManager }
       res.status(400).json({ error: query.error });
       return;
     }
-    const { format, include, group } = query.value;
+    const { format, include, group, evidence, contents } = query.value;
     const access = await workshopAccess(req, res, deps.workshops);
     if (!access) return;
     if (!mayExport(access.role, access.record.readersMayExport)) {
@@ -58,7 +60,7 @@ export function exportApi(deps: { workshops: WorkshopStore; rooms: RoomManager }
     // Reading the document is a stage of the workshop's life: if it throws, the workshop is set aside as damaged.
     const snapshot = room.guard('export', () => readReport(room.doc));
     if (!snapshot) throw new WorkshopDamaged(room.damage!);
-    const content = selectReport(snapshot, include, group === 'theme');
+    const content = selectReport(snapshot, include, group === 'theme', { citeEvidence: evidence === 'cite', contents: contents === 'yes' });
     const body =
       // The Word library is large and rarely needed: loaded on the first Word export, not at start.
       format === 'docx' ? Buffer.from(await (await import('../../shared/export/docx.js')).reportToDocx(content))

@@ -10,8 +10,11 @@ export function setCardTheme(doc: Y.Doc, cardId: string, themeId: string | null)
   return true;
 }
 
-/** Mark a finding agreed by the team, recording who agreed it and when. */
-export function agreeFinding(doc: Y.Doc, cardId: string, agreedBy: string, at = new Date().toISOString()): boolean {
+/**
+ * Mark a card agreed by the team, recording who agreed it and when: a finding or an
+ * action alike (the report's default export holds only what is agreed).
+ */
+export function agreeCard(doc: Y.Doc, cardId: string, agreedBy: string, at = new Date().toISOString()): boolean {
   const card = cardMap(doc, cardId);
   if (!card) return false;
   doc.transact(() => {
@@ -22,8 +25,8 @@ export function agreeFinding(doc: Y.Doc, cardId: string, agreedBy: string, at = 
   return true;
 }
 
-/** Return an agreed finding to draft. */
-export function reopenFinding(doc: Y.Doc, cardId: string): boolean {
+/** Return an agreed finding or action to draft. */
+export function reopenCard(doc: Y.Doc, cardId: string): boolean {
   const card = cardMap(doc, cardId);
   if (!card) return false;
   doc.transact(() => {
@@ -33,6 +36,10 @@ export function reopenFinding(doc: Y.Doc, cardId: string): boolean {
   }, LOCAL_ORIGIN);
   return true;
 }
+
+/** The names these had when only findings were agreed; they agree any card. */
+export const agreeFinding = agreeCard;
+export const reopenFinding = reopenCard;
 
 /** Link a finding to a focus group or activity that supports it, with an optional excerpt. */
 export function linkEvidence(doc: Y.Doc, cardId: string, activityId: string, excerpt = ''): boolean {

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { addCard, linkAnswer, readBoards, setCardText } from '../../shared/model/index.js';
+import { addActivity, addCard, linkAnswer, linkEvidence, readBoards, setCardText } from '../../shared/model/index.js';
+import { unzip } from '../helpers/deepDocuments.js';
 import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { createWorkshop, startTestServer, type TestServer } from '../helpers/server.js';
 import { connect, synced, type TestClient } from '../helpers/provider.js';
@@ -27,8 +28,8 @@ describe('agreeing actions and numbering after a vote', () => {
   const ids: Record<string, string> = {};
   const auth = (token: string) => ({ authorization: `Bearer ${token}`, 'content-type': 'application/json' });
   const post = (url: string, token: string, body: unknown) => fetch(`${server.url}${url}`, { method: 'POST', headers: auth(token), body: JSON.stringify(body) });
-  const exported = async (format: string) => {
-    const res = await fetch(`${server.url}/api/workshops/${w.id}/export?format=${format}`, { headers: auth(w.tokens.host) });
+  const exported = async (query: string) => {
+    const res = await fetch(`${server.url}/api/workshops/${w.id}/export?format=${query}`, { headers: auth(w.tokens.host) });
     expect(res.status).toBe(200);
     return res.text();
   };
@@ -44,6 +45,8 @@ describe('agreeing actions and numbering after a vote', () => {
     setCardText(seeder.doc, ids.action, 'timescale', 'By June 2023');
     setCardText(seeder.doc, ids.action, 'successMeasure', 'Every secondary school uses the tracking tool');
     linkAnswer(seeder.doc, ids.action, ids['Data literacy']!);
+    const heads = addActivity(seeder.doc, { type: 'Head teachers', title: 'Head teacher focus group 1', date: '2023-01-25', participants: 6 });
+    linkEvidence(seeder.doc, ids['Data literacy']!, heads);
     [morag, callum] = await Promise.all([
       join(browser, w.links.facilitator, 'Morag Henderson'),
       join(browser, w.links.participant, 'Callum Reid'),
@@ -106,13 +109,52 @@ describe('agreeing actions and numbering after a vote', () => {
     await column(morag.page, 'Areas for development').getByRole('button', { name: 'Sort by dots – Areas for development' }).click();
     const sorted = ['Finding 5.1: Data literacy', 'Finding 5.2: Transitions into S3', 'Finding 5.3: Assessment and moderation'];
     await eventually(() => cardNames(callum.page, 'Areas for development')).toEqual(sorted);
-    await eventually(() => readBoards(seeder.doc).development.map((c) => c.headline)).toEqual(['Data literacy', 'Transitions into S3', 'Assessment and moderation']);
+    await eventually(async () => readBoards(seeder.doc).development.map((c) => c.headline)).toEqual(['Data literacy', 'Transitions into S3', 'Assessment and moderation']);
     expect(await column(callum.page, 'Areas for development').locator('.vote-dots__total').allTextContents()).toEqual(['3 dots in all', '2 dots in all', '1 dot in all']);
     await eventually(() => announced(morag.page)).toBe('Areas for development sorted by dots: the cards are numbered 5.1 to 5.3 in their new order.');
     // The action answers Data literacy, now 5.1, on the board and in the report.
     await eventually(() => cardByHeadline(callum.page, ACTION).locator('.action-answers').textContent()).toMatch(/^Answers 5\.1/);
-    expect(await exported('md')).toContain('- **Answers:** 5.1\n');
+    expect(await exported('md&include=all')).toContain('- **Answers:** 5.1\n');
     expect(await seriousViolations(new AxeBuilder({ page: morag.page }))).toEqual([]);
     await column(morag.page, 'Areas for development').screenshot({ path: path.join(SHOTS, 'sorted-by-dots.png') });
+  });
+
+  it('exports from the dialog with the evidence cited and, for Word, a contents list', async () => {
+    const page = morag.page;
+    await page.getByRole('button', { name: 'Export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export the report' });
+    await dialog.waitFor();
+    // Before choosing, the host sees what an export of agreed items will hold.
+    expect(await dialog.locator('#export-include-agreed-hint').textContent()).toBe('Agreed so far: 0 of 3 findings and 1 of 1 action.');
+    expect(await dialog.getByLabel('Cite the evidence for each finding').isChecked()).toBe(true);
+    expect(await dialog.getByLabel('Start with a contents list').isChecked()).toBe(false);
+    await page.locator('label[for="export-include-all"]').click();
+    await page.locator('label[for="export-contents"]').click();
+    expect(await seriousViolations(new AxeBuilder({ page }))).toEqual([]);
+    for (const [width, height] of [[1400, 900], [390, 844]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: path.join(SHOTS, `export-dialog-${width}.png`) });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const [word] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+    const document = unzip(fs.readFileSync((await word.path())!), 'word/document.xml');
+    expect(document).toContain('<w:pStyle w:val="TOC1"/>');
+    expect(document).toContain('Evidence: Head teacher focus group 1, 25 January 2023');
+    await dialog.waitFor({ state: 'detached' });
+
+    // Left out on request, for the version the council publishes.
+    await page.getByRole('button', { name: 'Export' }).click();
+    await page.locator('label[for="export-format-md"]').click();
+    expect(await dialog.getByLabel('Start with a contents list').count()).toBe(0);
+    await page.locator('label[for="export-include-all"]').click();
+    await page.locator('label[for="export-evidence"]').click();
+    const [md] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
+    const text = fs.readFileSync((await md.path())!, 'utf8');
+    expect(text).toContain('### 5.1 Data literacy');
+    expect(text).not.toContain('Evidence:');
+    expect(await exported('md&include=all')).toContain('*Evidence: Head teacher focus group 1, 25 January 2023*');
+    const wrong = await fetch(`${server.url}/api/workshops/${w.id}/export?format=md&evidence=maybe`, { headers: auth(w.tokens.host) });
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { error: string }).error).toMatch(/"cite".*"omit"/);
   });
 });
