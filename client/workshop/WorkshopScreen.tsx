@@ -70,7 +70,9 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
   const roomy = useMediaQuery('(min-width: 64em)');
   const [drawerOpen, toggleDrawer] = useFold('session-controls', roomy);
   const [drawerOpened, setDrawerOpened] = useState(false);
-  const drawer = runsSession ? { open: drawerOpen, toggle: () => { setDrawerOpened(!drawerOpen); toggleDrawer(); } } : null;
+  // The controls are beside the board only: Setup and Fieldwork have the page to themselves.
+  const damaged = state.kind === 'refused' && status.refusedWith === CLOSE.damaged.code;
+  const drawer = runsSession && loaded && !damaged && navigation.view === 'board' ? { open: drawerOpen, toggle: () => { setDrawerOpened(!drawerOpen); toggleDrawer(); } } : null;
   const title = meta.title || info.title;
   useEffect(() => {
     document.title = `${title} – Cairn`;
@@ -93,7 +95,7 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
         <FollowBar />
         <main id="board" className="workshop-main" tabIndex={-1}>
           {workshop.canEdit ? null : <ReadOnlyBanner />}
-          {state.kind === 'refused' && status.refusedWith === CLOSE.damaged.code ? (
+          {damaged ? (
             <DamagedWorkshop workshopId={workshopId} secret={secret} role={info.role} by={identity.name} />
           ) : !loaded ? (
             state.kind === 'refused' ? (

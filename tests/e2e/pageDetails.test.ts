@@ -49,6 +49,7 @@ describe('details a host meets on the way: the core team, the import, history, d
     expect(await rows.first().locator('input').first().inputValue()).toBe('Dundee City Council');
     expect(await cutOff(rows.first().locator('input').first())).toBe(false);
     expect(await cutOff(rows.nth(1).locator('input').nth(1))).toBe(false);
+    await rows.first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, 'page-details-team-1400.png') });
     // Named plainly: no stray space before the comma. The organisation offers suggestions, so it is a combobox.
     expect(await page.getByRole('combobox', { name: 'Organisation, member 1', exact: true }).inputValue()).toBe('Dundee City Council');
