@@ -127,7 +127,7 @@ table { border-collapse: collapse; width: 100%; margin: 1rem 0; } caption { text
 th, td { border: 1px solid #555; padding: .35rem .5rem; text-align: left; vertical-align: top; } thead th { background: #ebebeb; }
 .draft { color: #a00; font-weight: normal; } .is-draft { border-left: 4px dashed #a00; padding-left: .75rem; }
 .facts { font-size: 1.1rem; } .draft-note { border-left: 4px solid #a00; padding-left: .75rem; }
-.evidence { font-size: .95rem; color: #333; } .contents ol { list-style: none; padding-left: 1.25rem; } .contents > ol { padding-left: 0; }
+.evidence { font-size: .95rem; color: #333; } .fieldwork tbody th { font-weight: normal; } .contents ol { list-style: none; padding-left: 1.25rem; } .contents > ol { padding-left: 0; }
 @media print {
   body { margin: 0; max-width: none; padding: 0; font-size: 11pt; }
   h2, h3 { break-after: avoid; } tr, blockquote, .finding > h3 + * { break-inside: avoid; }

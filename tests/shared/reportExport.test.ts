@@ -184,6 +184,18 @@ describe('numbers follow the board’s order', () => {
   });
 });
 
+describe('the web page', () => {
+  it('starts with a contents list when asked, each entry linked to its section or finding', () => {
+    const { doc } = closingSession();
+    expect(reportToHtml(report(doc))).not.toContain('<nav class="contents"');
+    const html = reportToHtml(report(doc, 'agreed', false, { contents: true }));
+    const nav = html.match(/<nav class="contents".*?<\/nav>/s)![0];
+    const links = [...nav.matchAll(/<a href="#([^"]+)">(.*?)<\/a>/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(links.slice(0, 5)).toEqual(['section-1 1. What is Collaborative Improvement?', 'section-2 2. The focus', 'section-3 3. Planning, process and fieldwork', 'section-4 4. What is working well?', 's4-1 4.1 Relationships']);
+    for (const target of links.map((l) => l.split(' ')[0])) expect(html).toContain(`id="${target}"`);
+  });
+});
+
 describe('the Word report looks finished', () => {
   const word = async (opts: Parameters<typeof selectReport>[3] = {}) => {
     const bytes = await reportToDocx(report(closingSession().doc, 'agreed', false, opts));
