@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { SCHEMA_VERSION, schemaVersionOf } from '../../../shared/model/index.js';
 import type { SpawnedServer } from '../server.js';
 import { join, whenSynced, type Person } from './people.js';
 import type { FuzzSession } from './runner.js';
@@ -100,8 +101,14 @@ export async function checkRestart(session: FuzzSession, server: SpawnedServer, 
   const again = await restart();
   checks.push({ name: 'the server starts again on the same data', ok: true, detail: again.url });
   for (const w of session.workshops) {
-    const look = await freshLook(again.wsUrl, w.id, w.tokens.host, references.get(w.id)!);
-    checks.push({ name: `${w.id} reopens after the restart with everything it held`, ok: look.synced && look.difference === null, detail: look.difference ?? 'the same document' });
+    const reference = references.get(w.id)!;
+    const look = await freshLook(again.wsUrl, w.id, w.tokens.host, reference);
+    const migrated = look.synced && look.difference !== null && migratedOnOpening(reference, look.person.doc);
+    checks.push({
+      name: `${w.id} reopens after the restart with everything it held`,
+      ok: look.synced && (look.difference === null || migrated),
+      detail: migrated ? `everything, brought up to date on opening (a writer had set its schema version to ${schemaVersionOf(reference)})` : (look.difference ?? 'the same document'),
+    });
     look.person.leave();
     const statuses: string[] = [];
     for (const format of EXPORT_FORMATS) {
@@ -114,6 +121,18 @@ export async function checkRestart(session: FuzzSession, server: SpawnedServer, 
   const h = await health(again.url);
   checks.push({ name: '/healthz after the restart: ok, no damaged workshop', ...h });
   return { checks, server: again };
+}
+
+/**
+ * A host or facilitator may set the workshop's schema version (any whole number to 999):
+ * below the current one, the server migrates the workshop when it next opens it, writing
+ * under its own id. The reopened copy then holds every change the reference held, and more.
+ */
+function migratedOnOpening(reference: Y.Doc, reopened: Y.Doc): boolean {
+  if (schemaVersionOf(reference) >= SCHEMA_VERSION || schemaVersionOf(reopened) !== SCHEMA_VERSION) return false;
+  const have = Y.decodeStateVector(Y.encodeStateVector(reopened));
+  for (const [client, clock] of Y.decodeStateVector(Y.encodeStateVector(reference))) if ((have.get(client) ?? 0) < clock) return false;
+  return true;
 }
 
 /** Copies of what each watching host holds, kept after they leave. */
