@@ -5,12 +5,33 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readConfig } from '../../server/config.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import type { CreateWorkshopResponse } from '../../shared/api.js';
+import { createTestDatabase } from './services.js';
 
 /** A fresh data folder, inside the test run's own temporary folder (see globalSetup.ts). */
 export function tempDataDir(): string {
   const parent = process.env.CAIRN_TEST_TMP ?? os.tmpdir();
   fs.mkdirSync(parent, { recursive: true });
   return fs.mkdtempSync(path.join(parent, 'cairn-test-'));
+}
+
+/**
+ * Where a test server keeps its data: SQLite in its data folder (the default), or
+ * PostgreSQL, in a database of its own on the test run's PostgreSQL (services.ts).
+ * CAIRN_TEST_STORAGE=postgres puts every test server that does not choose on PostgreSQL,
+ * to run the server tests against it.
+ */
+export type TestStorage = 'sqlite' | 'postgres';
+
+/** Each data folder's database, so a server restarted on the same folder finds its data again. */
+const databases = new Map<string, Promise<string>>();
+
+/** The environment that puts a server on `storage`, for the data folder it is given. */
+export async function storageEnv(dataDir: string, storage?: TestStorage): Promise<Record<string, string>> {
+  const chosen = storage ?? (process.env.CAIRN_TEST_STORAGE === 'postgres' ? 'postgres' : 'sqlite');
+  if (chosen === 'sqlite') return {};
+  let database = databases.get(dataDir);
+  if (!database) databases.set(dataDir, (database = createTestDatabase()));
+  return { DATABASE_URL: await database };
 }
 
 export interface TestServer {
@@ -25,7 +46,7 @@ function withUrls(port: number, dataDir: string, close: () => Promise<void>): Te
 }
 
 /** The real server, in this process, on a free port with its own data folder. */
-export async function startTestServer(opts: { dataDir?: string; unloadAfterMs?: number; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { dataDir?: string; unloadAfterMs?: number; env?: Record<string, string>; storage?: TestStorage } = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? tempDataDir();
   const config = readConfig({
     PORT: '0',
@@ -35,6 +56,7 @@ export async function startTestServer(opts: { dataDir?: string; unloadAfterMs?: 
     UNLOAD_AFTER_MS: String(opts.unloadAfterMs ?? 200),
     // Tests create many workshops from one address.
     CREATE_PER_HOUR: '100000',
+    ...(await storageEnv(dataDir, opts.storage)),
     ...opts.env,
   });
   const server: RunningServer = await startServer(config);
@@ -53,12 +75,12 @@ export interface SpawnedServer extends TestServer {
  * The real server as its own process, for crash tests: from source (`node --import tsx
  * server/main.ts`), or with `built` as `npm start` runs it (`node dist/server/main.js`).
  */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}, opts: { built?: boolean } = {}): Promise<SpawnedServer> {
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}, opts: { built?: boolean; storage?: TestStorage } = {}): Promise<SpawnedServer> {
   const root = path.resolve(import.meta.dirname, '..', '..');
   const args = opts.built ? ['dist/server/main.js'] : ['--import', 'tsx', 'server/main.ts'];
   const child = spawn(process.execPath, args, {
     cwd: root,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', CREATE_PER_HOUR: '100000', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', CREATE_PER_HOUR: '100000', ...(await storageEnv(dataDir, opts.storage)), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

@@ -55,14 +55,23 @@ export function testKeyPrefix(): string {
   return (filePrefix ??= `cairn-test:${run()}:${crypto.randomBytes(4).toString('hex')}:`);
 }
 
-afterAll(async () => {
+/** Drops the databases this test file made (a server a test left running may still hold connections: FORCE). */
+export async function dropTestDatabases(): Promise<void> {
   if (made.length === 0) return;
   const client = new pg.Client({ connectionString: required('CAIRN_TEST_POSTGRES_URL') });
   await client.connect();
   try {
-    // FORCE: a server a test left running (or killed) may still hold connections.
     for (const name of made.splice(0)) await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   } finally {
     await client.end();
   }
-});
+}
+
+// At the end of each test file that uses this module. Outside vitest (a bench script
+// importing the test helpers) there is no file to end: the run's teardown, or nothing,
+// cleans up instead.
+try {
+  afterAll(dropTestDatabases);
+} catch {
+  // not inside a test file
+}

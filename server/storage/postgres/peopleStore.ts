@@ -60,8 +60,12 @@ export class PostgresPeopleStore implements PeopleStore {
     return (rowCount ?? 0) > 0;
   }
 
+  /** `since` is an ISO time; the API asks with '' for "ever" (every ISO time sorts after it in SQLite). */
   async joinedThroughSharedLinkSince(workshop: string, since: string): Promise<number> {
-    const { rows } = await this.pool.query<{ n: string }>("SELECT count(*) AS n FROM people WHERE workshop = $1 AND source = 'shared-link' AND created_at >= $2", [workshop, since]);
+    const { rows } = await this.pool.query<{ n: string }>(
+      "SELECT count(*) AS n FROM people WHERE workshop = $1 AND source = 'shared-link' AND created_at >= coalesce($2::timestamptz, '-infinity')",
+      [workshop, since === '' ? null : since],
+    );
     return int(rows[0]?.n);
   }
 }

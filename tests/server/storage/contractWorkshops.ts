@@ -144,6 +144,8 @@ export function workshopContract(backend: () => Backend): void {
     await b.people.create(record.id, 'Fay', 'shared-link');
     expect(await a.people.joinedThroughSharedLinkSince(record.id, since)).toBe(2);
     expect(await a.people.joinedThroughSharedLinkSince(record.id, new Date(Date.now() + 60_000).toISOString())).toBe(0);
+    // The API asks with '' for "ever".
+    expect(await b.people.joinedThroughSharedLinkSince(record.id, '')).toBe(2);
     const listed = await a.people.list(record.id);
     expect(listed.map((p) => p.name).sort()).toEqual(['Dee', 'Eve', 'Fay']);
     expect(listed.find((p) => p.id === invited.person.id)).toEqual({ ...invited.person, sealed: null });
