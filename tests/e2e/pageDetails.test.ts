@@ -5,8 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { Browser, Locator } from 'playwright-core';
 import type { CreateWorkshopResponse } from '../../shared/api.js';
-import Database from 'better-sqlite3';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import pino from 'pino';
+import { openStores } from '../../server/storage/openStores.js';
+import { startTestServer, storageEnv, type TestServer } from '../helpers/server.js';
 import { connect, synced } from '../helpers/provider.js';
 import { dundeeWorkshop } from './layoutSeed.js';
 import { cardByHeadline, join, launchBrowser, waitForConnected, type Person } from './support.js';
@@ -100,14 +101,13 @@ describe('details a host meets on the way: the core team, the import, history, d
   });
 
   it('says once that a version was saved automatically', async () => {
-    // A version as the server's own timer writes one every few minutes (server/history/autoVersions.ts),
-    // put straight into the test server's database rather than waiting five minutes for it.
+    // A version as the server's own timer saves one every few minutes (server/history/autoVersions.ts),
+    // put into the test server's own store rather than waiting five minutes for it.
     const reader = connect(server.wsUrl, w.id, w.tokens.host);
     await synced(reader);
-    const db = new Database(path.join(server.dataDir, 'cairn.sqlite'));
-    db.prepare('INSERT INTO versions (workshop, name, kind, created_at, created_by, state) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(w.id, 'Saved automatically', 'auto', new Date().toISOString(), 'Cairn', Y.encodeStateAsUpdate(reader.doc));
-    db.close();
+    const stores = await openStores({ dataDir: server.dataDir, databaseUrl: (await storageEnv(server.dataDir)).DATABASE_URL }, pino({ level: 'silent' }));
+    await stores.history.save(w.id, Y.encodeStateAsUpdate(reader.doc), { name: 'Saved automatically', kind: 'auto', createdBy: 'Cairn' });
+    await stores.close();
     reader.destroy();
 
     const { page } = await person(w.links.host, 'Audrey May');
