@@ -5,7 +5,7 @@ import { MemoryLocks } from '../memoryLocks.js';
 
 /** Waiting for a lock another server holds: asked again after this long, doubling up to the most. */
 const FIRST_WAIT_MS = 5;
-const LONGEST_WAIT_MS = 200;
+const LONGEST_WAIT_MS = 50;
 
 const NOT_TAKEN = Symbol('not taken');
 

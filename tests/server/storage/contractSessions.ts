@@ -100,6 +100,36 @@ export function sessionContract(backend: () => Backend): void {
     expect(order.sort((x, y) => x - y)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
+  it('lets a server waiting for one lock still let go of another', async () => {
+    const { a, b } = backend();
+    // a holds x and b holds y; then each also asks for the other's. Nobody holds one lock
+    // while waiting for another, so all must finish: waiting must not stop a release.
+    let openX!: () => void;
+    let openY!: () => void;
+    const gateX = new Promise<void>((r) => (openX = r));
+    const gateY = new Promise<void>((r) => (openY = r));
+    let heldX!: () => void;
+    let heldY!: () => void;
+    const insideX = new Promise<void>((r) => (heldX = r));
+    const insideY = new Promise<void>((r) => (heldY = r));
+    const holdX = a.locks.withLock('lock:x', async () => {
+      heldX();
+      await gateX;
+    });
+    const holdY = b.locks.withLock('lock:y', async () => {
+      heldY();
+      await gateY;
+    });
+    await Promise.all([insideX, insideY]);
+    const wantY = a.locks.withLock('lock:y', async () => 'a had y');
+    const wantX = b.locks.withLock('lock:x', async () => 'b had x');
+    // Both are waiting now (on PostgreSQL, each on its server's lock connection).
+    await new Promise((r) => setTimeout(r, 50));
+    openX();
+    openY();
+    expect(await Promise.race([new Promise((r) => setTimeout(() => r('stuck: a release waited behind a lock request'), 20_000)), Promise.all([holdX, holdY, wantY, wantX])])).toEqual([undefined, undefined, 'a had y', 'b had x']);
+  });
+
   it('answers null from tryLock while the lock is held, and runs once it is free', async () => {
     const { a, b } = backend();
     let release!: () => void;
