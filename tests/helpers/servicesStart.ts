@@ -16,7 +16,8 @@ import type { RunningService } from './servicesProcess.js';
  * environment (inherited by vitest's workers):
  * - CAIRN_TEST_POSTGRES_URL: a database on the server, used to create one per test file;
  * - CAIRN_TEST_REDIS_URL;
- * - CAIRN_TEST_RUN: this run's id, in every database name and Redis key prefix it makes.
+ * - CAIRN_TEST_RUN: this run's id, in every database name and Redis key prefix it makes;
+ * - CAIRN_TEST_STARTED: which of the two this run started itself (`postgres,redis`).
  */
 export async function startTestServices(): Promise<() => Promise<void>> {
   const run = crypto.randomBytes(4).toString('hex');
@@ -48,6 +49,8 @@ export async function startTestServices(): Promise<() => Promise<void>> {
   process.env.CAIRN_TEST_RUN = run;
   process.env.CAIRN_TEST_POSTGRES_URL = givenPostgres ?? pgService!.url;
   process.env.CAIRN_TEST_REDIS_URL = givenRedis ?? redisService!.url;
+  // Which of them this run started (the others were named by DATABASE_URL / REDIS_URL).
+  process.env.CAIRN_TEST_STARTED = [pgService ? 'postgres' : '', redisService ? 'redis' : ''].filter(Boolean).join(',');
   if (ours.length > 0) {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     console.log(`Test services started in ${seconds} s: ${ours.map((s) => `${s.url} (pid ${s.pid})`).join(', ')}`);
