@@ -42,7 +42,7 @@ describe('a fuzzer that knows Yjs', () => {
   it('survives honest and crafted changes from every role: never damaged, always answering, converged, reopened and exported', async () => {
     console.log(`yjs fuzz seed ${SEED}: replay with FUZZ_SEED=${SEED}`);
     const outcome = await fuzzRun({ ...LIGHT, seed: SEED, seconds: SECONDS, stopAfterMessages: MESSAGES });
-    console.log(report(outcome.session, outcome.probes, outcome.checks, 100).join('\n'));
+    console.log(report(outcome.session, outcome.probes, outcome.checks, 100, outcome).join('\n'));
     const why = `seed ${SEED}`;
     // However busy the machine, the run did send messages of many kinds, and /healthz was asked throughout.
     expect(outcome.session.messages, why).toBeGreaterThanOrEqual(500);

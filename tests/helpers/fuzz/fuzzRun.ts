@@ -3,9 +3,13 @@ import { spawnServer, tempDataDir, type SpawnedServer } from '../server.js';
 import { checkLive, checkRestart, keepReferences, type Check } from './checks.js';
 import type { Probe } from './healthProbe.js';
 import { FuzzSession, type FuzzOptions } from './runner.js';
+import { cpuSeconds, loadAverage } from './processCpu.js';
 
 export interface FuzzOutcome {
   session: FuzzSession;
+  /** CPU seconds the server used during the run itself, and the machine's load as it ended. */
+  serverCpuSeconds: number | null;
+  load: number;
   probes: Probe[];
   checks: Check[];
   /** The server's error and fatal log lines (it logs at level "error"): each one is a finding. */
@@ -30,7 +34,11 @@ export async function fuzzRun(options: FuzzOptions, opts: { keepData?: boolean; 
     opts.progress?.(`Server up at ${server.url} (data in ${dataDir}); seating ${options.workshops} workshops …`);
     session = await FuzzSession.start(server, options);
     opts.progress?.(`Fuzzing for ${options.seconds} s, seed ${options.seed} …`);
+    const cpuBefore = cpuSeconds(server.child.pid);
     await session.run();
+    const cpuAfter = cpuSeconds(server.child.pid);
+    const serverCpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+    const load = loadAverage();
     opts.progress?.(`Sent ${session.messages.toLocaleString('en-GB')} messages; checking …`);
     const checks = await checkLive(session, server);
     const references = keepReferences(session);
@@ -41,7 +49,7 @@ export async function fuzzRun(options: FuzzOptions, opts: { keepData?: boolean; 
     server = restarted.server;
     checks.push(...restarted.checks);
     collect(server)();
-    return { session, probes, checks, errorLines };
+    return { session, probes, checks, errorLines, serverCpuSeconds, load };
   } finally {
     if (session) {
       session.leave();

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { Check } from './checks.js';
 import type { Probe } from './healthProbe.js';
 import type { FuzzSession } from './runner.js';
@@ -30,14 +31,24 @@ function sentBefore(session: FuzzSession, at: number): string {
   return heaviest.map(([kind, k]) => `${kind} ×${k.count} (${Math.round(k.bytes / 1024)} KB)`).join(', ') || 'nothing crafted';
 }
 
+/** The probes from the start of the run on: what the limits apply to. */
+export function duringRun(session: FuzzSession, probes: Probe[]): Probe[] {
+  return probes.filter((p) => p.at >= session.startedAt);
+}
+
 /** The report of a run, as lines to print. */
-export function report(session: FuzzSession, probes: Probe[], checks: Check[], limitMs: number): string[] {
+export function report(session: FuzzSession, probes: Probe[], checks: Check[], limitMs: number, pace?: { serverCpuSeconds: number | null; load: number }): string[] {
   const o = session.options;
   const t = session.tally;
   const lines: string[] = [];
   lines.push(`Yjs fuzz, seed ${o.seed} (replay with FUZZ_SEED=${o.seed})`);
   lines.push(`${((session.endedAt - session.startedAt) / 1000).toFixed(1)} s at ${o.scale} scale: ${o.workshops} workshops, ${session.workshops.reduce((k, w) => k + 1 + w.people.length, 0)} stock clients, ${o.workshops * o.attackersPerWorkshop} attackers on raw sockets`);
-  lines.push(`Messages sent: ${n(session.messages)} (crafted ${n(t.sentBy('crafted'))}, honest ${n(t.sent.get('honest messages') ?? 0)})`);
+  const seconds = (session.endedAt - session.startedAt) / 1000;
+  lines.push(`Messages sent: ${n(session.messages)} (crafted ${n(t.sentBy('crafted'))}, honest ${n(t.sent.get('honest messages') ?? 0)}), ${Math.round(session.messages / seconds)} a second`);
+  if (pace) {
+    const cpu = pace.serverCpuSeconds;
+    lines.push(`  the server used ${cpu === null ? 'unknown' : `${cpu.toFixed(1)} s of CPU (${Math.round((100 * cpu) / seconds)}% of one core), ${Math.round(session.messages / Math.max(cpu, 0.001))} messages per CPU second`}; machine load average ${pace.load.toFixed(1)} on ${os.cpus().length} cores`);
+  }
   lines.push(`  crafted, by kind: ${byCount(t.sent, (k) => k.startsWith('crafted '), 'crafted ')}`);
   lines.push(`  honest operations: ${byCount(t.sent, (k) => k.startsWith('honest ') && k !== 'honest messages', 'honest ')}`);
   lines.push(`  phase changes: ${byCount(t.phases, () => true)}`);
@@ -45,11 +56,17 @@ export function report(session: FuzzSession, probes: Probe[], checks: Check[], l
   lines.push(`Refusals seen: ${n(refusals)}`);
   for (const [reason, count] of [...t.refusals].sort((a, b) => b[1] - a[1]).slice(0, 15)) lines.push(`  ${n(count)} × ${reason}`);
   lines.push(`Connections closed by the server: ${byCount(t.closes, () => true) || 'none'}`);
+  // Seating the workshops comes first, on a cold server whose web app loads on its first
+  // request (by design): shown apart, and not held to the limit.
+  const seating = probes.filter((p) => p.at < session.startedAt);
+  const slowestSeating = Math.max(0, ...seating.map((p) => p.ms));
+  lines.push(`/healthz while seating the workshops (cold server): ${seating.length} probes, slowest ${slowestSeating.toFixed(1)} ms`);
+  probes = duringRun(session, probes);
   const times = probes.map((p) => p.ms).sort((a, b) => a - b);
   const failed = probes.filter((p) => !p.ok);
   const slowest = probes.reduce<Probe | null>((w, p) => (!w || p.ms > w.ms ? p : w), null);
   const damaged = Math.max(0, ...probes.map((p) => p.damagedWorkshops ?? 0));
-  lines.push(`/healthz: ${n(probes.length)} probes, p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, slowest ${slowest ? slowest.ms.toFixed(1) : '–'} ms${slowest ? ` at ${((slowest.at - session.startedAt) / 1000).toFixed(1)} s` : ''}; failed ${failed.length}; damagedWorkshops at most ${damaged}`);
+  lines.push(`/healthz during the run and the checks: ${n(probes.length)} probes, p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, slowest ${slowest ? slowest.ms.toFixed(1) : '–'} ms${slowest ? ` at ${((slowest.at - session.startedAt) / 1000).toFixed(1)} s` : ''}; failed ${failed.length}; damagedWorkshops at most ${damaged}`);
   if (slowest) lines.push(`  sent in the second before the slowest: ${sentBefore(session, slowest.at)}`);
   const over = probes.filter((p) => p.ms > limitMs);
   if (over.length > 0) lines.push(`  ${over.length} answers took over ${limitMs} ms: ${over.slice(0, 5).map((p) => `${p.ms.toFixed(0)} ms at ${((p.at - session.startedAt) / 1000).toFixed(1)} s`).join(', ')}`);

@@ -30,7 +30,7 @@ export const FULL: Omit<FuzzOptions, 'seed' | 'seconds'> = {
   scale: 'full',
   workshops: 4,
   people: { host: 1, facilitator: 2, participant: 3, viewer: 2 },
-  attackersPerWorkshop: 3,
+  attackersPerWorkshop: 4,
   attackRate: 40,
   honestRate: 20,
   phaseEveryMs: 3_000,
