@@ -2,6 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as encoding from 'lib0/encoding';
 import { MESSAGE } from '../../shared/protocol.js';
 import type { Connection } from './types.js';
+import { later, type Later } from '../later.js';
 
 /**
  * Presence goes out at most this often per workshop; changes in between go out together.
@@ -27,7 +28,7 @@ export class PresenceRelay {
   /** Where this server's presence changes go to reach other servers (none with one server). */
   toPeers: ((update: Uint8Array) => void) | null = null;
   private readonly due = new Set<number>();
-  private timer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  private timer: Later | null = null;
   private sentAt = -Infinity;
 
   constructor(
@@ -61,7 +62,7 @@ export class PresenceRelay {
     if (this.timer) return;
     const wait = this.sentAt + AWARENESS_BATCH_MS - performance.now();
     // After a quiet spell the change goes out as soon as this turn's messages are read.
-    this.timer = wait <= 0 ? setImmediate(this.send) : setTimeout(this.send, wait);
+    this.timer = later(this.send, wait);
   };
 
   /** One message for every presence change since the last: each entry carries its latest state (or its removal). */
@@ -89,8 +90,8 @@ export class PresenceRelay {
 
   destroy(): void {
     if (this.timer) {
-      clearTimeout(this.timer as NodeJS.Timeout);
-      clearImmediate(this.timer as NodeJS.Immediate);
+      this.timer.cancel();
+      this.timer = null;
     }
     this.awareness.off('update', this.onUpdate);
     this.awareness.destroy();

@@ -15,6 +15,7 @@ import { PresenceRelay } from './presenceRelay.js';
 import { StateCache } from './stateCache.js';
 import { metrics } from '../metrics.js';
 import type { Connection } from './types.js';
+import { later, type Later } from '../later.js';
 
 /** Beyond this much unsent data a connection is too slow to keep; it reconnects and resyncs. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
@@ -93,7 +94,7 @@ export class Room {
   /** The stored state, kept as bytes until something needs the document (see loadLater). */
   private unbuilt: Uint8Array | null = null;
   private unbuiltSchemaVersion = 0;
-  private buildTimer: NodeJS.Timeout | NodeJS.Immediate | null = null;
+  private buildTimer: Later | null = null;
   /** People who joined before the document was built: they get the server's sync step 1 once it is. */
   private readonly awaitingStep1 = new Set<Connection>();
   private readonly cache = new StateCache();
@@ -198,13 +199,12 @@ export class Room {
       this.buildTimer = null;
       if (this.unbuilt) this.build();
     };
-    this.buildTimer = delay === 0 ? setImmediate(build) : setTimeout(build, delay);
+    this.buildTimer = later(build, delay);
   }
 
   private clearBuildTimer(): void {
     if (!this.buildTimer) return;
-    clearTimeout(this.buildTimer as NodeJS.Timeout);
-    clearImmediate(this.buildTimer as NodeJS.Immediate);
+    this.buildTimer.cancel();
     this.buildTimer = null;
   }
 

@@ -5,9 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../server/storage/database.js';
-import { SqliteDocStore } from '../../server/storage/sqliteDocStore.js';
-import { startCheckpointer, type Checkpointer } from '../../server/storage/checkpointer.js';
+import { openDatabase } from '../../server/storage/sqlite/database.js';
+import { SqliteDocStore } from '../../server/storage/sqlite/docStore.js';
+import { startCheckpointer, type Checkpointer } from '../../server/storage/sqlite/checkpointer.js';
 import { createLogger } from '../../server/log.js';
 import { tempDataDir, waitFor } from '../helpers/server.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import pino from 'pino';
-import { openDatabase } from '../../server/storage/database.js';
-import { SqliteDocStore } from '../../server/storage/sqliteDocStore.js';
+import { openDatabase } from '../../server/storage/sqlite/database.js';
+import { SqliteDocStore } from '../../server/storage/sqlite/docStore.js';
 import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { createWorkshop, startTestServer, tempDataDir, type TestServer } from '../helpers/server.js';
 import { addDeepCard, addWideCard, deepLevels, levelWords, paragraphWords, unzip } from '../helpers/deepDocuments.js';

@@ -17,8 +17,8 @@ import {
   setCardText,
   setHeadline,
 } from '../../shared/model/index.js';
-import { openDatabase } from '../../server/storage/database.js';
-import { SqliteDocStore } from '../../server/storage/sqliteDocStore.js';
+import { openDatabase } from '../../server/storage/sqlite/database.js';
+import { SqliteDocStore } from '../../server/storage/sqlite/docStore.js';
 import { RoomManager } from '../../server/collab/roomManager.js';
 import { tempDataDir } from '../helpers/server.js';
 

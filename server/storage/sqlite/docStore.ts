@@ -31,7 +31,9 @@ export class SqliteDocStore implements DocStore {
   private retrying = false;
   /** The longest any update has waited between append() and its commit, in ms. */
   maxCommitLagMs = 0;
-  private timer: NodeJS.Immediate | NodeJS.Timeout | null = null;
+  /** The next write of a collecting batch (next turn) — kept apart from the retry's timer: clearImmediate on a Timeout corrupts Node's queue of immediates for the whole process. */
+  private immediate: NodeJS.Immediate | null = null;
+  private retryTimer: NodeJS.Timeout | null = null;
   private readonly insert;
   private readonly insertWriter;
   private readonly selectWriters;
@@ -118,7 +120,7 @@ export class SqliteDocStore implements DocStore {
     // While a failed write waits to be retried, new updates join it rather than each
     // hammering a database that is refusing writes.
     if (due && !this.retrying) this.writeNow();
-    else if (!this.timer) this.timer = setImmediate(() => this.writeNow());
+    else if (!this.immediate && !this.retryTimer) this.immediate = setImmediate(() => this.writeNow());
     return batch.done;
   }
 
@@ -152,11 +154,10 @@ export class SqliteDocStore implements DocStore {
   }
 
   private writeNow(): void {
-    if (this.timer) {
-      clearImmediate(this.timer as NodeJS.Immediate);
-      clearTimeout(this.timer as NodeJS.Timeout);
-      this.timer = null;
-    }
+    if (this.immediate) clearImmediate(this.immediate);
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.immediate = null;
+    this.retryTimer = null;
     const batch = this.batch;
     if (!batch) return;
     const started = performance.now();
@@ -166,7 +167,7 @@ export class SqliteDocStore implements DocStore {
       this.metrics.recordError('write_failed');
       this.log.error({ err, pending: batch.items.length }, 'Could not write updates; keeping them in memory and retrying');
       this.retrying = true;
-      this.timer = setTimeout(() => this.writeNow(), RETRY_MS);
+      this.retryTimer = setTimeout(() => this.writeNow(), RETRY_MS);
       return;
     }
     const committed = performance.now();

@@ -21,6 +21,8 @@ export interface Backend {
   addLegacyRows(doc: string, state: Uint8Array | null, updates: Uint8Array[]): Promise<void>;
   /** A workshop's four link hashes as stored. */
   storedHashes(id: string): Promise<Record<'host' | 'facilitator' | 'participant' | 'viewer', Buffer>>;
+  /** Makes the database refuse (or take again) new update rows, as a full disk would. */
+  refuseWrites(refuse: boolean): Promise<void>;
   /** How many rows anywhere still name the workshop or one of its documents. */
   rowsAbout(workshop: string, documents: string[]): Promise<number>;
   close(): Promise<void>;
@@ -41,6 +43,10 @@ export async function openSqliteBackend(): Promise<Backend> {
     async addLegacyRows(doc, state, updates) {
       if (state) db.prepare("INSERT INTO doc_state (doc, data, compacted_at, checked) VALUES (?, ?, '2024-01-01T00:00:00.000Z', 0)").run(doc, state);
       for (const u of updates) db.prepare('INSERT INTO doc_updates (doc, data, checked) VALUES (?, ?, 0)').run(doc, u);
+    },
+    async refuseWrites(refuse) {
+      if (refuse) db.exec("CREATE TRIGGER refuse_writes BEFORE INSERT ON doc_updates BEGIN SELECT RAISE(ABORT, 'database or disk is full (a test)'); END");
+      else db.exec('DROP TRIGGER refuse_writes');
     },
     async storedHashes(id) {
       return db.prepare('SELECT host_hash AS host, facilitator_hash AS facilitator, participant_hash AS participant, viewer_hash AS viewer FROM workshops WHERE id = ?').get(id) as never;
@@ -70,6 +76,12 @@ export async function openPostgresBackend(): Promise<Backend> {
     async addLegacyRows(doc, state, updates) {
       if (state) await db.query('INSERT INTO doc_state (doc, data, compacted_at, checked) VALUES ($1, $2, now(), false)', [doc, state]);
       for (const u of updates) await db.query('INSERT INTO doc_updates (doc, data, checked) VALUES ($1, $2, false)', [doc, u]);
+    },
+    async refuseWrites(refuse) {
+      if (refuse) {
+        await db.query("CREATE OR REPLACE FUNCTION refuse_writes() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'could not extend file (a test)'; END $$");
+        await db.query('CREATE TRIGGER refuse_writes BEFORE INSERT ON doc_updates FOR EACH ROW EXECUTE FUNCTION refuse_writes()');
+      } else await db.query('DROP TRIGGER refuse_writes ON doc_updates');
     },
     async storedHashes(id) {
       const { rows } = await db.query('SELECT host_hash AS host, facilitator_hash AS facilitator, participant_hash AS participant, viewer_hash AS viewer FROM workshops WHERE id = $1', [id]);

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import { expect, it } from 'vitest';
+import { waitFor } from '../../helpers/server.js';
 import type { Backend } from './backends.js';
 
 /** The store knows bytes, not Yjs: plain text stands in for updates, so a load reads as words. */
@@ -126,5 +127,33 @@ export function docContract(backend: () => Backend): void {
     expect((await b.docs.load(name)).updates).toHaveLength(50);
     await a.docs.flush();
     expect(a.docs.writeFailing ?? false).toBe(false);
+  });
+
+  it('keeps a write the database refused and retries it, saying so meanwhile; nothing is dropped', async () => {
+    const { a, b, refuseWrites } = backend();
+    const name = docName();
+    await refuseWrites(true);
+    let refused = true;
+    try {
+      let written = false;
+      const first = a.docs.append(name, bytes('kept')).then(() => (written = true));
+      await waitFor(() => a.docs.writeFailing === true, 'the store to say writing is failing');
+      const second = a.docs.append(name, bytes('joined'));
+      const all = a.docs.whenWritten();
+      expect(a.docs.pending()).toBe(2);
+      expect(written).toBe(false);
+      await refuseWrites(false);
+      refused = false;
+      await Promise.all([first, second, all]);
+      expect(a.docs.writeFailing).toBe(false);
+      expect(a.docs.pending()).toBe(0);
+      expect(texts((await b.docs.load(name)).updates)).toEqual(['kept', 'joined']);
+      // The retry must leave the process's own scheduling intact: once, clearing a retry's
+      // timer as if it were an immediate stopped every later setImmediate in the process.
+      const ranSoon = await Promise.race([new Promise<boolean>((r) => setImmediate(() => r(true))), new Promise<boolean>((r) => setTimeout(() => r(false), 1000))]);
+      expect(ranSoon, 'setImmediate still runs after a retried write').toBe(true);
+    } finally {
+      if (refused) await refuseWrites(false);
+    }
   });
 }
