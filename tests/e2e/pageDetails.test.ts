@@ -47,11 +47,17 @@ describe('details a host meets on the way: the core team, the import, history, d
     await page.getByRole('link', { name: 'Setup' }).click();
     const rows = page.locator('.team-row');
     await rows.first().waitFor();
-    expect(await rows.first().locator('input').first().inputValue()).toBe('Dundee City Council');
-    expect(await cutOff(rows.first().locator('input').first())).toBe(false);
-    expect(await cutOff(rows.nth(1).locator('input').nth(1))).toBe(false);
     await rows.first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(ARTIFACTS, 'page-details-team-1400.png') });
+    expect(await rows.first().locator('input').first().inputValue()).toBe('Dundee City Council');
+    expect(await cutOff(rows.first().locator('input').first())).toBe(false);
+    expect(await rows.nth(1).locator('input').first().inputValue()).toBe('Association of Directors of Education in Scotland');
+    expect(await cutOff(rows.nth(1).locator('input').first())).toBe(false);
+    expect(await cutOff(rows.nth(1).locator('input').nth(1))).toBe(false);
+    // Organisation and role side by side, each under its own label.
+    const tops = await rows.first().locator('input, label').evaluateAll((els) => els.map((el) => Math.round(el.getBoundingClientRect().top)));
+    expect(tops[0], 'Organisation and Role labels on one line').toBe(tops[2]);
+    expect(tops[1], 'Organisation and Role fields on one line').toBe(tops[3]);
     // Named plainly: no stray space before the comma. The organisation offers suggestions, so it is a combobox.
     expect(await page.getByRole('combobox', { name: 'Organisation, member 1', exact: true }).inputValue()).toBe('Dundee City Council');
     expect(await page.getByRole('textbox', { name: 'Role, member 2', exact: true }).inputValue()).toBe('Director of Education, Renfrewshire');

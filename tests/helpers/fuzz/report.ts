@@ -17,6 +17,13 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 }
 
+/** The kind of the largest crafted message sent in the second before `at`, if it was over 64 KB. */
+function heaviestBefore(session: FuzzSession, at: number): string | null {
+  let best: { kind: string; bytes: number } | null = null;
+  for (const entry of session.log) if (entry.at >= at - 1000 && entry.at <= at && entry.bytes > 65_536 && (!best || entry.bytes > best.bytes)) best = entry;
+  return best?.kind ?? null;
+}
+
 /** What was sent in the second before a probe: to tell what made the server slow, if it was. */
 function sentBefore(session: FuzzSession, at: number): string {
   const kinds = new Map<string, { count: number; bytes: number }>();
@@ -69,7 +76,16 @@ export function report(session: FuzzSession, probes: Probe[], checks: Check[], l
   lines.push(`/healthz during the run and the checks: ${n(probes.length)} probes, p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms, slowest ${slowest ? slowest.ms.toFixed(1) : '–'} ms${slowest ? ` at ${((slowest.at - session.startedAt) / 1000).toFixed(1)} s` : ''}; failed ${failed.length}; damagedWorkshops at most ${damaged}`);
   if (slowest) lines.push(`  sent in the second before the slowest: ${sentBefore(session, slowest.at)}`);
   const over = probes.filter((p) => p.ms > limitMs);
-  if (over.length > 0) lines.push(`  ${over.length} answers took over ${limitMs} ms: ${over.slice(0, 5).map((p) => `${p.ms.toFixed(0)} ms at ${((p.at - session.startedAt) / 1000).toFixed(1)} s`).join(', ')}`);
+  if (over.length > 0) {
+    lines.push(`  ${over.length} answers took over ${limitMs} ms: ${over.slice(0, 5).map((p) => `${p.ms.toFixed(0)} ms at ${((p.at - session.startedAt) / 1000).toFixed(1)} s`).join(', ')}`);
+    // What was heaviest in the second before each slow answer: where the server's time went.
+    const culprits = new Map<string, number>();
+    for (const p of over) {
+      const heaviest = heaviestBefore(session, p.at);
+      if (heaviest) culprits.set(heaviest, (culprits.get(heaviest) ?? 0) + 1);
+    }
+    lines.push(`  heaviest crafted message in the second before each: ${byCount(culprits, () => true) || 'none (the machine, or honest work)'}`);
+  }
   for (const p of failed.slice(0, 5)) lines.push(`  failed at ${((p.at - session.startedAt) / 1000).toFixed(1)} s: ${p.error ?? `not ok (damagedWorkshops ${p.damagedWorkshops})`}`);
   if (session.problems.length > 0) {
     lines.push(`Problems during the run: ${session.problems.length}`);
