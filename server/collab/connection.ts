@@ -107,6 +107,9 @@ function handleSync(room: Room, conn: Connection, decoder: decoding.Decoder, rep
       room.answerNewcomer(conn);
       return;
     }
+    // Read now, while this message's errors close this connection: the answer may be made
+    // later (below), where a state vector that cannot be read would throw unhandled.
+    Y.decodeStateVector(stateVector);
     // The answer is the client's receipt ("saved"): it goes once everything this server
     // has stored so far is durable, so "saved" means on disk.
     room.answerStep1(conn, stateVector);

@@ -387,10 +387,18 @@ export class Room {
   answerStep1(conn: Connection, stateVector: Uint8Array): void {
     const answer = () => {
       if (this.damage) return;
+      let diff: Uint8Array;
+      try {
+        diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+      } catch {
+        // Read once already (connection.ts); should it still fail here, in a promise, only this connection pays.
+        conn.ws.close(CLOSE.malformed.code, CLOSE.malformed.reason);
+        return;
+      }
       const e = encoding.createEncoder();
       encoding.writeVarUint(e, MESSAGE.sync);
       encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
-      encoding.writeVarUint8Array(e, Y.encodeStateAsUpdate(this.doc, stateVector));
+      encoding.writeVarUint8Array(e, diff);
       this.send(conn, encoding.toUint8Array(e));
     };
     if (this.pendingWrites === 0) answer();

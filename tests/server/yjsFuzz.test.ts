@@ -218,14 +218,11 @@ describe('crafted changes the fuzzer found getting past the check', () => {
     expect(Y.encodeStateAsUpdate(fresh.doc).length).toBeLessThan(1024 * 1024);
   }, 90_000);
 
-  // Defect left open (server/collab/room.ts, answerStep1, from the bus between servers): a
-  // sync step 1 whose state vector cannot be read, arriving while a write is pending, is
-  // answered later in a promise; Yjs then throws reading it, nothing catches it, and it
-  // reaches the process's last-resort handler ("An unexpected error reached the top of
-  // the server", level fatal) instead of closing that connection with 1007 (observed: the
-  // connection stays open). The fuzzer's full run logged 19 of these. Catch it where the answer is made (or read the state
-  // vector before deferring) — server code, not the check's.
-  it.skip('closes a connection whose sync step 1 cannot be read, even while a write is pending, and logs nothing fatal', async () => {
+  // Found by the fuzzer's full run (19 fatal lines): a sync step 1 whose state vector
+  // cannot be read, arriving while a write is pending, was answered later in a promise;
+  // Yjs threw reading it there, the process's last-resort handler logged it as fatal, and
+  // the connection stayed open. The state vector is now read when the message is.
+  it('closes a connection whose sync step 1 cannot be read, even while a write is pending, and logs nothing fatal', async () => {
     const w = await createWorkshop(server, { title: 'Unreadable step 1' });
     const s = await AttackSocket.connect(server.wsUrl, w.id, w.tokens.host, `yjs-fuzz-attacker-${++keys}-padding`);
     sockets.push(s);
