@@ -12,6 +12,7 @@ import { eraseWorkshop } from './workshops/eraseWorkshop.js';
 import { Cluster } from './bus/cluster.js';
 import { openBus } from './bus/openBus.js';
 import { DocumentRelay } from './collab/relay.js';
+import { openCounter } from './limits/openCounter.js';
 
 /** How soon after start the web app is loaded if no request has asked for it. */
 const APP_WARM_UP_MS = 1000;
@@ -30,6 +31,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // Several servers: PostgreSQL holds everything and Redis carries what crosses between them.
   const bus = config.redisUrl ? await openBus(config.redisUrl, config.redisPrefix, log) : null;
   const relay = bus ? new DocumentRelay(bus, log) : null;
+  // Rate limits: one budget for every server when they share Redis, else this process's own.
+  const counter = await openCounter(config.redisUrl, config.redisPrefix, log);
   const shared = stores.kind === 'postgres';
   const rooms = new RoomManager(docs, log, { unloadAfterMs: config.unloadAfterMs, maxWorkshopBytes: config.maxWorkshopBytes, structure: config.structure, locks, shared, relay });
   const cluster = new Cluster(rooms, workshops, bus, log);
@@ -43,7 +46,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const loadApp = (): Promise<RequestListener> =>
     (app ??= import('./http/app.js')
       .then(({ createApp }) =>
-        createApp({ workshops, docs, rooms, sessions, history, people, locks, cluster, shared, log, clientDir: config.clientDir, publicUrl: config.publicUrl, createPerHour: config.createPerHour, structure: config.structure, peopleLimits: config.people, accessibilityContact: config.accessibilityContact }),
+        createApp({ workshops, docs, rooms, sessions, history, people, locks, cluster, shared, log, clientDir: config.clientDir, publicUrl: config.publicUrl, createPerHour: config.createPerHour, structure: config.structure, peopleLimits: config.people, accessibilityContact: config.accessibilityContact, counter }),
       )
       .catch((err: Error) => {
         // Not kept: the next request tries again.
@@ -116,6 +119,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       server.closeAllConnections();
       relay?.close();
       await bus?.close();
+      await counter.close();
       await stores.close();
       log.info('Cairn stopped');
     })());

@@ -11,6 +11,8 @@ import { sessionApi } from './sessionApi.js';
 import { exportApi } from './exportApi.js';
 import { importApi } from './importApi.js';
 import { RateLimit } from './rateLimit.js';
+import type { Counter } from '../limits/counter.js';
+import { MemoryCounter } from '../limits/memoryCounter.js';
 import { historyApi } from './historyApi.js';
 import { peopleApi, type PeopleLimits } from './peopleApi.js';
 import { aboutApi } from './aboutApi.js';
@@ -41,7 +43,12 @@ export interface AppDeps {
   peopleLimits?: PeopleLimits;
   /** Shown on the accessibility statement (config: ACCESSIBILITY_CONTACT). */
   accessibilityContact?: string;
+  /** Where rate limits are counted: Redis with several servers (server/limits/); this process when not given. */
+  counter?: Counter;
 }
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 function sizeLimit(bytes = 0): string {
   return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
@@ -69,7 +76,10 @@ export function createApp(deps: AppDeps): express.Express {
     }),
   );
   // Imports carry whole files: their own parser and limit, ahead of the small JSON one.
-  const creations = new RateLimit(deps.createPerHour ?? 30, 'new workshops');
+  const counter = deps.counter ?? new MemoryCounter();
+  const creations = new RateLimit(counter, 'create', deps.createPerHour ?? 30, HOUR);
+  const peopleLimits = deps.peopleLimits ?? { perMinute: 20, total: 100 };
+  const joins = new RateLimit(counter, 'shared-link-joins', peopleLimits.perMinute, MINUTE);
   app.use('/api/workshops/import', importApi({ ...deps, creations }));
   app.use(express.json({ limit: '64kb' }));
 
@@ -96,7 +106,7 @@ export function createApp(deps: AppDeps): express.Express {
 
   app.use('/api', workshopsApi({ ...deps, creations }));
   app.use('/api', historyApi(deps));
-  app.use('/api', peopleApi({ ...deps, limits: deps.peopleLimits ?? { perMinute: 20, total: 100 } }));
+  app.use('/api', peopleApi({ ...deps, limits: peopleLimits, joins }));
   app.use('/api', exportApi(deps));
   app.use('/api', sessionApi(deps));
   app.use('/api', aboutApi(deps));

@@ -1,4 +1,3 @@
-import type { RateLimit } from './rateLimit.js';
 import express, { type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import type { WorkshopStore } from '../storage/stores.js';
@@ -8,6 +7,7 @@ import { readImportInWorker } from '../import/importInWorker.js';
 import type { ImportKind } from '../import/readImport.js';
 import type { StructureLimits } from '../../shared/model/limits.js';
 import { baseUrl } from './workshopsApi.js';
+import { allowCreation, type RateLimit } from './rateLimit.js';
 
 export const IMPORT_LIMIT = '5mb';
 
@@ -27,7 +27,7 @@ const KINDS = new Map<string, ImportKind>([
  */
 export function importApi(deps: { workshops: WorkshopStore; docs: DocStore; log: Logger; publicUrl?: string; creations: RateLimit; structure?: StructureLimits }): express.Router {
   const router = express.Router();
-  router.post('/', (req, res, next) => (deps.creations.allow(req, res) ? next() : undefined), express.raw({ type: () => true, limit: IMPORT_LIMIT }), async (req: Request, res: Response) => {
+  router.post('/', async (req, res, next) => ((await allowCreation(deps.creations, req, res)) ? next() : undefined), express.raw({ type: () => true, limit: IMPORT_LIMIT }), async (req: Request, res: Response) => {
     const type = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     const kind = KINDS.get(type);
     if (!kind) {

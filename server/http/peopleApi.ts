@@ -9,6 +9,7 @@ import type { PeopleStore, Person, WorkshopStore } from '../storage/stores.js';
 import { seal, unseal } from '../workshops/sealedLinks.js';
 import { workshopAccess } from './access.js';
 import { baseUrl } from './workshopsApi.js';
+import type { RateLimit } from './rateLimit.js';
 
 export interface PeopleLimits {
   /** New people the shared participant link may add per minute. */
@@ -24,8 +25,8 @@ export interface PeopleLimits {
  * silent-round cards are theirs alone; the shared link can add only so many people a
  * minute and in all, so one forwarded link cannot become a crowd of made-up voters.
  */
-export function peopleApi(deps: { workshops: WorkshopStore; people: PeopleStore; cluster: Cluster; log: Logger; publicUrl?: string; limits: PeopleLimits }): express.Router {
-  const { workshops, people, cluster, log, publicUrl, limits } = deps;
+export function peopleApi(deps: { workshops: WorkshopStore; people: PeopleStore; cluster: Cluster; log: Logger; publicUrl?: string; limits: PeopleLimits; joins: RateLimit }): express.Router {
+  const { workshops, people, cluster, log, publicUrl, limits, joins } = deps;
   const router = express.Router();
   const linkFor = (req: Request, id: string, token: string) => baseUrl(req, publicUrl) + workshopPath(id, token);
   const body = (p: Person, link: string | null): PersonBody => ({ id: p.id, name: p.name, source: p.source, createdAt: p.createdAt, link });
@@ -54,13 +55,15 @@ export function peopleApi(deps: { workshops: WorkshopStore; people: PeopleStore;
       res.status(409).json({ error: 'This is already a personal link: you are in the workshop as yourself.' });
       return;
     }
-    const minuteAgo = new Date(Date.now() - 60_000).toISOString();
-    if ((await people.joinedThroughSharedLinkSince(id, minuteAgo)) >= limits.perMinute) {
-      res.status(429).set('retry-after', '60').json({ error: `Many people are joining through this link at once. Wait a minute and try again.` });
-      return;
-    }
     if ((await people.joinedThroughSharedLinkSince(id, '')) >= limits.total) {
       res.status(409).json({ error: `This link has already let ${limits.total} people join this workshop, the most it can. Ask the host for a personal link.` });
+      return;
+    }
+    // Taken in one step from the count every server shares: counting the people already
+    // stored would let requests arriving together on two servers all see room.
+    const verdict = await joins.take(id);
+    if (!verdict.allowed) {
+      res.status(429).set('retry-after', String(Math.ceil(verdict.retryAfterMs / 1000))).json({ error: `Many people are joining through this link at once. Wait a minute and try again.` });
       return;
     }
     const created = await people.create(id, parsed.data.name, 'shared-link');

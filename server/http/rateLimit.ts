@@ -1,34 +1,34 @@
 import type { Request, Response } from 'express';
+import type { Counter, Verdict } from '../limits/counter.js';
 
 /**
- * A fixed allowance per address per hour, kept in memory (one server process). Enough to
- * stop a script creating thousands of workshops; a council behind one proxy address
- * should raise CREATE_PER_HOUR.
+ * One named allowance (so many per window, per key), spent from the counter every server
+ * shares when there are several (see server/limits/). Handlers ask it; they do not know
+ * where the count is kept.
  */
 export class RateLimit {
-  private readonly hits = new Map<string, number[]>();
-
   constructor(
-    private readonly perHour: number,
-    private readonly what: string,
+    private readonly counter: Counter,
+    private readonly name: string,
+    readonly limit: number,
+    readonly windowMs: number,
   ) {}
 
-  /** True if the request may go ahead; otherwise answers 429 with when to try again. */
-  allow(req: Request, res: Response, now = Date.now()): boolean {
-    const key = req.ip ?? 'unknown';
-    const since = now - 60 * 60 * 1000;
-    const recent = (this.hits.get(key) ?? []).filter((t) => t > since);
-    if (recent.length >= this.perHour) {
-      const wait = Math.ceil((recent[0]! - since) / 60_000);
-      res.set('retry-after', String(wait * 60));
-      res.status(429).json({ error: `Too many ${this.what} from this address in the last hour. Try again in ${wait} minute${wait === 1 ? '' : 's'}.` });
-      this.hits.set(key, recent);
-      return false;
-    }
-    recent.push(now);
-    this.hits.set(key, recent);
-    // Forget quiet addresses so the map cannot grow without bound.
-    if (this.hits.size > 10_000) for (const [k, v] of this.hits) if (v.every((t) => t <= since)) this.hits.delete(k);
-    return true;
+  take(key: string): Promise<Verdict> {
+    return this.counter.take(`${this.name}:${key}`, this.limit, this.windowMs);
   }
+}
+
+/**
+ * New workshops per address: true if the request may go ahead; otherwise answers 429 with
+ * when to try again. Enough to stop a script creating thousands of workshops; a council
+ * behind one proxy address should raise CREATE_PER_HOUR.
+ */
+export async function allowCreation(creations: RateLimit, req: Request, res: Response): Promise<boolean> {
+  const verdict = await creations.take(req.ip ?? 'unknown');
+  if (verdict.allowed) return true;
+  const wait = Math.ceil(verdict.retryAfterMs / 60_000);
+  res.set('retry-after', String(wait * 60));
+  res.status(429).json({ error: `Too many new workshops from this address in the last hour. Try again in ${wait} minute${wait === 1 ? '' : 's'}.` });
+  return false;
 }

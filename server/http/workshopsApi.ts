@@ -12,7 +12,7 @@ import { refusal } from '../../shared/rules/rules.js';
 import type { RoomManager } from '../collab/roomManager.js';
 import type { Cluster } from '../bus/cluster.js';
 import { eraseWorkshop } from '../workshops/eraseWorkshop.js';
-import type { RateLimit } from './rateLimit.js';
+import { allowCreation, type RateLimit } from './rateLimit.js';
 import type { WorkshopStore } from '../storage/stores.js';
 import type { DocStore } from '../storage/docStore.js';
 
@@ -26,7 +26,7 @@ export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; r
   const router = express.Router();
 
   router.post('/workshops', async (req: Request, res: Response) => {
-    if (!creations.allow(req, res)) return;
+    if (!(await allowCreation(creations, req, res))) return;
     const parsed = createWorkshopSchema.safeParse(req.body ?? {});
     if (!parsed.success) {
       res.status(400).json({ error: parsed.error.issues.map((i) => i.message).join(' ') });
