@@ -158,3 +158,20 @@ export const ROOT_PARTS: Record<string, 'setup' | 'cards' | 'fieldwork' | 'offer
 export const ELEMENT_NAME = /^[A-Za-z][A-Za-z0-9]{0,39}$/;
 /** The most characters in one attribute or mark value of rich text (a link's address). */
 export const ATTRIBUTE_MAX = 2048;
+/**
+ * The formatting a card body may carry (client/board/bodyExtensions.ts: bold, italic,
+ * links; the others for text pasted or imported by earlier versions), each with the
+ * attributes its value may hold and their longest length. A mark of any other name, or
+ * one carrying more, is refused: marks count towards no field's characters, so without
+ * this list they were a way to fill a workshop with megabytes on a one-letter card.
+ */
+export const MARKS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  bold: {},
+  italic: {},
+  strike: {},
+  underline: {},
+  code: {},
+  link: { href: ATTRIBUTE_MAX, target: 32, rel: 256, class: 256, title: 256 },
+};
+/** The attributes rich-text elements carry (a heading's level; an ordered list's start and type). */
+export const ELEMENT_ATTRIBUTES: ReadonlySet<string> = new Set(['level', 'start', 'type']);

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { ATTRIBUTE_MAX, DOCUMENT_SHAPE, ELEMENT_NAME, ROW_ID, type Shape } from '../shape.js';
+import { ATTRIBUTE_MAX, DOCUMENT_SHAPE, ELEMENT_ATTRIBUTES, ELEMENT_NAME, MARKS, ROW_ID, type Shape } from '../shape.js';
 import type { StructureLimits } from '../limits.js';
 
 /** An item's content, as Yjs types it. */
@@ -27,12 +27,22 @@ function oneValue(content: Content, ok: (v: unknown) => boolean): boolean {
 
 const isPrimitive = (v: unknown) => v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)) || (typeof v === 'string' && v.length <= ATTRIBUTE_MAX);
 
-/** A mark's value (bold: true, a link: { href: … }): a primitive, or one level of primitives. */
-function isMarkValue(v: unknown): boolean {
-  if (isPrimitive(v)) return true;
+/**
+ * A formatting mark the body's editor knows (shape.ts, MARKS): removed (null), on (true,
+ * or Tiptap's attributes object), each attribute one it has and no longer than allowed.
+ */
+function isKnownMark(content: Content): boolean {
+  if (!(content instanceof Y.ContentFormat) || !Object.hasOwn(MARKS, content.key)) return false;
+  const v: unknown = content.value;
+  if (v === null || v === true) return true;
   if (typeof v !== 'object' || Array.isArray(v)) return false;
-  const entries = Object.entries(v as Record<string, unknown>);
-  return entries.length <= 8 && entries.every(([k, x]) => k.length <= 64 && isPrimitive(x));
+  const allowed = MARKS[content.key]!;
+  for (const k in v as Record<string, unknown>) {
+    if (!Object.hasOwn(allowed, k)) return false;
+    const x = (v as Record<string, unknown>)[k];
+    if (x !== null && !(typeof x === 'string' && x.length <= allowed[k]!)) return false;
+  }
+  return true;
 }
 
 const typeIs = (content: Content, ctor: Function) => content instanceof Y.ContentType && content.type.constructor === ctor;
@@ -76,8 +86,8 @@ export function checkItem(doc: Y.Doc, r: Resolved, parentShape: Shape | null, sl
       return field && fitsField(content, field) ? null : NOT_HERE;
     }
     case 'text':
-      if (sub !== null) return NOT_HERE;
-      return content instanceof Y.ContentString || (content instanceof Y.ContentFormat && content.key.length <= 64 && isMarkValue(content.value)) ? null : NOT_HERE;
+      // A plain field (a headline, a quote) holds characters only: its editor has no formatting.
+      return sub === null && content instanceof Y.ContentString ? null : NOT_HERE;
     case 'list':
       return sub === null && content instanceof Y.ContentAny && content.arr.every((v) => typeof v === 'string' && v.length <= parentShape.itemMax) ? null : NOT_HERE;
     case 'idset':
@@ -86,10 +96,10 @@ export function checkItem(doc: Y.Doc, r: Resolved, parentShape: Shape | null, sl
       const kind = r.parent ? parentKind(doc, r.parent) : null;
       if (sub !== null) {
         // Attributes of an element (a heading's level, a list's start).
-        return (kind === Y.XmlElement || kind === Y.XmlText) && sub.length <= 64 && oneValue(content, isPrimitive) ? null : NOT_HERE;
+        return kind === Y.XmlElement && ELEMENT_ATTRIBUTES.has(sub) && oneValue(content, isPrimitive) ? null : NOT_HERE;
       }
       if (kind === Y.XmlText) {
-        return content instanceof Y.ContentString || (content instanceof Y.ContentFormat && content.key.length <= 64 && isMarkValue(content.value)) ? null : NOT_HERE;
+        return content instanceof Y.ContentString || isKnownMark(content) ? null : NOT_HERE;
       }
       if (kind !== Y.XmlFragment && kind !== Y.XmlElement) return NOT_HERE;
       if (!(content instanceof Y.ContentType)) return NOT_HERE;
