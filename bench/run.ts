@@ -6,7 +6,9 @@
  *
  * Settings (environment): SCENARIOS (comma list of fanout50, fanout50spread, fanout200,
  * fanout200spread, manyboards (BOARDS × 10 connections), manyboards3000 (three times
- * BOARDS), cold, storm, restart, export, bundle, browser), PEERS
+ * BOARDS), fanout200two and manyboards3000two (Cairn only: two servers sharing PostgreSQL
+ * and Redis against one, see twoServers.ts), cold, storm, restart, export, bundle,
+ * browser), PEERS
  * (cairn,stock,hocuspocus,hocuspocus-sqlite), SECONDS (fan-out length, 20), SPREAD_SECONDS
  * (how long the spread fan-outs take to join, 15: one presence renewal period), BOARDS
  * (many boards, 100), STORM (clients, 200), ROUNDS (2: each server scenario runs this many
@@ -26,6 +28,7 @@ import { describePlan, pinSelf } from './pinning.js';
 import { watchMachine } from './machineLoad.js';
 import { bundleFigures, exportFigures, restart } from './cairnOnly.js';
 import { browserFigures } from './browser.js';
+import { oneAgainstTwo, stopBenchServices } from './twoServers.js';
 
 const smoke = process.env.SMOKE === '1';
 const env = (name: string, normal: number, tiny: number) => Number(process.env[name] ?? (smoke ? tiny : normal));
@@ -36,7 +39,9 @@ const STORM = env('STORM', 200, 5);
 const RESTART_UPDATES = env('RESTART_UPDATES', 100_000, 500);
 const CARDS = env('CARDS', 300, 10);
 const ROUNDS = env('ROUNDS', 2, 1);
-const ALL = ['fanout50', 'fanout50spread', 'fanout200', 'fanout200spread', 'manyboards', 'manyboards3000', 'cold', 'storm', 'restart', 'export', 'bundle', 'browser'];
+/** Readers in the 200-client fan-outs (with 5 writers). */
+const FAN_READERS = smoke ? 10 : 195;
+const ALL = ['fanout50', 'fanout50spread', 'fanout200', 'fanout200spread', 'manyboards', 'manyboards3000', 'fanout200two', 'manyboards3000two', 'cold', 'storm', 'restart', 'export', 'bundle', 'browser'];
 const SCENARIOS = (process.env.SCENARIOS ?? (smoke ? 'fanout50,fanout50spread,cold,bundle' : ALL.join(','))).split(',');
 const PEERS = (process.env.PEERS ?? (smoke ? 'cairn,stock' : 'cairn,stock,hocuspocus,hocuspocus-sqlite')).split(',') as PeerKind[];
 
@@ -61,7 +66,7 @@ const add = (scenario: string, peer: PeerKind, figures: Figures) => {
 
 const peerScenarios: Record<string, { label: string; run: (peer: Awaited<ReturnType<typeof startPeer>>) => Promise<Figures> }> = {
   ...fanOuts(50, smoke ? 5 : 45),
-  ...fanOuts(200, smoke ? 10 : 195),
+  ...fanOuts(200, FAN_READERS),
   manyboards: { label: `many boards, ${BOARDS} × 10 clients (${(BOARDS * 10).toLocaleString('en-GB')} connections)`, run: (p) => manyBoards(p, { boards: BOARDS, perBoard: 10, seconds: smoke ? 1 : 10 }) },
   manyboards3000: { label: `many boards, ${BOARDS * 3} × 10 clients (${(BOARDS * 30).toLocaleString('en-GB')} connections)`, run: (p) => manyBoards(p, { boards: BOARDS * 3, perBoard: 10, seconds: smoke ? 1 : 10 }) },
   cold: { label: `cold load, ${CARDS} cards of ~100 words`, run: (p) => coldLoad(p, { cards: CARDS, clients: smoke ? 3 : 20 }) },
@@ -123,6 +128,9 @@ function report(done: boolean): void {
     ...(failures.length > 0 ? [`Failed: ${failures.join('; ')}.`] : []),
     `Latencies are measured by readers from a timestamp in each edit; lower is better. Ratios are Cairn ÷ the stock y-websocket server in the same run. Each server scenario ran ${ROUNDS} time(s), the servers taking turns (in reverse order every other round); figures are means over those rounds.`,
     `Writers type into a card's body, each edit a timestamp typed at the end and as many characters deleted from the start, so bodies stay at 1,000 characters, within Cairn's limits, for every server alike; a run in which a server refused any of the bench's changes fails. Fan-out, presence aligned: every client joins at once, so stock clients renew their presence in the same second every 15 s; spread: they join evenly over ${SPREAD} s before the measuring starts, as when people join over minutes.`,
+    ...(SCENARIOS.some((s) => s.endsWith('two'))
+      ? ["Two servers (fanout200two, manyboards3000two): Cairn built as for `npm start`, on PostgreSQL and Redis that the bench starts itself from the machine's programs (throwaway: PostgreSQL with fsync off, as in the tests), a fresh database and Redis prefix for each run. One server and two run the same load on the same services, every Cairn server, PostgreSQL and Redis on the servers' core, so two ÷ one is the cost of the split, not a second core's gain. Server CPU and memory are both servers' together. PostgreSQL and Redis's CPU time is counted as 'processes the bench did not start' in the line on how quiet the machine was (PostgreSQL leaves the bench's process tree when it starts)."]
+      : []),
     "Server CPU µs per delivered edit: the server process's CPU time (from /proc) over the measured window ÷ the edits its readers received. RSS KB per connection: the server's resident memory with every connection open, less its resident memory once started with one empty workshop open, ÷ the connections; JS heap KB per connection likewise, for its JavaScript heap in use; both read just after a full garbage collection in the server (through Node's inspector, outside the measured windows). Bench clients CPU % of a core: near 100, the clients set the pace, not the server.",
   ];
   fs.mkdirSync(path.dirname(resultsFile), { recursive: true });
@@ -161,6 +169,30 @@ async function main() {
     for (const [kind, figures] of runs) add(label, kind, mean(figures));
     report(false);
   }
+  const progress = (label: string) => (what: string) => process.stderr.write(`${label}: ${what}…\n`);
+  if (SCENARIOS.includes('fanout200two')) {
+    const label = `fan-out 200 on two servers: 5 writers + ${FAN_READERS} readers alternating between them, 5 edits/s, ${SECONDS} s (Cairn on PostgreSQL + Redis, against one server)`;
+    await cairnOnly(label, () =>
+      oneAgainstTwo({
+        scenario: (p) => fanOut(p, { writers: 5, readers: FAN_READERS, rate: 5, seconds: SECONDS, spreadSeconds: 0 }),
+        routing: 'split', rounds: ROUNDS, progress: progress(label),
+        keep: ['p50 ms', 'p99 ms', 'max ms', 'delivered %', 'server CPU s', 'RSS KB per connection'],
+        ratios: ['p99 ms', 'p50 ms', 'server CPU s'],
+      }),
+    );
+  }
+  if (SCENARIOS.includes('manyboards3000two')) {
+    const label = `many boards on two servers, ${BOARDS * 3} × 10 clients (${(BOARDS * 30).toLocaleString('en-GB')} connections), each workshop on one of them (Cairn on PostgreSQL + Redis, against one server)`;
+    await cairnOnly(label, () =>
+      oneAgainstTwo({
+        scenario: (p) => manyBoards(p, { boards: BOARDS * 3, perBoard: 10, seconds: smoke ? 1 : 10 }),
+        routing: 'by-workshop', rounds: ROUNDS, progress: progress(label),
+        keep: ['connections', 'failures', 'connect p50 ms', 'connect p99 ms', 'connect server CPU s', 'edit p99 ms', 'RSS KB per connection'],
+        ratios: ['edit p99 ms', 'connect p99 ms'],
+      }),
+    );
+  }
+  await stopBenchServices();
   if (SCENARIOS.includes('export')) await cairnOnly(`export, ${CARDS} cards (Cairn only)`, () => exportFigures({ cards: CARDS, runs: smoke ? 1 : 10 }));
   if (SCENARIOS.includes('bundle')) await cairnOnly('client bundle (Cairn only)', () => bundleFigures());
   if (SCENARIOS.includes('browser')) await cairnOnly(`browser, ${CARDS} cards, Chromium (Cairn only)`, () => browserFigures({ cards: CARDS, presses: env('PRESSES', 300, 10), loads: smoke ? 1 : 3 }));
