@@ -176,7 +176,7 @@ async function main() {
       oneAgainstTwo({
         scenario: (p) => fanOut(p, { writers: 5, readers: FAN_READERS, rate: 5, seconds: SECONDS, spreadSeconds: 0 }),
         routing: 'split', rounds: ROUNDS, progress: progress(label),
-        keep: ['p50 ms', 'p99 ms', 'max ms', 'delivered %', 'server CPU s', 'RSS KB per connection'],
+        keep: ['p50 ms', 'p99 ms', 'max ms', 'delivered %', 'server CPU s', 'RSS KB per connection', 'bench clients CPU % of a core'],
         ratios: ['p99 ms', 'p50 ms', 'server CPU s'],
       }),
     );

@@ -41,4 +41,31 @@ describe('the benchmark harness', () => {
       }
     }
   }, 120_000);
+
+  it('runs the two-server scenarios on PostgreSQL and Redis it starts itself, one server against two', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/run.ts'], {
+      cwd: ROOT,
+      env: { ...process.env, SMOKE: '1', SCENARIOS: 'fanout200two,manyboards3000two', PEERS: 'cairn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => (out += String(d)));
+    child.stderr.on('data', (d) => (err += String(d)));
+    const code = await new Promise<number | null>((r) => child.once('exit', r));
+    expect(code, err).toBe(0);
+    const value = (scenario: string, figure: string) => {
+      const line = out.split('\n').find((l) => l.includes(scenario) && l.includes(`| ${figure} |`));
+      expect(line, `${scenario}: ${figure}\n${out}`).toBeDefined();
+      return Number(line!.split('|')[3]!.trim());
+    };
+    for (const side of ['one server', 'two servers']) {
+      expect(value('fan-out 200 on two servers', `${side}: p99 ms`)).toBeGreaterThan(0);
+      expect(value('fan-out 200 on two servers', `${side}: delivered %`)).toBeGreaterThan(0);
+      expect(value('many boards on two servers', `${side}: connections`)).toBe(60);
+      expect(value('many boards on two servers', `${side}: failures`)).toBe(0);
+    }
+    expect(value('fan-out 200 on two servers', 'two ÷ one: p99 ms')).toBeGreaterThan(0);
+    expect(value('many boards on two servers', 'two ÷ one: edit p99 ms')).toBeGreaterThan(0);
+  }, 180_000);
 });
