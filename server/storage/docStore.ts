@@ -1,6 +1,9 @@
 /** A document as stored: its compacted state (if any) and the updates since. */
 export interface StoredDoc {
-  /** Every stored update, oldest first (the compacted state first). */
+  /**
+   * Every stored update: those stored before every change was checked first (see
+   * uncheckedFirst), then the rest, each part oldest first with the compacted state first.
+   */
   updates: Uint8Array[];
   /**
    * The document schema version the compacted state was written at, as the caller gave
@@ -9,16 +12,25 @@ export interface StoredDoc {
   stateSchemaVersion: number | null;
   /**
    * How many of the first updates were stored before the server checked every change
-   * (by an older Cairn): they are read with care (see shared/model/inspect/sanitize.ts).
+   * (by an older Cairn, or copied in from one): they are read with care (see
+   * shared/model/inspect/sanitize.ts).
    */
   uncheckedUpdates: number;
   /** Who writes under each Yjs client id in this document (see claimWriter). */
   writers: Map<number, string>;
-  /**
-   * The ids of the update rows read (not the state), in the order of `updates` after the
-   * state: what a compaction may delete once it has applied them (see compact).
-   */
+  /** The ids of the update rows read (not the state): what a compaction may delete once it has applied them (see compact). */
   rowIds: number[];
+}
+
+/**
+ * Rows as read, unchecked ones first, each part in its stored order. Yjs reaches the same
+ * document whatever order updates are applied in, so this loses nothing; it lets the room
+ * clean every unchecked row in one pass even when checked rows were stored before some of
+ * them (a workshop created by this version, then given rows written by an older one).
+ */
+export function uncheckedFirst<T extends { checked: boolean | number }>(rows: T[]): { rows: T[]; unchecked: number } {
+  const unchecked = rows.filter((r) => !r.checked);
+  return { rows: unchecked.length === 0 ? rows : [...unchecked, ...rows.filter((r) => r.checked)], unchecked: unchecked.length };
 }
 
 /**

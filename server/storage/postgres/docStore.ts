@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import type { DocStore, StoredDoc } from '../docStore.js';
+import { uncheckedFirst, type DocStore, type StoredDoc } from '../docStore.js';
 import { metrics as processMetrics, type Metrics } from '../../metrics.js';
 import { int } from './pool.js';
 
@@ -118,11 +118,8 @@ export class PostgresDocStore implements DocStore {
         this.pool.query<{ id: string | null; data: Buffer; schema_version: number | null; checked: boolean }>(LOAD, [name]),
         this.pool.query<{ client: string; owner: string }>('SELECT client, owner FROM doc_writers WHERE doc = $1', [name]),
       ]);
-      const rows = log.rows;
-      const state = rows[0] && rows[0].id === null ? rows[0] : null;
-      // Rows from before changes were checked come first: count them.
-      let unchecked = 0;
-      while (unchecked < rows.length && !rows[unchecked]!.checked) unchecked++;
+      const state = log.rows[0] && log.rows[0].id === null ? log.rows[0] : null;
+      const { rows, unchecked } = uncheckedFirst(log.rows);
       const writers = new Map<number, string>();
       for (const { client, owner } of writerRows.rows) writers.set(int(client), owner);
       return {

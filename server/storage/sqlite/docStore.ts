@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Logger } from 'pino';
-import type { DocStore, StoredDoc } from '../docStore.js';
+import { uncheckedFirst, type DocStore, type StoredDoc } from '../docStore.js';
 import { metrics as processMetrics, type Metrics } from '../../metrics.js';
 
 interface Batch {
@@ -87,10 +87,7 @@ export class SqliteDocStore implements DocStore {
     try {
       const state = this.selectState.get(name) as { data: Buffer; schemaVersion: number | null; checked: number } | undefined;
       const updates = this.selectUpdates.all(name) as { id: number; data: Buffer; checked: number }[];
-      const rows = [...(state ? [state] : []), ...updates];
-      // Rows from before changes were checked come first: count them.
-      let unchecked = 0;
-      while (unchecked < rows.length && !rows[unchecked]!.checked) unchecked++;
+      const { rows, unchecked } = uncheckedFirst([...(state ? [state] : []), ...updates]);
       const writers = new Map<number, string>();
       for (const { client, owner } of this.selectWriters.all(name) as { client: number; owner: string }[]) writers.set(client, owner);
       return { updates: rows.map((r) => r.data), stateSchemaVersion: state?.schemaVersion ?? null, uncheckedUpdates: unchecked, writers, rowIds: updates.map((u) => u.id) };

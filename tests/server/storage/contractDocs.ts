@@ -55,6 +55,19 @@ export function docContract(backend: () => Backend): void {
     expect(await a.docs.load(name)).toMatchObject({ uncheckedUpdates: 0, stateSchemaVersion: 5, rowIds: [] });
   });
 
+  it('puts rows stored unchecked first even when checked ones were stored before them, so all are read with care', async () => {
+    const { a } = backend();
+    const name = docName();
+    // A workshop this version created (checked), then given rows an older Cairn wrote.
+    await a.docs.append(name, bytes('new 1'));
+    await backend().addLegacyRows(name, null, [bytes('old 1'), bytes('old 2')]);
+    await a.docs.append(name, bytes('new 2'));
+    const stored = await a.docs.load(name);
+    expect(texts(stored.updates)).toEqual(['old 1', 'old 2', 'new 1', 'new 2']);
+    expect(stored.uncheckedUpdates).toBe(2);
+    expect(stored.rowIds).toHaveLength(4);
+  });
+
   it('compacts without rows: every update this server appended before the call goes', async () => {
     const { a } = backend();
     const name = docName();
