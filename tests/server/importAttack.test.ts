@@ -86,7 +86,9 @@ describe('the import worker', () => {
 
   it('is stopped when it runs out of memory, answering 413, and the server process carries on', async () => {
     // A limit the worker starts and reads a small outline within, but 900 long cards not.
-    const limits = { heapMb: 20 };
+    // The deadline is set far off: near its memory limit a worker collects garbage almost
+    // constantly, and on a busy machine the usual 5 s passed first (answered 400, in CI).
+    const limits = { heapMb: 20, deadlineMs: 120_000, startMs: 60_000 };
     expect(await readImportInWorker('markdown', outline, limits)).toMatchObject({ ok: true });
     const big = new TextEncoder().encode(BOARD + Array.from({ length: 900 }, (_, i) => `### Card ${i}\n\n${'Some words. '.repeat(400)}\n`).join('\n'));
     const answer = await readImportInWorker('markdown', big, limits);
