@@ -90,6 +90,8 @@ export async function oneAgainstTwo(o: { scenario: (peer: Peer) => Promise<Figur
         const services0 = peer.servicesCpuSeconds();
         const figures = await o.scenario(peer);
         runs[n].push({ ...figures, 'PostgreSQL + Redis CPU s, whole scenario': peer.servicesCpuSeconds() - services0 });
+        // Each round's figures as they come, since the table shows only means.
+        o.progress(`${n === 1 ? 'one server' : 'two servers'}: ${o.ratios.map((k) => `${k} ${(figures[k] ?? NaN).toFixed(1)}`).join(', ')}`);
       } finally {
         await peer.stop();
       }
