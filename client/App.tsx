@@ -1,41 +1,58 @@
-import { lazy, Suspense } from 'react';
+import type { ReactNode } from 'react';
 import { AnnouncerProvider } from './ui/Announcer.js';
 import { PlainPage } from './workshop/PlainPage.js';
 import { SiteFooter } from './ui/SiteFooter.js';
 import { workshopIdFromPath } from './lib/workshopLink.js';
 
-// Each page loads only what it needs: the start page has no editor, the board no form rules.
-const StartPage = lazy(() => import('./start/StartPage.js').then((m) => ({ default: m.StartPage })));
-const JoinPage = lazy(() => import('./start/JoinPage.js').then((m) => ({ default: m.JoinPage })));
-const WorkshopPage = lazy(() => import('./workshop/WorkshopPage.js').then((m) => ({ default: m.WorkshopPage })));
-const AccessibilityStatement = lazy(() => import('./accessibility/AccessibilityStatement.js').then((m) => ({ default: m.AccessibilityStatement })));
-
-/** The start page, a workshop at /w/<id>, joining by code at /j, and the accessibility statement; every page with the same footer. */
-export function App() {
-  const path = window.location.pathname;
+/**
+ * The page for an address: the start page, a workshop at /w/<id>, joining by code at /j,
+ * or the accessibility statement. Each page loads only what it needs (the start page has
+ * no editor, the board no form rules), and its code is fetched before React draws
+ * anything: drawn behind a Suspense boundary instead, React held the page back for up to
+ * 300 ms after it had arrived (it paces the reveal of content that replaces a fallback).
+ */
+export async function pageFor(path: string): Promise<ReactNode> {
   const workshopId = workshopIdFromPath(path);
   const join = /^\/j(?:\/([A-Za-z0-9-]*))?\/?$/.exec(path);
+  if (path === '/') {
+    const { StartPage } = await import('./start/StartPage.js');
+    return <StartPage />;
+  }
+  if (/^\/accessibility\/?$/.test(path)) {
+    const { AccessibilityStatement } = await import('./accessibility/AccessibilityStatement.js');
+    return <AccessibilityStatement />;
+  }
+  if (join) {
+    const { JoinPage } = await import('./start/JoinPage.js');
+    return <JoinPage initialCode={join[1] ?? ''} />;
+  }
+  if (workshopId) {
+    const { WorkshopPage } = await import('./workshop/WorkshopPage.js');
+    return <WorkshopPage workshopId={workshopId} />;
+  }
+  return (
+    <PlainPage title="There is nothing at this address">
+      <p className="ds_leader">Check the link you were given, or start a new workshop.</p>
+      <p>
+        <a href="/">Start a workshop</a>
+      </p>
+    </PlainPage>
+  );
+}
+
+/** When a page's code could not be fetched (the connection dropped as it loaded). */
+export const PAGE_NOT_LOADED = (
+  <PlainPage title="This page could not be loaded">
+    <p className="ds_leader">Check your connection, then reload the page.</p>
+  </PlainPage>
+);
+
+/** Every page with the same footer. */
+export function App({ page }: { page: ReactNode }) {
   return (
     <AnnouncerProvider>
-      <Suspense fallback={null}>
-        {path === '/' ? (
-          <StartPage />
-        ) : /^\/accessibility\/?$/.test(path) ? (
-          <AccessibilityStatement />
-        ) : join ? (
-          <JoinPage initialCode={join[1] ?? ''} />
-        ) : workshopId ? (
-          <WorkshopPage workshopId={workshopId} />
-        ) : (
-          <PlainPage title="There is nothing at this address">
-            <p className="ds_leader">Check the link you were given, or start a new workshop.</p>
-            <p>
-              <a href="/">Start a workshop</a>
-            </p>
-          </PlainPage>
-        )}
-        <SiteFooter wide={Boolean(workshopId)} />
-      </Suspense>
+      {page}
+      <SiteFooter wide={Boolean(workshopIdFromPath(window.location.pathname))} />
     </AnnouncerProvider>
   );
 }

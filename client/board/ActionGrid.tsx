@@ -5,7 +5,7 @@ import { CardField } from './CardField.js';
 import { fieldElementId } from './elementIds.js';
 
 /** The action's details, in the order a report gives them. */
-const FIELDS: { field: Exclude<CardTextField, 'headline' | 'quote'>; label: string; placeholder: string; wide?: boolean }[] = [
+export const ACTION_FIELDS: { field: Exclude<CardTextField, 'headline' | 'quote'>; label: string; placeholder: string; wide?: boolean }[] = [
   { field: 'lead', label: 'Lead', placeholder: 'Who leads, by role' },
   { field: 'timescale', label: 'Timescale', placeholder: 'By when' },
   { field: 'successMeasure', label: 'Success measure', placeholder: 'How we will know it has worked', wide: true },
@@ -16,7 +16,7 @@ const FIELDS: { field: Exclude<CardTextField, 'headline' | 'quote'>; label: stri
 export function ActionGrid({ cardId, number, details }: { cardId: string; number: string; details: CardDetails }) {
   const { canEdit } = useWorkshop();
   // A reader sees only what has been written; an empty box with no way to fill it is noise.
-  const shown = FIELDS.filter((f) => canEdit || details[f.field].trim());
+  const shown = ACTION_FIELDS.filter((f) => canEdit || details[f.field].trim());
   return (
     <div className="action-grid">
       {shown.map((f, i) => (

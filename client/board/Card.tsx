@@ -1,5 +1,5 @@
-import { memo, useMemo, useRef, type FocusEvent, type KeyboardEvent } from 'react';
-import type { CardSnapshot } from '../../shared/model/index.js';
+import { memo, useCallback, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
+import type { CardDetails, CardSnapshot } from '../../shared/model/index.js';
 import { WorkshopContext, useWorkshop } from '../collab/WorkshopContext.js';
 import { may } from '../../shared/rules/rules.js';
 import { useMay } from '../session/useMay.js';
@@ -14,7 +14,10 @@ import { CardField } from './CardField.js';
 import { ActionGrid } from './ActionGrid.js';
 import { AnsweredBy } from './AnsweredBy.js';
 import { FindingEvidence } from './FindingEvidence.js';
-import { FindingStatus } from './FindingStatus.js';
+import { FindingStatus, useAgreementNews } from './FindingStatus.js';
+import { CardPreview } from './CardPreview.js';
+import { takeOpenOnArrival, useNearScreen } from './cardOpening.js';
+import { isPlaceInCard } from './focusKeeper.js';
 import { CardAuthor } from './CardAuthor.js';
 import { ThemeSelect } from '../themes/ThemeSelect.js';
 import { useBoardLinks } from './boardLinks.js';
@@ -29,6 +32,8 @@ interface CardProps {
   number: string;
   isFirst: boolean;
   isLast: boolean;
+  /** Among the first few of its list, so on screen as the board opens: drawn with its controls from the start. */
+  openAtStart?: boolean;
 }
 
 const isWritingPlace = (el: EventTarget | null): boolean =>
@@ -47,22 +52,27 @@ export const Card = memo(function Card(props: CardProps) {
   const value = useMemo(() => (locked ? { ...workshop, canEdit: false } : workshop), [workshop, locked]);
   return (
     <WorkshopContext value={value}>
-      <CardContent {...props} />
+      <CardContent {...props} details={details} />
     </WorkshopContext>
   );
 });
 
-function CardContent({ card, number, isFirst, isLast }: CardProps) {
-  const { doc, canEdit, provider, role, user } = useWorkshop();
-  const { state, run } = useSession();
-  const allowed = useMay();
-  const leads = allowed({ kind: 'session.run', what: 'follow' });
+/**
+ * The card's own element, the same whether its parts are in or not, so that focus on
+ * it survives the swap. A card starts as text only (CardPreview) unless it is on screen
+ * as the board opens, and gets its fields, menus and editor once it nears the screen,
+ * takes focus, or is where this person was writing.
+ */
+function CardContent({ card, number, isFirst, isLast, openAtStart, details }: CardProps & { details: CardDetails | null }) {
+  const { canEdit, provider } = useWorkshop();
   const commands = useCardCommands();
-  const details = useCardDetails(doc, card.id);
-  const { themes } = useBoardLinks();
   const isAction = card.board === 'action';
   const self = useRef<HTMLElement>(null);
-  useOneTabStop(self);
+  const [open, setOpen] = useState(() => !!openAtStart || takeOpenOnArrival(card.id) || isPlaceInCard(card.id));
+  const wake = useCallback(() => setOpen(true), []);
+  useNearScreen(self, open, wake);
+  useOneTabStop(self, open);
+  useAgreementNews(details?.status, isAction ? 'action' : 'finding', number);
 
   // Only when the card itself has focus: inside a field, Alt+arrows belong to the field.
   function onKeyDown(e: KeyboardEvent<HTMLElement>) {
@@ -94,6 +104,7 @@ function CardContent({ card, number, isFirst, isLast }: CardProps) {
 
   // Tell the others which card we are writing in, for the small avatars on each card.
   function onFocus(e: FocusEvent<HTMLElement>) {
+    if (!open) setOpen(true);
     if (canEdit && isWritingPlace(e.target)) announceEditing(provider.awareness, card.id);
   }
   function onBlur(e: FocusEvent<HTMLElement>) {
@@ -116,6 +127,25 @@ function CardContent({ card, number, isFirst, isLast }: CardProps) {
       onFocus={onFocus}
       onBlur={onBlur}
     >
+      {open ? (
+        <CardParts card={card} number={number} isFirst={isFirst} isLast={isLast} details={details} />
+      ) : (
+        <CardPreview card={card} number={number} details={details} />
+      )}
+    </article>
+  );
+}
+
+/** Everything a card offers once open: its fields, body editor, links, status, menus. */
+function CardParts({ card, number, isFirst, isLast, details }: CardProps & { details: CardDetails | null }) {
+  const { canEdit, user } = useWorkshop();
+  const { state, run } = useSession();
+  const allowed = useMay();
+  const leads = allowed({ kind: 'session.run', what: 'follow' });
+  const { themes } = useBoardLinks();
+  const isAction = card.board === 'action';
+  return (
+    <>
       <CardRefusal cardId={card.id} />
       <div className="card__head">
         <span className="card__number" aria-hidden="true">
@@ -159,6 +189,6 @@ function CardContent({ card, number, isFirst, isLast }: CardProps) {
         ) : null}
       </div>
       {state.vote?.board === card.board ? <VoteDots cardId={card.id} number={number} /> : null}
-    </article>
+    </>
   );
 }

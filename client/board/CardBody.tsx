@@ -1,5 +1,4 @@
 import { memo, useEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type MouseEvent, type RefObject } from 'react';
-import type * as Y from 'yjs';
 import { cardBodyFragment } from '../../shared/model/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useEditorsOf } from '../collab/usePeople.js';
@@ -36,7 +35,6 @@ export const CardBody = memo(function CardBody({ cardId }: { cardId: string }) {
   return (
     <TextOnlyBody
       cardId={cardId}
-      fragment={fragment}
       arrival={arrival}
       waiting={writing}
       failed={writing && editor.failed}
@@ -50,7 +48,6 @@ export const CardBody = memo(function CardBody({ cardId }: { cardId: string }) {
 
 interface TextOnlyBodyProps {
   cardId: string;
-  fragment: Y.XmlFragment;
   arrival: RefObject<Arrival | null>;
   /** This person has come to write here and the editor is on its way. */
   waiting: boolean;
@@ -63,9 +60,9 @@ interface TextOnlyBodyProps {
  * the swap see no difference. It takes focus like the editor would; what is pressed
  * before the editor arrives is kept and given to it.
  */
-function TextOnlyBody({ cardId, fragment, arrival, waiting, failed, onWrite }: TextOnlyBodyProps) {
+function TextOnlyBody({ cardId, arrival, waiting, failed, onWrite }: TextOnlyBodyProps) {
   const { doc, canEdit } = useWorkshop();
-  const nodes = useBodyNodes(doc, cardId, fragment);
+  const nodes = useBodyNodes(doc, cardId);
   const slow = useSlowWait(waiting && !failed);
 
   const common = { id: bodyElementId(cardId), role: 'textbox', 'aria-multiline': true, 'aria-label': 'Details' } as const;

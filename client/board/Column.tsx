@@ -85,12 +85,15 @@ export const Column = memo(function Column({ board, cards, view, cardThemes, tit
   );
 });
 
+/** About a screen's worth: the cards at the top of each list are drawn with their controls at once. */
+const OPEN_AT_START = 3;
+
 function CardList({ items, labelledBy }: { items: Placed[]; labelledBy: string }) {
   return (
     <div role="list" className="column__cards" aria-labelledby={labelledBy}>
-      {items.map((p) => (
+      {items.map((p, i) => (
         <div role="listitem" key={p.card.id} className="column__item">
-          <Card card={p.card} number={p.number} isFirst={p.isFirst} isLast={p.isLast} />
+          <Card card={p.card} number={p.number} isFirst={p.isFirst} isLast={p.isLast} openAtStart={i < OPEN_AT_START} />
         </div>
       ))}
     </div>

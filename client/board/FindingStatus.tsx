@@ -28,33 +28,10 @@ export function FindingStatus({ cardId, number, details, kind = 'finding' }: Sta
   const { doc, user } = useWorkshop();
   // Only the people running the session mark a card agreed, as in the room (the rules table).
   const allowed = useMay();
-  const announce = useAnnounce();
   const agreed = details.status === 'agreed';
-  const name = kind === 'action' ? 'Action' : 'Finding';
-
-  // Agreement matters to everyone in the room, whoever pressed the button: say it once.
-  const previous = useRef(details.status);
-  useEffect(() => {
-    if (previous.current === details.status) return;
-    previous.current = details.status;
-    announce(agreed ? `${name} ${number} agreed` : `${name} ${number} returned to draft`);
-  }, [details.status, agreed, name, number, announce]);
-
-  const when = shortDate(details.agreedAt);
   return (
     <div className="finding-status">
-      {agreed ? (
-        <span className="status status--agreed">
-          <PadlockIcon />
-          <span>
-            <strong>Agreed</strong>
-            {details.agreedBy ? ` by ${details.agreedBy}` : ''}
-            {when ? `, ${when}` : ''}
-          </span>
-        </span>
-      ) : (
-        <span className="status status--draft">Draft</span>
-      )}
+      <StatusText details={details} />
       {allowed({ kind: 'card.agree' }) ? (
         <button
           type="button"
@@ -67,4 +44,37 @@ export function FindingStatus({ cardId, number, details, kind = 'finding' }: Sta
       ) : null}
     </div>
   );
+}
+
+/** The status in words, as every card shows it, whether or not its controls are in yet. */
+export function StatusText({ details }: { details: CardDetails }) {
+  if (details.status !== 'agreed') return <span className="status status--draft">Draft</span>;
+  const when = shortDate(details.agreedAt);
+  return (
+    <span className="status status--agreed">
+      <PadlockIcon />
+      <span>
+        <strong>Agreed</strong>
+        {details.agreedBy ? ` by ${details.agreedBy}` : ''}
+        {when ? `, ${when}` : ''}
+      </span>
+    </span>
+  );
+}
+
+/**
+ * Agreement matters to everyone in the room, whoever pressed the button: said once, by
+ * every card, on screen or not.
+ */
+export function useAgreementNews(status: CardDetails['status'] | undefined, kind: 'finding' | 'action', number: string): void {
+  const announce = useAnnounce();
+  const previous = useRef(status);
+  useEffect(() => {
+    if (previous.current === status) return;
+    const was = previous.current;
+    previous.current = status;
+    if (!status || !was) return;
+    const name = kind === 'action' ? 'Action' : 'Finding';
+    announce(status === 'agreed' ? `${name} ${number} agreed` : `${name} ${number} returned to draft`);
+  }, [status, kind, number, announce]);
 }

@@ -1,7 +1,9 @@
-import { Fragment, useCallback, useRef, useSyncExternalStore, type ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type * as Y from 'yjs';
 import { readCardBody, type RichTextNode } from '../../shared/model/index.js';
 import { boundDepth } from '../../shared/model/richText.js';
+import { useCardSnapshot } from '../collab/useCardSnapshot.js';
+import { keepIfSame } from './shareSnapshot.js';
 
 /**
  * A card body drawn from its shared fragment without the editor, the same elements the
@@ -9,39 +11,12 @@ import { boundDepth } from '../../shared/model/richText.js';
  * when someone starts writing moves nothing on the screen.
  */
 
-const versions = new WeakMap<Y.XmlFragment, { n: number }>();
-
-/** How many changes a fragment has seen, counted from its first use, so none is missed between render and subscription. */
-function versionOf(fragment: Y.XmlFragment): number {
-  let version = versions.get(fragment);
-  if (!version) {
-    const counter = { n: 0 };
-    fragment.observeDeep(() => counter.n++);
-    versions.set(fragment, counter);
-    version = counter;
-  }
-  return version.n;
-}
-
-/** The body's blocks, read again only when something inside the fragment changed (anyone's typing). */
-export function useBodyNodes(doc: Y.Doc, cardId: string, fragment: Y.XmlFragment): RichTextNode[] {
-  const cache = useRef<{ fragment: Y.XmlFragment; version: number; nodes: RichTextNode[] } | null>(null);
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      fragment.observeDeep(onChange);
-      return () => fragment.unobserveDeep(onChange);
-    },
-    [fragment],
-  );
-  const getSnapshot = useCallback(() => {
-    const version = versionOf(fragment);
-    const cached = cache.current;
-    if (cached && cached.fragment === fragment && cached.version === version) return cached.nodes;
-    const nodes = readCardBody(doc, cardId);
-    cache.current = { fragment, version, nodes };
-    return nodes;
-  }, [doc, cardId, fragment]);
-  return useSyncExternalStore(subscribe, getSnapshot);
+/**
+ * The body's blocks, read again only when something inside the card changed (anyone's
+ * typing), through the board's one document listener rather than an observer per card.
+ */
+export function useBodyNodes(doc: Y.Doc, cardId: string): RichTextNode[] {
+  return useCardSnapshot(doc, cardId, readCardBody, keepIfSame);
 }
 
 // The editor's schema ranks link above bold above italic, so a link wraps the others.

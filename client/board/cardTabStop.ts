@@ -40,10 +40,11 @@ function release(el: HTMLElement): void {
 /** Whether focus is on one of the card's controls (not on the card itself). */
 export const isInsideCard = (card: HTMLElement, el: Element | null): boolean => el !== null && el !== card && card.contains(el);
 
-export function useOneTabStop(ref: RefObject<HTMLElement | null>): void {
+/** `active` once the card has controls: a card drawn as text only (CardPreview) has none to hold. */
+export function useOneTabStop(ref: RefObject<HTMLElement | null>, active = true): void {
   useLayoutEffect(() => {
     const card = ref.current;
-    if (!card) return;
+    if (!card || !active) return;
     const settle = (inside: boolean) => controls(card).forEach(inside ? release : hold);
     settle(isInsideCard(card, document.activeElement));
     // Controls that appear later (the editor arriving, a field shown once filled) join the rule.
@@ -62,7 +63,7 @@ export function useOneTabStop(ref: RefObject<HTMLElement | null>): void {
       card.removeEventListener('focusin', onIn);
       card.removeEventListener('focusout', onOut);
     };
-  }, [ref]);
+  }, [ref, active]);
 }
 
 /** The first of the card's controls, for Enter on a card one may only read. */

@@ -1,4 +1,5 @@
 import type { Editor } from '@tiptap/core';
+import { cardElementId } from './elementIds.js';
 
 /**
  * Keeps someone's place when another person moves the card they are writing in.
@@ -34,6 +35,9 @@ export function rememberPlace(): void {
 
 /** Whether the element with this id is where someone was writing when a remote change re-created it. */
 export const isPlaceToRestore = (id: string): boolean => place?.id === id;
+
+/** Whether someone was writing somewhere in this card when a remote change re-created it. */
+export const isPlaceInCard = (cardId: string): boolean => !!place?.id.startsWith(`${cardElementId(cardId)}-`);
 
 export function forgetPlace(): void {
   place = null;

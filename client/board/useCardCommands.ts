@@ -16,6 +16,7 @@ import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useBoardView } from './boardView.js';
 import { addButtonId, cardElementId, headlineElementId } from './elementIds.js';
 import { forgetPlace } from './focusKeeper.js';
+import { openWhenItArrives } from './cardOpening.js';
 
 export interface CardCommands {
   add: (board: BoardId) => void;
@@ -55,6 +56,7 @@ export function useCardCommands(): CardCommands {
     return {
       add(board) {
         const id = change(() => addCard(doc, { board, createdBy: user.name }));
+        openWhenItArrives(id);
         showBoard(board);
         focusWhenRendered(headlineElementId(id));
       },

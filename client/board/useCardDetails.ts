@@ -1,7 +1,6 @@
-import { useCallback } from 'react';
 import type * as Y from 'yjs';
-import { cardsWithInnerChangesOnly, readCardDetails, type CardDetails } from '../../shared/model/index.js';
-import { useDocSnapshot } from '../collab/useDocSnapshot.js';
+import { readCardDetails, type CardDetails } from '../../shared/model/index.js';
+import { useCardSnapshot } from '../collab/useCardSnapshot.js';
 import { keepIfSame } from './shareSnapshot.js';
 
 /**
@@ -9,14 +8,5 @@ import { keepIfSame } from './shareSnapshot.js';
  * card's quote or links re-renders that card and no other.
  */
 export function useCardDetails(doc: Y.Doc, cardId: string): CardDetails | null {
-  const read = useCallback((d: Y.Doc) => readCardDetails(d, cardId), [cardId]);
-  // Typing in another card's texts cannot change this card's details.
-  const touches = useCallback(
-    (tr: Y.Transaction) => {
-      const only = cardsWithInnerChangesOnly(doc, tr);
-      return only === null || only.has(cardId);
-    },
-    [doc, cardId],
-  );
-  return useDocSnapshot(doc, read, keepIfSame, touches);
+  return useCardSnapshot(doc, cardId, readCardDetails, keepIfSame);
 }

@@ -77,11 +77,19 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
   useEffect(() => {
     document.title = `${title} – Cairn`;
   }, [title]);
-  // The page's own files, kept on this device so it opens again without the server;
-  // once the board is on the screen, the parts fetched later are fetched and kept too.
-  useEffect(() => void saveOfflineShell(), []);
+  // The page's own files, kept on this device so it opens again without the server,
+  // with the parts fetched later: all once the board has been drawn (after its frame),
+  // since fetching and storing them meanwhile held up the board on a slow machine.
   useEffect(() => {
-    if (loaded) void fetchLaterParts().then(saveOfflineShell);
+    if (!loaded) return;
+    let timer: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(() => void fetchLaterParts().then(saveOfflineShell));
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.clearTimeout(timer);
+    };
   }, [loaded]);
 
   return (

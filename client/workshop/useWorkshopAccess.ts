@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { WorkshopInfoResponse } from '../../shared/api.js';
-import { fetchWorkshopInfo } from '../lib/api.js';
 import { forgetWorkshopInfo, recallWorkshopInfo, rememberWorkshopInfo } from '../lib/workshopInfoCache.js';
-import { forgetLinkSecret, keepLinkSecret, takeLinkSecret } from '../lib/workshopLink.js';
+import { forgetLinkSecret, keepLinkSecret } from '../lib/workshopLink.js';
+import { linkSecretFor, workshopInfo } from '../lib/workshopOpening.js';
 
 export type Access =
   | { state: 'checking' }
@@ -24,7 +24,7 @@ const NO_LINK: Access = {
  */
 export function useWorkshopAccess(workshopId: string): [Access, () => void, (secret: string) => void] {
   // Read once: reading also takes the secret out of the address bar.
-  const [secret, setSecret] = useState(() => takeLinkSecret(workshopId));
+  const [secret, setSecret] = useState(() => linkSecretFor(workshopId));
   const [access, setAccess] = useState<Access>(secret ? { state: 'checking' } : NO_LINK);
   const [attempt, setAttempt] = useState(0);
 
@@ -32,7 +32,7 @@ export function useWorkshopAccess(workshopId: string): [Access, () => void, (sec
     if (!secret) return;
     let current = true;
     setAccess({ state: 'checking' });
-    void fetchWorkshopInfo(workshopId, secret).then((result) => {
+    void workshopInfo(workshopId, secret).then((result) => {
       if (!current) return;
       if (result.ok) {
         rememberWorkshopInfo(workshopId, secret, result.data);
