@@ -2,8 +2,10 @@
  * The browser scenario (Cairn only): in headless Chromium driven by Playwright, a board of
  * N cards of ~100 words each.
  *
- * - First render: time from navigation start to all N card elements on the page (and to
- *   every card's body showing its text), each load in a fresh browser context.
+ * - First render: time from navigation start to all N cards on the page with their words:
+ *   each card's headline and body text in the page (a card drawn empty, or waiting for its
+ *   editor, does not count), each load in a fresh browser context. Then to every card
+ *   on the first screen being ready to write in (its headline a field).
  * - Key to other screen: a facilitator types into one card's body in context A at about
  *   ten keys a second; context B (a participant) records when each character appears in
  *   its copy of that card.
@@ -31,6 +33,7 @@ const CLIENT_INDEX = path.join(ROOT, 'dist', 'client', 'index.html');
 const TYPED = 'the team agreed that relationships across schools and central officers are strong and improving ';
 const CARD_SELECTOR = 'article.card';
 const BODY_SELECTOR = '.card-body__editor';
+const HEADLINE_SELECTOR = '.card__headline';
 const CARET_SELECTOR = '.collaboration-carets__caret, .collaboration-carets__label';
 
 /** The client is served from dist/client: build it when it is not there. */
@@ -72,23 +75,44 @@ async function seedBoard(wsUrl: string, room: string, hostToken: string, viewerT
 }
 
 /** Runs in every page before the app: a remembered name (no name dialog) and the render clock. */
-function renderClockScript({ target, cardSelector, bodySelector }: { target: number; cardSelector: string; bodySelector: string }) {
+function renderClockScript({ target, cardSelector, bodySelector, headlineSelector }: { target: number; cardSelector: string; bodySelector: string; headlineSelector: string }) {
   try {
     if (!localStorage.getItem('cairn:name')) localStorage.setItem('cairn:name', 'Bench person');
   } catch {
     // No storage: the name dialog would show and the load would time out, saying so.
   }
-  const w = window as unknown as { __cardsAt?: number; __bodiesAt?: number };
-  // Checked once per frame: a card counts when it is in the page for the frame being drawn.
+  const w = window as unknown as { __cardsAt?: number; __bodiesAt?: number; __editableAt?: number };
+  // Every card in the board has a headline and a body with words: the headline as a field
+  // (its value) or as text, the body as the editor or as text.
+  const headlineOf = (card: Element) => {
+    const h = card.querySelector(headlineSelector);
+    return h instanceof HTMLTextAreaElement ? h.value : (h?.textContent ?? '');
+  };
+  const drawn = (card: Element) => headlineOf(card).trim() !== '' && !!card.querySelector(bodySelector)?.textContent?.trim();
+  const onScreen = (card: Element) => {
+    const r = card.getBoundingClientRect();
+    return r.bottom > 0 && r.top < window.innerHeight && r.right > 0 && r.left < window.innerWidth;
+  };
+  // Checked once per frame: a card counts when it is in the page, with its words, for the frame being drawn.
   const tick = () => {
-    if (w.__cardsAt === undefined && document.querySelectorAll(cardSelector).length >= target) w.__cardsAt = performance.now();
+    const now = performance.now();
+    if (w.__cardsAt === undefined) {
+      const cards = document.querySelectorAll(cardSelector);
+      let n = 0;
+      if (cards.length >= target) cards.forEach((c) => (n += drawn(c) ? 1 : 0));
+      if (n >= target) w.__cardsAt = now;
+    }
     if (w.__cardsAt !== undefined && w.__bodiesAt === undefined) {
       const bodies = document.querySelectorAll(bodySelector);
       let filled = 0;
       bodies.forEach((b) => (filled += b.textContent ? 1 : 0));
-      if (filled >= target) w.__bodiesAt = performance.now();
+      if (filled >= target) w.__bodiesAt = now;
     }
-    if (w.__bodiesAt === undefined) requestAnimationFrame(tick);
+    if (w.__cardsAt !== undefined && w.__editableAt === undefined) {
+      const shown = [...document.querySelectorAll(cardSelector)].filter(onScreen);
+      if (shown.length > 0 && shown.every((c) => c.querySelector(headlineSelector) instanceof HTMLTextAreaElement)) w.__editableAt = now;
+    }
+    if (w.__bodiesAt === undefined || w.__editableAt === undefined) requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
   // When the board's live connection sends and receives document updates (y-websocket:
@@ -123,6 +147,8 @@ interface Load {
   cardsMs: number;
   /** Navigation start to every card's body showing its text, ms. */
   bodiesMs: number;
+  /** Navigation start to every card on the first screen having its fields, ms. */
+  editableMs: number;
 }
 
 async function openBoard(browser: Browser, link: string, cards: number, name: string): Promise<Load> {
@@ -132,16 +158,23 @@ async function openBoard(browser: Browser, link: string, cards: number, name: st
     // tsx compiles this file with esbuild's keepNames, whose __name(…) calls travel with every
     // function handed to the page: give the page a do-nothing __name first.
     await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    await context.addInitScript(renderClockScript, { target: cards, cardSelector: CARD_SELECTOR, bodySelector: BODY_SELECTOR });
+    await context.addInitScript(renderClockScript, { target: cards, cardSelector: CARD_SELECTOR, bodySelector: BODY_SELECTOR, headlineSelector: HEADLINE_SELECTOR });
     const page = await context.newPage();
     page.on('pageerror', (err) => process.stderr.write(`\n[${name}] page error: ${err.message}\n`));
     await page.goto(link, { waitUntil: 'commit' });
-    await page.waitForFunction(() => (window as unknown as { __bodiesAt?: number }).__bodiesAt !== undefined, undefined, { polling: 100, timeout: 60_000 });
-    const { cardsMs, bodiesMs } = await page.evaluate(() => {
-      const w = window as unknown as { __cardsAt: number; __bodiesAt: number };
-      return { cardsMs: w.__cardsAt, bodiesMs: w.__bodiesAt };
+    await page.waitForFunction(
+      () => {
+        const w = window as unknown as { __bodiesAt?: number; __editableAt?: number };
+        return w.__bodiesAt !== undefined && w.__editableAt !== undefined;
+      },
+      undefined,
+      { polling: 100, timeout: 60_000 },
+    );
+    const { cardsMs, bodiesMs, editableMs } = await page.evaluate(() => {
+      const w = window as unknown as { __cardsAt: number; __bodiesAt: number; __editableAt: number };
+      return { cardsMs: w.__cardsAt, bodiesMs: w.__bodiesAt, editableMs: w.__editableAt };
     });
-    return { context, page, cardsMs, bodiesMs };
+    return { context, page, cardsMs, bodiesMs, editableMs };
   } catch (err) {
     await context.close().catch(() => undefined);
     throw new Error(`${name}: the board of ${cards} cards did not render: ${(err as Error).message}`);
@@ -247,6 +280,7 @@ export async function browserFigures(o: { cards: number; presses: number; loads?
     const b = await openBoard(browser, workshop.links.participant, o.cards, 'B');
     const cardsMs = firstRender.map((l) => l.cardsMs);
     const bodiesMs = firstRender.map((l) => l.bodiesMs);
+    const editableMs = firstRender.map((l) => l.editableMs);
 
     await b.page.evaluate(watchCard, { cardId, bodySelector: BODY_SELECTOR, caretSelector: CARET_SELECTOR });
     await a.page.evaluate(recordKeys, { cardId });
@@ -290,6 +324,7 @@ export async function browserFigures(o: { cards: number; presses: number; loads?
       'first render of all cards p50 ms': percentile(cardsMs, 50),
       'first render of all cards max ms': percentile(cardsMs, 100),
       'all card bodies filled p50 ms': percentile(bodiesMs, 50),
+      'first screen of cards ready to write in p50 ms': percentile(editableMs, 50),
       'key to other screen p50 ms': percentile(delays, 50),
       'key to other screen p99 ms': percentile(delays, 99),
       'key to other screen max ms': percentile(delays, 100),
