@@ -169,7 +169,7 @@ async function main() {
     for (const [kind, figures] of runs) add(label, kind, mean(figures));
     report(false);
   }
-  const progress = (label: string) => (what: string) => process.stderr.write(`${label}: ${what}…\n`);
+  const progress = (label: string) => (what: string) => process.stderr.write(`${label}: ${what}\n`);
   if (SCENARIOS.includes('fanout200two')) {
     const label = `fan-out 200 on two servers: 5 writers + ${FAN_READERS} readers alternating between them, 5 edits/s, ${SECONDS} s (Cairn on PostgreSQL + Redis, against one server)`;
     await cairnOnly(label, () =>

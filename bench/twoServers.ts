@@ -84,7 +84,7 @@ export async function oneAgainstTwo(o: { scenario: (peer: Peer) => Promise<Figur
   const runs: Record<1 | 2, Figures[]> = { 1: [], 2: [] };
   for (let round = 1; round <= o.rounds; round++) {
     for (const n of round % 2 === 1 ? ([1, 2] as const) : ([2, 1] as const)) {
-      o.progress(`${n === 1 ? 'one server' : 'two servers'}${o.rounds > 1 ? `, round ${round}` : ''}`);
+      o.progress(`${n === 1 ? 'one server' : 'two servers'}${o.rounds > 1 ? `, round ${round}` : ''}…`);
       const peer = await cairnCluster(n, o.routing);
       try {
         const services0 = peer.servicesCpuSeconds();
