@@ -17,6 +17,8 @@ const KIND = {
   holding: 2,
   /** The sender recorded who writes under a Yjs client id. */
   writer: 3,
+  /** The sender has just opened the workshop: "who is with you?" (answered with presence). */
+  whoIsHere: 4,
 } as const;
 
 /** How often each open workshop compares what it holds with the other servers', to catch up on lost messages. */
@@ -54,6 +56,9 @@ export class DocumentRelay implements PeerRelay {
     this.rooms.set(room.name, room);
     room.presence.toPeers = (update) => this.awareness(room, update);
     this.bus.subscribe(docChannel(room.name), (message) => this.receive(room, message));
+    // People already here on other servers announced themselves before this server listened,
+    // and renew it only every 15 s: ask them now, or the people here would not see them till then.
+    this.send(room, KIND.whoIsHere, () => undefined);
     this.announce(room);
   }
 
@@ -103,10 +108,18 @@ export class DocumentRelay implements PeerRelay {
       else if (kind === KIND.awareness) awarenessProtocol.applyAwarenessUpdate(room.awareness, decoding.readVarUint8Array(d), PEER_PRESENCE);
       else if (kind === KIND.writer) room.writerFromPeer(decoding.readVarUint(d), decoding.readVarString(d));
       else if (kind === KIND.holding) this.answer(room, decoding.readVarUint8Array(d));
+      else if (kind === KIND.whoIsHere) this.tellWhoIsHere(room);
     } catch (err) {
       // Only servers publish here; a message that cannot be read is a bug to see in the log, not a reason to stop.
       this.log.warn({ err, workshop: room.name }, 'Could not read a message from another server');
     }
+  }
+
+  /** The presence of the people connected to this server (not those it heard of from others). */
+  private tellWhoIsHere(room: Room): void {
+    const states = room.awareness.getStates();
+    const here = [...room.presence.owners].filter(([id, owner]) => owner !== PEER_PRESENCE && states.has(id)).map(([id]) => id);
+    if (here.length > 0) this.awareness(room, awarenessProtocol.encodeAwarenessUpdate(room.awareness, here));
   }
 
   /** Another server said what it holds: send it what it lacks, and if it holds what this one lacks, say what this one holds. */

@@ -5,6 +5,8 @@ import { spawnServer, tempDataDir, type SpawnedServer } from './server.js';
 /** Several real Cairn servers, each its own process, sharing the test PostgreSQL and Redis. */
 export interface Cluster {
   servers: SpawnedServer[];
+  /** The PostgreSQL database they share, for a test to read what was stored. */
+  databaseUrl: string;
   /** Start one more server on the same store and bus (one that joins later). */
   add(): Promise<SpawnedServer>;
   close(): Promise<void>;
@@ -21,6 +23,7 @@ export async function startCluster(n: number, env: Record<string, string> = {}):
   for (let i = 0; i < n; i++) await add();
   return {
     servers,
+    databaseUrl: shared.DATABASE_URL,
     add,
     close: async () => {
       await Promise.all(servers.map((s) => s.kill()));
