@@ -55,8 +55,9 @@ export function peopleApi(deps: { workshops: WorkshopStore; people: PeopleStore;
       res.status(409).json({ error: 'This is already a personal link: you are in the workshop as yourself.' });
       return;
     }
+    const full = () => res.status(409).json({ error: `This link has already let ${limits.total} people join this workshop, the most it can. Ask the host for a personal link.` });
     if ((await people.joinedThroughSharedLinkSince(id, '')) >= limits.total) {
-      res.status(409).json({ error: `This link has already let ${limits.total} people join this workshop, the most it can. Ask the host for a personal link.` });
+      full();
       return;
     }
     // Taken in one step from the count every server shares: counting the people already
@@ -66,7 +67,13 @@ export function peopleApi(deps: { workshops: WorkshopStore; people: PeopleStore;
       res.status(429).set('retry-after', String(Math.ceil(verdict.retryAfterMs / 1000))).json({ error: `Many people are joining through this link at once. Wait a minute and try again.` });
       return;
     }
-    const created = await people.create(id, parsed.data.name, 'shared-link');
+    // The total is checked again as the person is added, in one step: the check above
+    // only spares the rate limit a request that could never succeed.
+    const created = await people.joinThroughSharedLink(id, parsed.data.name, limits.total);
+    if (!created) {
+      full();
+      return;
+    }
     log.info({ workshop: id }, 'Someone joined through the shared participant link');
     const answer: NewPersonResponse = { person: body(created.person, null), token: created.token };
     res.status(201).json(answer);

@@ -84,6 +84,12 @@ export interface PeopleStore {
   reseal(workshop: string, open: (sealed: string) => string | null, close: (secret: string) => string): Promise<void>;
   revoke(workshop: string, id: string): Promise<boolean>;
   joinedThroughSharedLinkSince(workshop: string, since: string): Promise<number>;
+  /**
+   * Someone joining through the shared participant link, unless `most` people already
+   * have: counted and added as one step that no other request, on any server, can come
+   * between. Null when the link is full.
+   */
+  joinThroughSharedLink(workshop: string, name: string, most: number): Promise<{ person: Person; token: string } | null>;
 }
 
 export interface RoundDraft {

@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { hashToken, newToken } from '../../workshops/tokens.js';
 import { newId } from '../../../shared/model/ids.js';
 import type { PeopleStore, Person, PersonSource } from '../stores.js';
-import { int, type Queryable } from './pool.js';
+import { inTransaction, int, type Queryable } from './pool.js';
 
 interface Row {
   id: string;
@@ -24,18 +24,17 @@ export class PostgresPeopleStore implements PeopleStore {
   constructor(private readonly pool: pg.Pool) {}
 
   async create(workshop: string, name: string, source: PersonSource, seal?: (token: string) => string): Promise<{ person: Person; token: string }> {
-    const token = newToken();
-    const created: Person = { id: newId(), name, source, createdAt: new Date().toISOString() };
-    await this.pool.query('INSERT INTO people (workshop, id, name, source, token_hash, sealed, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
-      workshop,
-      created.id,
-      name,
-      source,
-      hashToken(token),
-      seal ? seal(token) : null,
-      created.createdAt,
-    ]);
-    return { person: created, token };
+    return insertPerson(this.pool, workshop, name, source, seal);
+  }
+
+  async joinThroughSharedLink(workshop: string, name: string, most: number): Promise<{ person: Person; token: string } | null> {
+    return inTransaction(this.pool, async (client) => {
+      // Held to the end of the transaction: requests for this workshop, on every server, count and add one at a time.
+      await client.query("SELECT pg_advisory_xact_lock(hashtextextended('cairn:shared-link:' || $1, 0))", [workshop]);
+      const { rows } = await client.query<{ n: string }>("SELECT count(*) AS n FROM people WHERE workshop = $1 AND source = 'shared-link'", [workshop]);
+      if (int(rows[0]?.n) >= most) return null;
+      return insertPerson(client, workshop, name, 'shared-link');
+    });
   }
 
   async identify(workshop: string, token: string): Promise<Person | null> {
@@ -81,4 +80,19 @@ export async function resealPeople(db: Queryable, workshop: string, open: (seale
     const secret = p.sealed ? open(p.sealed) : null;
     if (secret) await db.query('UPDATE people SET sealed = $1 WHERE workshop = $2 AND id = $3', [close(secret), workshop, p.id]);
   }
+}
+
+async function insertPerson(db: Queryable, workshop: string, name: string, source: PersonSource, seal?: (token: string) => string): Promise<{ person: Person; token: string }> {
+  const token = newToken();
+  const created: Person = { id: newId(), name, source, createdAt: new Date().toISOString() };
+  await db.query('INSERT INTO people (workshop, id, name, source, token_hash, sealed, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+    workshop,
+    created.id,
+    name,
+    source,
+    hashToken(token),
+    seal ? seal(token) : null,
+    created.createdAt,
+  ]);
+  return { person: created, token };
 }

@@ -23,6 +23,7 @@ export class SqlitePeopleStore implements PeopleStore {
   private readonly revokeRow;
   private readonly joinedSince;
   private readonly resealRow;
+  private readonly joinIfRoom: (workshop: string, name: string, most: number) => { person: Person; token: string } | null;
 
   constructor(db: Database.Database) {
     this.insert = db.prepare('INSERT INTO people (workshop, id, name, source, token_hash, sealed, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)');
@@ -31,10 +32,24 @@ export class SqlitePeopleStore implements PeopleStore {
     this.revokeRow = db.prepare('UPDATE people SET revoked_at = ? WHERE workshop = ? AND id = ? AND revoked_at IS NULL');
     this.resealRow = db.prepare('UPDATE people SET sealed = ? WHERE workshop = ? AND id = ?');
     this.joinedSince = db.prepare("SELECT count(*) AS n FROM people WHERE workshop = ? AND source = 'shared-link' AND created_at >= ?");
+    // IMMEDIATE: the write lock is taken before the count, so no other connection counts in between.
+    const join = db.transaction((workshop: string, name: string, most: number) => {
+      if ((this.joinedSince.get(workshop, '') as { n: number }).n >= most) return null;
+      return this.createNow(workshop, name, 'shared-link');
+    });
+    this.joinIfRoom = (workshop, name, most) => join.immediate(workshop, name, most);
+  }
+
+  async joinThroughSharedLink(workshop: string, name: string, most: number): Promise<{ person: Person; token: string } | null> {
+    return this.joinIfRoom(workshop, name, most);
   }
 
   /** A new person and their link secret: the only time the secret exists in plain. `seal` keeps a copy only the host can open. */
   async create(workshop: string, name: string, source: PersonSource, seal?: (token: string) => string): Promise<{ person: Person; token: string }> {
+    return this.createNow(workshop, name, source, seal);
+  }
+
+  private createNow(workshop: string, name: string, source: PersonSource, seal?: (token: string) => string): { person: Person; token: string } {
     const token = newToken();
     const person: Person = { id: newId(), name, source, createdAt: new Date().toISOString() };
     this.insert.run(workshop, person.id, name, source, hashToken(token), seal ? seal(token) : null, person.createdAt);

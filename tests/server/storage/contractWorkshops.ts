@@ -154,4 +154,15 @@ export function workshopContract(backend: () => Backend): void {
     expect((await b.people.list(record.id)).map((p) => p.name).sort()).toEqual(['Dee', 'Fay']);
     expect(await b.people.joinedThroughSharedLinkSince(record.id, since)).toBe(2);
   });
+
+  it('lets the shared link add no more than its most, under 20 joins at once split across two servers', async () => {
+    const { a, b } = backend();
+    const { record } = await a.workshops.create('Full');
+    await a.people.create(record.id, 'Invited', 'invited');
+    const joins = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).people.joinThroughSharedLink(record.id, `Person ${i}`, 5)));
+    expect(joins.filter((j) => j !== null)).toHaveLength(5);
+    expect(await a.people.joinedThroughSharedLinkSince(record.id, '')).toBe(5);
+    // Invited people do not count against the shared link.
+    expect(await b.people.list(record.id)).toHaveLength(6);
+  });
 }
