@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -16,6 +14,7 @@ import { MemoryCounter } from '../limits/memoryCounter.js';
 import { historyApi } from './historyApi.js';
 import { peopleApi, type PeopleLimits } from './peopleApi.js';
 import { aboutApi } from './aboutApi.js';
+import { pageHtml } from './pageHead.js';
 import { metrics, PROMETHEUS_CONTENT_TYPE } from '../metrics.js';
 import type { Cluster } from '../bus/cluster.js';
 import type { StructureLimits } from '../../shared/model/limits.js';
@@ -114,14 +113,15 @@ export function createApp(deps: AppDeps): express.Express {
     res.status(404).json({ error: 'There is no such API address.' });
   });
 
-  const indexHtml = path.join(clientDir, 'index.html');
+  const page = pageHtml(clientDir);
   app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
-  app.get('/{*splat}', (_req, res) => {
-    if (!fs.existsSync(indexHtml)) {
+  app.get('/{*splat}', (req, res) => {
+    const html = page(req.path);
+    if (html === null) {
       res.status(503).type('text/plain').send('The Cairn client has not been built yet. Run "npm run build", then restart the server.');
       return;
     }
-    res.sendFile(indexHtml, { maxAge: 0 });
+    res.set('cache-control', 'public, max-age=0').type('html').send(html);
   });
 
   // Bad JSON, oversized bodies and anything unexpected: a clear message, never a stack.

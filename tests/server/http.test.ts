@@ -57,6 +57,8 @@ describe('the HTTP side of the server', () => {
     if (built) {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/text\/html/);
+      // The workshop page's own code is named in the head, fetched alongside the entry script.
+      expect(await res.text()).toMatch(/<link rel="modulepreload" crossorigin href="\/assets\/WorkshopPage-[^"]+\.js">/);
     } else {
       // Run through `npm test`, the client is always built first.
       expect(res.status).toBe(503);
