@@ -58,6 +58,7 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
     const latencies: number[] = [];
     for (const r of readers) for (const id of ids) observeStamps(bodyLine(r.doc, id)!, (typedAt) => latencies.push(nowMs() - typedAt));
     const cpu0 = peer.cpuSeconds();
+    const mainCpu0 = peer.mainThreadCpuSeconds();
     const clientCpu0 = process.cpuUsage();
     const start = nowMs();
     await Promise.all(
@@ -75,6 +76,7 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
     await sleep(500); // the last edits' way to the readers
     const elapsed = (nowMs() - start) / 1000;
     const cpu = peer.cpuSeconds() - cpu0;
+    const mainCpu = peer.mainThreadCpuSeconds() - mainCpu0;
     const clientCpu = process.cpuUsage(clientCpu0);
     assertNoRefusals(writers);
     const expected = o.writers * o.readers * Math.floor(o.seconds * o.rate);
@@ -87,6 +89,8 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
       'messages/s': latencies.length / elapsed,
       'server CPU s': cpu,
       'server CPU µs per delivered edit': (cpu * 1e6) / Math.max(1, latencies.length),
+      // Where it went: the JavaScript thread, and the rest (Node's garbage-collection and I/O helpers, Cairn's checkpoint worker).
+      'of which main thread µs per delivered edit': (mainCpu * 1e6) / Math.max(1, latencies.length),
       'RSS KB per connection': memoryPerConnection.rssKb,
       'JS heap KB per connection': memoryPerConnection.heapKb,
       'server peak RSS MB': peer.peakRssMb(),

@@ -37,6 +37,8 @@ export interface Peer {
   client(room: Room, role: 'host' | 'writer' | 'reader'): BenchClient;
   /** CPU seconds (user + system) the server process has used so far. */
   cpuSeconds(): number;
+  /** CPU time of the server's main thread (its JavaScript), without Node's helper threads and any worker of its own. */
+  mainThreadCpuSeconds(): number;
   /** Peak resident memory of the server process, in MB. */
   peakRssMb(): number;
   /** Resident memory now, in MB. */
@@ -111,15 +113,19 @@ async function spawnListening(script: string, env: Record<string, string>, patte
   return { child, port, inspectorUrl };
 }
 
+/** utime + stime of a process or one of its threads, in seconds (clock ticks of 1/100 s). */
+function ticks(statFile: string): number {
+  const fields = fs.readFileSync(statFile, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 function procStats({ child, inspectorUrl }: Spawned) {
   const pid = child.pid!;
   return {
     pid,
     collectGarbage: async () => (inspectorUrl ? collectGarbage(inspectorUrl) : null),
-    cpuSeconds: () => {
-      const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks
-    },
+    cpuSeconds: () => ticks(`/proc/${pid}/stat`),
+    mainThreadCpuSeconds: () => ticks(`/proc/${pid}/task/${pid}/stat`),
     peakRssMb: () => Number(/VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
     rssMb: () => Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024,
   };

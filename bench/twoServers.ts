@@ -62,6 +62,7 @@ async function cairnCluster(n: number, routing: Routing): Promise<Peer & { servi
       return servers[i]!.client(room, role);
     },
     cpuSeconds: () => sum((p) => p.cpuSeconds()),
+    mainThreadCpuSeconds: () => sum((p) => p.mainThreadCpuSeconds()),
     peakRssMb: () => sum((p) => p.peakRssMb()),
     rssMb: () => sum((p) => p.rssMb()),
     collectGarbage: async () => {
