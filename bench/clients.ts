@@ -14,6 +14,8 @@ export interface BenchClient {
   doc: Y.Doc;
   synced(): Promise<void>;
   bytesIn(): number;
+  /** How many messages have arrived. */
+  messagesIn(): number;
   /**
    * When the largest message so far arrived (nowMs()): for a new client, the board. What
    * the server controls ends there; the rest of connect-to-synced is this process
@@ -36,12 +38,13 @@ export function assertNoRefusals(clients: BenchClient[]): void {
 /** A ws WebSocket that counts the bytes it receives. */
 interface Counter {
   n: number;
+  messages: number;
   largest: number;
   largestAt: number;
   refusals: string[];
 }
 
-const newCounter = (): Counter => ({ n: 0, largest: 0, largestAt: NaN, refusals: [] });
+const newCounter = (): Counter => ({ n: 0, messages: 0, largest: 0, largestAt: NaN, refusals: [] });
 
 /** y-protocols' auth message (type 2), "permission denied" (0), and its reason. */
 function refusalIn(data: Buffer | ArrayBuffer): string | null {
@@ -64,6 +67,7 @@ function countingSocket(counter: Counter, refusals = false) {
       // Listened to before the provider's own handler, which applies the message.
       this.on('message', (data: Buffer | ArrayBuffer) => {
         counter.n += data.byteLength;
+        counter.messages++;
         if (data.byteLength > counter.largest) {
           counter.largest = data.byteLength;
           counter.largestAt = nowMs();
@@ -100,6 +104,7 @@ export function yWebsocketClient(url: string, room: string, params: Record<strin
             provider.on('sync', on);
           }),
     bytesIn: () => counter.n,
+    messagesIn: () => counter.messages,
     largestMessageAt: () => counter.largestAt,
     refusals: () => counter.refusals,
     disconnect: () => provider.disconnect(),
@@ -132,6 +137,7 @@ export function hocuspocusClient(url: string, room: string): BenchClient {
     doc,
     synced: () => (synced ? Promise.resolve() : new Promise((r) => waiting.push(r))),
     bytesIn: () => counter.n,
+    messagesIn: () => counter.messages,
     largestMessageAt: () => counter.largestAt,
     refusals: () => counter.refusals,
     disconnect: () => {

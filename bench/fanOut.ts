@@ -59,6 +59,8 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
     for (const r of readers) for (const id of ids) observeStamps(bodyLine(r.doc, id)!, (typedAt) => latencies.push(nowMs() - typedAt));
     const cpu0 = peer.cpuSeconds();
     const mainCpu0 = peer.mainThreadCpuSeconds();
+    const readerMessages0 = readers.reduce((n, r) => n + r.messagesIn(), 0);
+    const readerBytes0 = readers.reduce((n, r) => n + r.bytesIn(), 0);
     const clientCpu0 = process.cpuUsage();
     const start = nowMs();
     await Promise.all(
@@ -77,6 +79,8 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
     const elapsed = (nowMs() - start) / 1000;
     const cpu = peer.cpuSeconds() - cpu0;
     const mainCpu = peer.mainThreadCpuSeconds() - mainCpu0;
+    const readerMessages = readers.reduce((n, r) => n + r.messagesIn(), 0) - readerMessages0;
+    const readerBytes = readers.reduce((n, r) => n + r.bytesIn(), 0) - readerBytes0;
     const clientCpu = process.cpuUsage(clientCpu0);
     assertNoRefusals(writers);
     const expected = o.writers * o.readers * Math.floor(o.seconds * o.rate);
@@ -94,6 +98,9 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
       'RSS KB per connection': memoryPerConnection.rssKb,
       'JS heap KB per connection': memoryPerConnection.heapKb,
       'server peak RSS MB': peer.peakRssMb(),
+      // Everything a reader receives (edits, presence, anything else) per edit delivered to it: what the bench's clients must read.
+      'reader messages per delivered edit': readerMessages / Math.max(1, latencies.length),
+      'reader bytes per delivered edit': readerBytes / Math.max(1, latencies.length),
       // Near 100 (one core), the clients, not the server, set the pace: the latencies are the bench's.
       'bench clients CPU % of a core': (100 * (clientCpu.user + clientCpu.system)) / 1e6 / elapsed,
     };
