@@ -87,6 +87,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
     await locks.tryLock('retention', async () => {
       for (const id of await workshops.untouchedSince(cutoff)) {
         if (rooms.inUse(id)) continue;
+        // Asked again as it is erased: a server may have opened it since the list was read.
+        if (!(await workshops.erase(id, [id, id + SESSION_ROOM_SUFFIX], cutoff))) continue;
         await eraseWorkshop(id, { workshops, docs, rooms, cluster });
         log.info({ workshop: id, retentionDays: config.retentionDays }, 'Workshop deleted after the retention period');
       }

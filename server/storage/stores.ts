@@ -68,8 +68,12 @@ export interface WorkshopStore {
   /** The other roles' links as the host's own link opens them. */
   sealedLinks(id: string, hostToken: string): Promise<Record<Exclude<Role, 'host'>, string | null>>;
   untouchedSince(before: Date): Promise<string[]>;
-  /** Erase a workshop and everything kept about it, its documents included. */
-  erase(id: string, documents: string[]): Promise<void>;
+  /**
+   * Erase a workshop and everything kept about it, its documents included. With
+   * `untouchedBefore` (the retention sweep), only if nobody has opened it since, checked in
+   * the same transaction: false, and nothing erased, if someone has (on any server).
+   */
+  erase(id: string, documents: string[], untouchedBefore?: Date): Promise<boolean>;
   createJoinCode(id: string): Promise<{ code: string; expiresAt: number }>;
   codeFor(code: string): Promise<{ workshop: string; role: Role } | null>;
   /** Drop what this process remembers of a workshop: another server changed it (its phase, a link). */

@@ -154,14 +154,22 @@ export class PostgresWorkshopStore implements WorkshopStore {
    * documents (board and session) and their writers, people, dots, silent-round cards,
    * join codes and versions. PostgreSQL frees the space when it next vacuums the tables.
    */
-  async erase(id: string, documents: string[]): Promise<void> {
-    await inTransaction(this.pool, async (client) => {
+  async erase(id: string, documents: string[], untouchedBefore?: Date): Promise<boolean> {
+    const erased = await inTransaction(this.pool, async (client) => {
+      if (untouchedBefore) {
+        // The row is locked to the end: a server noting the workshop opened waits, then finds it gone.
+        const { rows } = await client.query('SELECT 1 FROM workshops WHERE id = $1 AND coalesce(touched_at, created_at) < $2 FOR UPDATE', [id, untouchedBefore]);
+        if (rows.length === 0) return false;
+      }
       for (const table of ['doc_updates', 'doc_state', 'doc_writers']) await client.query(`DELETE FROM ${table} WHERE doc = ANY($1)`, [documents]);
       for (const table of ['votes', 'round_drafts', 'join_codes', 'versions', 'people']) await client.query(`DELETE FROM ${table} WHERE workshop = $1`, [id]);
       await client.query('DELETE FROM workshops WHERE id = $1', [id]);
+      return true;
     });
+    if (!erased) return false;
     this.phases.drop(id);
     this.touched.delete(id);
+    return true;
   }
 
   async createJoinCode(id: string, now = Date.now()): Promise<{ code: string; expiresAt: number }> {

@@ -166,8 +166,9 @@ export class SqliteWorkshopStore implements WorkshopStore {
    * session), dots, silent-round cards and join codes. With secure_delete on and the WAL
    * checkpointed, the words are gone from the files on disk too.
    */
-  async erase(id: string, documents: string[]): Promise<void> {
-    this.db.transaction(() => {
+  async erase(id: string, documents: string[], untouchedBefore?: Date): Promise<boolean> {
+    const erased = this.db.transaction(() => {
+      if (untouchedBefore && !this.db.prepare('SELECT 1 FROM workshops WHERE id = ? AND coalesce(touched_at, created_at) < ?').get(id, untouchedBefore.toISOString())) return false;
       for (const doc of documents) {
         this.db.prepare('DELETE FROM doc_updates WHERE doc = ?').run(doc);
         this.db.prepare('DELETE FROM doc_state WHERE doc = ?').run(doc);
@@ -175,7 +176,9 @@ export class SqliteWorkshopStore implements WorkshopStore {
       }
       for (const table of ['votes', 'round_drafts', 'join_codes', 'versions', 'people']) this.db.prepare(`DELETE FROM ${table} WHERE workshop = ?`).run(id);
       this.db.prepare('DELETE FROM workshops WHERE id = ?').run(id);
+      return true;
     })();
+    if (!erased) return false;
     this.phases.delete(id);
     this.touched.delete(id);
     this.rows.delete(id);
@@ -183,7 +186,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
     // words stay in the log until a full checkpoint has run, so try until one has.
     for (let attempt = 0; attempt < 50; attempt++) {
       const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
-      if (!result || result.busy === 0) return;
+      if (!result || result.busy === 0) return true;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     throw new Error('The workshop was deleted, but its text may remain in the database log until the next checkpoint: the database stayed busy.');

@@ -165,4 +165,19 @@ export function workshopContract(backend: () => Backend): void {
     // Invited people do not count against the shared link.
     expect(await b.people.list(record.id)).toHaveLength(6);
   });
+
+  it('erases for retention only what nobody opened since, deciding in the same step as it erases', async () => {
+    const { a, b } = backend();
+    const touch = (store: typeof a, id: string, at: Date) => (store.workshops.touch.bind(store.workshops) as (id: string, at: Date) => Promise<void>)(id, at);
+    const cutoff = new Date(Date.now() + 60_000);
+    const { record: opened } = await a.workshops.create('Opened meanwhile');
+    const { record: forgotten } = await a.workshops.create('Forgotten');
+    // The sweep on a reads its list; then someone opens one of them on b.
+    expect(await a.workshops.untouchedSince(cutoff)).toEqual(expect.arrayContaining([opened.id, forgotten.id]));
+    await touch(b, opened.id, new Date(Date.now() + 120_000));
+    expect(await a.workshops.erase(opened.id, [opened.id], cutoff)).toBe(false);
+    expect(await b.workshops.get(opened.id)).not.toBeNull();
+    expect(await a.workshops.erase(forgotten.id, [forgotten.id], cutoff)).toBe(true);
+    expect(await b.workshops.get(forgotten.id)).toBeNull();
+  });
 }
