@@ -5,7 +5,7 @@ import { activityLabel, numberList, useBoardLinks } from './boardLinks.js';
 import { bodyElements, useBodyNodes } from './bodyNodes.js';
 import { ACTION_FIELDS } from './ActionGrid.js';
 import { CardAuthor } from './CardAuthor.js';
-import { StatusText } from './FindingStatus.js';
+import { statusWords } from './FindingStatus.js';
 
 interface CardPreviewProps {
   card: CardSnapshot;
@@ -56,7 +56,7 @@ export function CardPreview({ card, number, details }: CardPreviewProps) {
           </div>
         </dl>
       ) : null}
-      {details && !isAction && (canEdit || cited.length > 0) ? (
+      {details && !isAction && cited.length > 0 ? (
         <div className="finding-evidence">
           <p className="finding-evidence__line">
             <span className="finding-evidence__label">Evidence ({cited.length}):</span> {cited.map(activityLabel).join(', ')}
@@ -65,11 +65,7 @@ export function CardPreview({ card, number, details }: CardPreviewProps) {
       ) : null}
       <div className="card__footer">
         {theme ? <ThemeChip theme={theme} /> : null}
-        {details ? (
-          <div className="finding-status">
-            <StatusText details={details} />
-          </div>
-        ) : null}
+        {details ? <p className="finding-status">{statusWords(details)}</p> : null}
         <CardAuthor createdBy={card.createdBy} />
       </div>
     </>

@@ -85,8 +85,8 @@ export const Column = memo(function Column({ board, cards, view, cardThemes, tit
   );
 });
 
-/** About a screen's worth: the cards at the top of each list are drawn with their controls at once. */
-const OPEN_AT_START = 3;
+/** The first screen: at 1280×800 (and a projector's 1280×720) the top card of each list, its next below the fold; drawn with their controls at once. */
+const OPEN_AT_START = 2;
 
 function CardList({ items, labelledBy }: { items: Placed[]; labelledBy: string }) {
   return (

@@ -46,7 +46,14 @@ export function FindingStatus({ cardId, number, details, kind = 'finding' }: Sta
   );
 }
 
-/** The status in words, as every card shows it, whether or not its controls are in yet. */
+/** "Agreed by Audrey May, 5 Dec 2026", or "Draft". */
+export function statusWords(details: CardDetails): string {
+  if (details.status !== 'agreed') return 'Draft';
+  const when = shortDate(details.agreedAt);
+  return `Agreed${details.agreedBy ? ` by ${details.agreedBy}` : ''}${when ? `, ${when}` : ''}`;
+}
+
+/** The status as an open card shows it, with its padlock. */
 export function StatusText({ details }: { details: CardDetails }) {
   if (details.status !== 'agreed') return <span className="status status--draft">Draft</span>;
   const when = shortDate(details.agreedAt);

@@ -54,6 +54,59 @@ interface Live extends WorkshopConnection {
   persistence: IndexeddbPersistence | null;
 }
 
+type OnRefused = (notice: RefusalNotice, fromCairn: boolean) => void;
+
+function openLive(workshopId: string, secret: string, doc: Y.Doc, persist: boolean, notices: RefusalNotices, onRefused: OnRefused): Live {
+  const provider = new WebsocketProvider(collabServerUrl(), workshopId, doc, { params: { token: secret, person: personKey() } });
+  const status = new ConnectionStatusStore(provider, onRefused);
+  const persistence = persist ? keepOnDevice(workshopId, doc, status) : null;
+  return { doc, provider, status, notices, persistence };
+}
+
+function closeLive(live: Live): void {
+  live.status.destroy();
+  live.provider.destroy();
+  void live.persistence?.destroy().catch(() => undefined);
+  live.doc.destroy();
+}
+
+/**
+ * A connection opened as soon as the page's code has arrived, before React has drawn
+ * anything: the server's copy of a 300-card board then arrives while the page is still
+ * being drawn, instead of a round trip after it. The first workshop screen for the same
+ * link takes it over; a screen for another link (a personal one given meanwhile) closes it.
+ */
+let early: { workshopId: string; secret: string; live: Live; onRefused: { current: OnRefused | null } } | null = null;
+
+export function connectEarly(workshopId: string, secret: string): void {
+  if (early) return;
+  const notices = new RefusalNotices();
+  const onRefused: { current: OnRefused | null } = { current: null };
+  const live = openLive(workshopId, secret, new Y.Doc(), true, notices, (notice, fromCairn) => {
+    if (onRefused.current) onRefused.current(notice, fromCairn);
+    else notices.show(notice.card, notice.message);
+  });
+  early = { workshopId, secret, live, onRefused };
+}
+
+/** The early connection for this link, once; closed instead when it was for another. */
+function takeEarly(workshopId: string, secret: string, onRefused: OnRefused): Live | null {
+  const found = early;
+  early = null;
+  if (!found) return null;
+  if (found.workshopId !== workshopId || found.secret !== secret) {
+    dropConnection(found.live);
+    return null;
+  }
+  found.onRefused.current = onRefused;
+  return found.live;
+}
+
+function dropConnection(live: Live): void {
+  closeLive(live);
+  live.notices.destroy();
+}
+
 function whenSynced(provider: WebsocketProvider): Promise<void> {
   if (provider.synced) return Promise.resolve();
   return new Promise((resolve) => {
@@ -80,7 +133,7 @@ function whenSynced(provider: WebsocketProvider): Promise<void> {
 export function useWorkshopConnection(workshopId: string, secret: string): WorkshopConnection | null {
   const [connection, setConnection] = useState<WorkshopConnection | null>(null);
   useEffect(() => {
-    const notices = new RefusalNotices();
+    let notices = new RefusalNotices();
     const refusedDeletes: [number, number, number][] = [];
     let disposed = false;
     let rebuildTimer: number | undefined;
@@ -96,20 +149,15 @@ export function useWorkshopConnection(workshopId: string, secret: string): Works
       rebuildTimer = window.setTimeout(() => void rebuild(), REBUILD_AFTER_MS);
     };
 
-    const open = (doc: Y.Doc, persist: boolean): Live => {
-      const provider = new WebsocketProvider(collabServerUrl(), workshopId, doc, { params: { token: secret, person: personKey() } });
-      const status = new ConnectionStatusStore(provider, onRefused);
-      const persistence = persist ? keepOnDevice(workshopId, doc, status) : null;
-      return { doc, provider, status, notices, persistence };
-    };
-    const close = (live: Live) => {
-      live.status.destroy();
-      live.provider.destroy();
-      void live.persistence?.destroy().catch(() => undefined);
-      live.doc.destroy();
-    };
+    const open = (doc: Y.Doc, persist: boolean): Live => openLive(workshopId, secret, doc, persist, notices, onRefused);
+    const close = closeLive;
 
-    let current = open(new Y.Doc(), true);
+    const adopted = takeEarly(workshopId, secret, onRefused);
+    if (adopted) {
+      notices.destroy();
+      notices = adopted.notices;
+    }
+    let current = adopted ?? open(new Y.Doc(), true);
     setConnection(current);
 
     const rebuild = async () => {

@@ -4,7 +4,8 @@ import { canEdit } from '../../shared/roles.js';
 import type { Identity } from '../lib/identity.js';
 import { WorkshopSkipLinks } from './WorkshopSkipLinks.js';
 import { Board } from '../board/Board.js';
-import { useWorkshopConnection, type WorkshopConnection } from '../collab/useWorkshopConnection.js';
+import { connectEarly, useWorkshopConnection, type WorkshopConnection } from '../collab/useWorkshopConnection.js';
+import { whenLinkLetIn } from '../lib/workshopOpening.js';
 import { WorkshopContext, type Workshop } from '../collab/WorkshopContext.js';
 import { announceSelf, keepPresenceAcrossReconnects } from '../collab/presence.js';
 import { useMeta } from '../collab/useBoards.js';
@@ -29,6 +30,13 @@ import { FollowBar } from '../session/FollowBar.js';
 import { ViewContext, useViewState } from './views.js';
 import { LaterBoundary } from '../lib/later.js';
 import { FieldworkView, Presentation, SetupView, fetchLaterParts } from './laterParts.js';
+
+// The board's connection opens as this code arrives (or the link is let in, if later),
+// not after the page has drawn. Not for someone who came through the shared participant
+// link and is to become a person of their own first (WorkshopPage): they connect as that person.
+whenLinkLetIn((workshopId, secret, info) => {
+  if (info.role !== 'participant' || info.person) connectEarly(workshopId, secret);
+});
 
 interface ScreenProps {
   workshopId: string;

@@ -100,6 +100,26 @@ describe('a board of 300 cards', () => {
     expect((await built(page)).editors).toBe(1);
   });
 
+  it('opens one connection for the board, asked for as the page’s code arrives and kept by the page', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      // Every WebSocket the page makes, and a remembered name (no name dialog).
+      await context.addInitScript({
+        content: `localStorage.setItem('cairn:name', 'Bea Lyle');
+          const Native = window.WebSocket; window.__sockets = [];
+          window.WebSocket = class extends Native { constructor(url, p) { super(url, p); window.__sockets.push(String(url)); } };`,
+      });
+      const page = await context.newPage();
+      await page.goto(w.links.host);
+      await page.locator('.connection', { hasText: 'Connected' }).waitFor();
+      await page.locator('article.card').nth(CARDS - 1).waitFor({ state: 'attached', timeout: 30_000 });
+      const sockets = await page.evaluate(() => (window as unknown as { __sockets: string[] }).__sockets);
+      expect(sockets.filter((url) => url.includes(`/collab/${w.id}`) && !url.includes('/session'))).toHaveLength(1);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('opens a card reached by keyboard with focus kept on it, and Enter goes into its headline', async () => {
     const page = host.page;
     const id = await page.getByRole('article', { name: `Action 6.60: ${headlineOf(179)}` }).getAttribute('id');
