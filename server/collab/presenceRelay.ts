@@ -13,6 +13,14 @@ import { later, type Later } from '../later.js';
 export const AWARENESS_BATCH_MS = 50;
 /** The most presence messages a room sends each connection in a second (plus one on joining). */
 export const PRESENCE_MESSAGES_PER_SECOND = 1000 / AWARENESS_BATCH_MS;
+/**
+ * A renewal (a presence sent again unchanged, which every client does every 15 s to say it
+ * is still there) goes out with the other renewals this often rather than at once. Clients
+ * forget a presence they have not heard of for 30 s, so they still hear each in time; and
+ * 200 people who joined over some minutes no longer cost 13 messages to everyone every
+ * second, each a message the server sends 200 times and a browser reads before the next edit.
+ */
+export const RENEWAL_BATCH_MS = 5000;
 
 /** Presence that came from another server: no connection here may speak for it. */
 export const PEER_PRESENCE = 'peer';
@@ -30,13 +38,24 @@ export class PresenceRelay {
   private readonly due = new Set<number>();
   private timer: Later | null = null;
   private sentAt = -Infinity;
+  /** Ids whose state really changed in the update being handled (y-protocols says so just before). */
+  private readonly changedNow = new Set<number>();
+  /** Ids renewed unchanged since the last renewals went out. */
+  private readonly renewals = new Set<number>();
+  private renewTimer: Later | null = null;
 
   constructor(
     readonly awareness: awarenessProtocol.Awareness,
     private readonly broadcast: (message: Uint8Array) => void,
   ) {
+    // 'change' (only states that differ) comes just before 'update' (every state sent).
+    awareness.on('change', this.onChange);
     awareness.on('update', this.onUpdate);
   }
+
+  private onChange = ({ updated }: { updated: number[] }): void => {
+    for (const id of updated) this.changedNow.add(id);
+  };
 
   private onUpdate = ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown): void => {
     const conn = origin && typeof origin === 'object' && 'awarenessIds' in origin ? (origin as Connection) : null;
@@ -57,9 +76,14 @@ export class PresenceRelay {
       this.owners.delete(id);
     }
     for (const id of added) this.due.add(id);
-    for (const id of updated) this.due.add(id);
+    for (const id of updated) {
+      if (this.changedNow.has(id)) this.due.add(id);
+      else if (!this.due.has(id)) this.renewals.add(id);
+    }
     for (const id of removed) this.due.add(id);
-    if (this.timer) return;
+    this.changedNow.clear();
+    if (this.renewals.size > 0 && !this.renewTimer) this.renewTimer = later(this.sendRenewals, RENEWAL_BATCH_MS);
+    if (this.due.size === 0 || this.timer) return;
     const wait = this.sentAt + AWARENESS_BATCH_MS - performance.now();
     // After a quiet spell the change goes out as soon as this turn's messages are read.
     this.timer = later(this.send, wait);
@@ -71,12 +95,26 @@ export class PresenceRelay {
     this.sentAt = performance.now();
     const changed = [...this.due];
     this.due.clear();
-    if (changed.length === 0) return;
+    // Whatever goes now carries its latest clock: a renewal waiting for it is covered.
+    for (const id of changed) this.renewals.delete(id);
+    this.sendStates(changed);
+  };
+
+  /** Every renewal since the last, in one message. */
+  private sendRenewals = (): void => {
+    this.renewTimer = null;
+    const renewed = [...this.renewals].filter((id) => this.awareness.states.has(id));
+    this.renewals.clear();
+    this.sendStates(renewed);
+  };
+
+  private sendStates(ids: number[]): void {
+    if (ids.length === 0) return;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE.awareness);
-    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
     this.broadcast(encoding.toUint8Array(encoder));
-  };
+  }
 
   /** Everyone here now, as one message for someone who just joined (null when nobody is). */
   everyone(): Uint8Array | null {
@@ -89,10 +127,11 @@ export class PresenceRelay {
   }
 
   destroy(): void {
-    if (this.timer) {
-      this.timer.cancel();
-      this.timer = null;
-    }
+    this.timer?.cancel();
+    this.renewTimer?.cancel();
+    this.timer = null;
+    this.renewTimer = null;
+    this.awareness.off('change', this.onChange);
     this.awareness.off('update', this.onUpdate);
     this.awareness.destroy();
   }

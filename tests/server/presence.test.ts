@@ -79,6 +79,38 @@ describe('presence with a room full of people', () => {
     expect(messages).toBeLessThanOrEqual(4);
   });
 
+  it('sends renewals of unchanged presence together every few seconds, and a real change at once', async () => {
+    const w = await createWorkshop(shared.server);
+    const people: ReturnType<typeof person>[] = [];
+    for (let i = 0; i < 20; i++) people.push(person(w.id, w.tokens.participant, `Renewer ${i}`));
+    const watcher = person(w.id, w.tokens.viewer, 'Watcher');
+    await Promise.all([...people, watcher].map((p) => synced(p)));
+    await waitFor(() => namesSeen(watcher).length === 21, 'the watcher to see everyone');
+    await new Promise((r) => setTimeout(r, 300));
+    const clockOf = (p: TestClient) => watcher.provider.awareness.meta.get(p.doc.clientID)?.clock ?? -1;
+    const before = people.map(clockOf);
+
+    let messages = 0;
+    watcher.provider.awareness.on('update', (_change: unknown, origin: unknown) => {
+      if (origin === watcher.provider) messages++;
+    });
+    // Each renews as a stock client does every 15 s (the same state again, its clock one on),
+    // spread over a second as when people joined over some minutes.
+    for (const p of people) {
+      p.provider.awareness.setLocalState(p.provider.awareness.getLocalState());
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    // Sent at once, each renewal would be a message of its own to everyone.
+    expect(messages, 'messages while the renewals are held').toBe(0);
+    // A real change does not wait for them.
+    people[0]!.provider.awareness.setLocalStateField('user', { name: people[0]!.name, step: 2 });
+    await waitFor(() => (watcher.provider.awareness.getStates().get(people[0]!.doc.clientID) as Named | undefined)?.user?.step === 2, 'the change to arrive at once', 1_000);
+    // The renewals arrive together, well within the 30 s after which clients forget someone.
+    await waitFor(() => people.every((p, i) => clockOf(p) > before[i]!), 'every renewal to arrive', 8_000);
+    expect(messages).toBeLessThanOrEqual(3);
+  });
+
   it('shows a person who comes back after a drop at once, and when they leave for good, removes them at once', async () => {
     const w = await createWorkshop(shared.server);
     const ann = person(w.id, w.tokens.participant, 'Ann');
