@@ -1,3 +1,5 @@
+import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
+
 /**
  * The numbers behind GET /metrics, in Prometheus text format (version 0.0.4), written
  * by hand: the format is a few lines of text and needs no library.
@@ -40,6 +42,19 @@ export type RefusalReason =
   | 'wrong_path';
 
 export const REFUSAL_REASONS: readonly RefusalReason[] = ['bad_address', 'bad_link', 'bad_origin', 'no_workshop', 'wrong_path'];
+
+/**
+ * How late the event loop ran, sampled every 20 ms from first use: the server's own
+ * measure of a stall (a probe from outside also counts the machine's and its own delays).
+ */
+let loopDelay: IntervalHistogram | null = null;
+function eventLoopDelay(): IntervalHistogram {
+  if (!loopDelay) {
+    loopDelay = monitorEventLoopDelay({ resolution: 20 });
+    loopDelay.enable();
+  }
+  return loopDelay;
+}
 
 /** Upper bounds, in seconds, of the write-duration histogram's buckets. */
 const WRITE_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] as const;
@@ -163,9 +178,18 @@ export class Metrics {
     family('cairn_refused_sockets_open', 'gauge', 'Refused WebSocket sockets not yet closed (closed within about a second).');
     out.push(`cairn_refused_sockets_open ${num(this.refusedOpen)}`);
 
+    // Nanoseconds, less the sampling interval itself: how long the loop was held up.
+    const delay = eventLoopDelay();
+    const late = (ns: number) => Math.max(0, ns / 1e9 - 0.02);
+    family('cairn_event_loop_delay_p99_seconds', 'gauge', 'How late the event loop ran, 99th percentile of samples every 20 ms since the server started, in seconds.');
+    out.push(`cairn_event_loop_delay_p99_seconds ${num(late(delay.percentile(99)))}`);
+    family('cairn_event_loop_delay_max_seconds', 'gauge', 'The longest the event loop was held up since the server started, in seconds.');
+    out.push(`cairn_event_loop_delay_max_seconds ${num(late(delay.max))}`);
+
     return out.join('\n') + '\n';
   }
 }
 
 /** The process's registry: one server per process, so one set of numbers. */
 export const metrics = new Metrics();
+eventLoopDelay();

@@ -11,6 +11,8 @@ import type { Room } from './room.js';
 import { PRESENCE_MESSAGES_PER_SECOND } from './presenceRelay.js';
 import { applyPresence, presenceNews } from './presenceMessages.js';
 import { metrics } from '../metrics.js';
+import { later, type Later } from '../later.js';
+import { turnSpent } from './turnBudget.js';
 import { DEFAULT_LIMITS, type Connection, type ConnectionLimits, type WriteRules } from './types.js';
 
 export { DEFAULT_LIMITS, type ConnectionLimits, type WriteRules };
@@ -178,7 +180,7 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: Attendance, r
   // past its rate, its messages wait (and its socket is paused) until their turn.
   const held: Uint8Array[] = [];
   const maxHeld = HOLD_SECONDS * Math.max(limits.updatesPerSecond, limits.awarenessPerSecond, ECHOES_PER_SECOND);
-  let waiting: NodeJS.Timeout | null = null;
+  let waiting: Later | null = null;
   /** Handles one message; returns the bucket to wait for when its turn has not come. */
   const handle = (bytes: Uint8Array): Bucket | null => {
     const decoder = decoding.createDecoder(bytes);
@@ -218,16 +220,28 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: Attendance, r
   const hold = (bytes: Uint8Array) => {
     held.push(bytes);
     heldBytes += bytes.length;
-    if (held.length > maxHeld || heldBytes > MAX_HELD_BYTES || tooLong()) throw new PolicyError('too many messages', CLOSE.tooFast);
+    // Held for its rate, a client may only get so far ahead; held for the turn's budget
+    // (its socket paused), only what was already read waits.
+    if (heldBytes > MAX_HELD_BYTES || (throttledSince > 0 && (held.length > maxHeld || tooLong()))) throw new PolicyError('too many messages', CLOSE.tooFast);
+  };
+  /** This turn's time for messages is spent: the rest wait for the next turn. */
+  const yieldTurn = () => {
+    ws.pause();
+    if (!waiting) waiting = later(drain, 0);
   };
   const drain = () => {
     waiting = null;
     try {
       while (held.length > 0 && !closing) {
+        if (turnSpent()) {
+          yieldTurn();
+          return;
+        }
         const wait = handle(held[0]!);
         if (wait) {
+          if (!throttledSince) throttledSince = performance.now();
           if (tooLong()) throw new PolicyError('too many messages', CLOSE.tooFast);
-          waiting = setTimeout(drain, wait.msUntilNext());
+          waiting = later(drain, wait.msUntilNext());
           return;
         }
         heldBytes -= held.shift()!.length;
@@ -247,6 +261,11 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: Attendance, r
         hold(bytes);
         return;
       }
+      if (turnSpent()) {
+        hold(bytes);
+        yieldTurn();
+        return;
+      }
       const wait = handle(bytes);
       if (!wait) {
         throttledSince = 0;
@@ -255,7 +274,7 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: Attendance, r
       if (!throttledSince) throttledSince = performance.now();
       hold(bytes);
       ws.pause();
-      waiting = setTimeout(drain, wait.msUntilNext());
+      waiting = later(drain, wait.msUntilNext());
     } catch (err) {
       failed(err);
     }
@@ -265,7 +284,7 @@ export function attachConnection(ws: WebSocket, room: Room, rooms: Attendance, r
   ws.on('pong', () => (conn.alive = true));
 
   ws.on('close', () => {
-    if (waiting) clearTimeout(waiting);
+    waiting?.cancel();
     held.length = 0;
     room.connections.delete(ws);
     awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);

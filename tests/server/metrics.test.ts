@@ -216,3 +216,18 @@ describe('the metrics registry', () => {
     expect(value('cairn_db_write_duration_seconds_sum')).toBeCloseTo(60.202, 6);
   });
 });
+
+describe('the event loop delay', () => {
+  it('shows how long the event loop was held up, so a stall is the server’s own and not the machine’s', async () => {
+    const read = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(new Metrics().render({ connections: 0, documents: 0 }))?.[1]);
+    // Sampled every 20 ms: let a few samples pass, then hold the loop for 150 ms.
+    await new Promise((r) => setTimeout(r, 100));
+    const until = performance.now() + 150;
+    while (performance.now() < until) {
+      // held up on purpose
+    }
+    await new Promise((r) => setTimeout(r, 50));
+    expect(read('cairn_event_loop_delay_max_seconds')).toBeGreaterThanOrEqual(0.1);
+    expect(read('cairn_event_loop_delay_p99_seconds')).toBeGreaterThanOrEqual(0);
+  });
+});

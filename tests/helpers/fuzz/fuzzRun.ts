@@ -10,6 +10,8 @@ export interface FuzzOutcome {
   /** CPU seconds the server used during the run itself, and the machine's load as it ended. */
   serverCpuSeconds: number | null;
   load: number;
+  /** The server's own measure of its event loop held up during the run (from /metrics), in ms: null if it could not be read. */
+  serverLoopDelay: { p99Ms: number; maxMs: number } | null;
   probes: Probe[];
   checks: Check[];
   /** The server's error and fatal log lines (it logs at level "error"): each one is a finding. */
@@ -39,6 +41,7 @@ export async function fuzzRun(options: FuzzOptions, opts: { keepData?: boolean; 
     const cpuAfter = cpuSeconds(server.child.pid);
     const serverCpuSeconds = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
     const load = loadAverage();
+    const serverLoopDelay = await loopDelayOf(server.url);
     opts.progress?.(`Sent ${session.messages.toLocaleString('en-GB')} messages; checking …`);
     const checks = await checkLive(session, server);
     const references = keepReferences(session);
@@ -49,7 +52,7 @@ export async function fuzzRun(options: FuzzOptions, opts: { keepData?: boolean; 
     server = restarted.server;
     checks.push(...restarted.checks);
     collect(server)();
-    return { session, probes, checks, errorLines, serverCpuSeconds, load };
+    return { session, probes, checks, errorLines, serverCpuSeconds, load, serverLoopDelay };
   } finally {
     if (session) {
       session.leave();
@@ -57,5 +60,18 @@ export async function fuzzRun(options: FuzzOptions, opts: { keepData?: boolean; 
     }
     await server.kill();
     if (!opts.keepData) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The server's event-loop delay as /metrics gives it: what a slow /healthz answer owes to the server itself. */
+async function loopDelayOf(url: string): Promise<{ p99Ms: number; maxMs: number } | null> {
+  try {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const read = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1]) * 1000;
+    const p99Ms = read('cairn_event_loop_delay_p99_seconds');
+    const maxMs = read('cairn_event_loop_delay_max_seconds');
+    return Number.isFinite(p99Ms) && Number.isFinite(maxMs) ? { p99Ms, maxMs } : null;
+  } catch {
+    return null;
   }
 }

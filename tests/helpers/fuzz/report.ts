@@ -44,7 +44,7 @@ export function duringRun(session: FuzzSession, probes: Probe[]): Probe[] {
 }
 
 /** The report of a run, as lines to print. */
-export function report(session: FuzzSession, probes: Probe[], checks: Check[], limitMs: number, pace?: { serverCpuSeconds: number | null; load: number }): string[] {
+export function report(session: FuzzSession, probes: Probe[], checks: Check[], limitMs: number, pace?: { serverCpuSeconds: number | null; load: number; serverLoopDelay?: { p99Ms: number; maxMs: number } | null }): string[] {
   const o = session.options;
   const t = session.tally;
   const lines: string[] = [];
@@ -55,6 +55,8 @@ export function report(session: FuzzSession, probes: Probe[], checks: Check[], l
   if (pace) {
     const cpu = pace.serverCpuSeconds;
     lines.push(`  the server used ${cpu === null ? 'unknown' : `${cpu.toFixed(1)} s of CPU (${Math.round((100 * cpu) / seconds)}% of one core), ${Math.round(session.messages / Math.max(cpu, 0.001))} messages per CPU second`}; machine load average ${pace.load.toFixed(1)} on ${os.cpus().length} cores`);
+    const d = pace.serverLoopDelay;
+    if (d) lines.push(`  the server's own event loop, as it measures it (seating, the run and everything since it started): held up p99 ${d.p99Ms.toFixed(1)} ms, at most ${d.maxMs.toFixed(1)} ms`);
   }
   lines.push(`  crafted, by kind: ${byCount(t.sent, (k) => k.startsWith('crafted '), 'crafted ')}`);
   lines.push(`  honest operations: ${byCount(t.sent, (k) => k.startsWith('honest ') && k !== 'honest messages', 'honest ')}`);
