@@ -38,6 +38,8 @@ const envSchema = z.object({
   UPDATES_PER_SECOND: z._default(int(1), 100),
   /** Per connection: presence messages per second (twice this in a burst). */
   AWARENESS_PER_SECOND: z._default(int(1), 30),
+  /** Milliseconds of each turn of the event loop given to clients' messages, across all connections (0: no limit). */
+  MESSAGE_TURN_MS: z._default(int(0, 1000), 20),
   /** Web pages allowed to open the live connection, comma-separated (default: Cairn's own address only). */
   ALLOWED_ORIGINS: z._default(z.string(), ''),
   /** Workshops and their rooms per address per hour (creation and import together). */
@@ -78,6 +80,7 @@ export interface Config {
   /** Origins allowed besides Cairn's own (same host as the request). */
   allowedOrigins: string[];
   createPerHour: number;
+  messageTurnMs: number;
   retentionDays?: number;
   /** The shape every change and import is checked against. */
   structure: StructureLimits;
@@ -111,6 +114,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     awarenessPerSecond: e.AWARENESS_PER_SECOND,
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
     createPerHour: e.CREATE_PER_HOUR,
+    messageTurnMs: e.MESSAGE_TURN_MS,
     retentionDays: e.RETENTION_DAYS,
     structure: { maxDepth: e.MAX_NESTING_DEPTH, maxItemsPerUpdate: e.MAX_ITEMS_PER_CHANGE, maxCards: e.MAX_CARDS },
     people: { perMinute: e.SHARED_LINK_JOINS_PER_MINUTE, total: e.SHARED_LINK_PEOPLE },

@@ -13,6 +13,7 @@ import { Cluster } from './bus/cluster.js';
 import { openBus } from './bus/openBus.js';
 import { DocumentRelay } from './collab/relay.js';
 import { openCounter } from './limits/openCounter.js';
+import { setTurnBudget } from './collab/turnBudget.js';
 
 /** How soon after start the web app is loaded if no request has asked for it. */
 const APP_WARM_UP_MS = 1000;
@@ -26,6 +27,7 @@ export interface RunningServer {
 /** The server's whole life: storage → express → WebSocket upgrade → listen → shutdown. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const log = createLogger(config.logLevel);
+  setTurnBudget(config.messageTurnMs);
   const stores = await openStores(config, log);
   const { docs, workshops, sessions, history, people, locks } = stores;
   // Several servers: PostgreSQL holds everything and Redis carries what crosses between them.
