@@ -4,7 +4,7 @@ import type { Phase } from '../../shared/session/phases.js';
 import type { StructureLimits } from '../../shared/model/limits.js';
 import { refusal } from '../../shared/rules/rules.js';
 import { inspectUpdate } from '../../shared/model/inspect/inspect.js';
-import type { DeleteRange } from '../../shared/model/inspect/decode.js';
+import { declaredPieces, type DeleteRange } from '../../shared/model/inspect/decode.js';
 import { placeholdersOnly, withoutRefused } from '../../shared/model/inspect/rewrite.js';
 import type { Resolved } from '../../shared/model/inspect/places.js';
 
@@ -66,6 +66,11 @@ const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
  */
 export function checkUpdate(ctx: CheckContext, writer: Writer, update: Uint8Array): Verdict {
   const { doc } = ctx;
+  const tooMany = (held: number): string =>
+    `One change can hold at most ${ctx.limits.maxItemsPerUpdate.toLocaleString('en-GB')} pieces; this one held ${held.toLocaleString('en-GB')}, so it was not kept. Make it in smaller steps.`;
+  // Far too big is refused before it is read (nothing of it is kept, not even placeholders).
+  const declared = declaredPieces(update);
+  if (declared > ctx.limits.maxItemsPerUpdate) return { kind: 'refuse', fill: null, claims: [], refusals: [{ message: tooMany(declared), card: null, deletes: [] }] };
   const inspection = inspectUpdate(doc, update, ctx.limits);
   if (inspection.missing) return { kind: 'missing', message: `This change was not kept yet: ${inspection.missing}.` };
 
@@ -96,7 +101,7 @@ export function checkUpdate(ctx: CheckContext, writer: Writer, update: Uint8Arra
     refusals: [{ message, card: null, deletes: [...inspection.units.values()].flatMap((u) => u.deletes) }],
   });
   if (inspection.itemCount > ctx.limits.maxItemsPerUpdate) {
-    return whole(`One change can hold at most ${ctx.limits.maxItemsPerUpdate.toLocaleString('en-GB')} pieces; this one held ${inspection.itemCount.toLocaleString('en-GB')}, so it was not kept. Make it in smaller steps.`);
+    return whole(tooMany(inspection.itemCount));
   }
   if (ctx.storedBytes + update.length > ctx.maxWorkshopBytes && inspection.resolved.length > 0) {
     return whole(`This workshop has reached its size limit (${mb(ctx.maxWorkshopBytes)} MB), so the change was not kept. Ask the host to export it and start a new one.`);
