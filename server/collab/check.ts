@@ -4,7 +4,7 @@ import type { Phase } from '../../shared/session/phases.js';
 import type { StructureLimits } from '../../shared/model/limits.js';
 import { refusal } from '../../shared/rules/rules.js';
 import { inspectUpdate } from '../../shared/model/inspect/inspect.js';
-import { declaredPieces, type DeleteRange } from '../../shared/model/inspect/decode.js';
+import { MalformedUpdate, declaredPieces, type DeleteRange } from '../../shared/model/inspect/decode.js';
 import { placeholdersOnly, withoutRefused } from '../../shared/model/inspect/rewrite.js';
 import type { Resolved } from '../../shared/model/inspect/places.js';
 
@@ -70,7 +70,11 @@ export function checkUpdate(ctx: CheckContext, writer: Writer, update: Uint8Arra
     `One change can hold at most ${ctx.limits.maxItemsPerUpdate.toLocaleString('en-GB')} pieces; this one held ${held.toLocaleString('en-GB')}, so it was not kept. Make it in smaller steps.`;
   // Far too big is refused before it is read (nothing of it is kept, not even placeholders).
   const declared = declaredPieces(update);
-  if (declared > ctx.limits.maxItemsPerUpdate) return { kind: 'refuse', fill: null, claims: [], refusals: [{ message: tooMany(declared), card: null, deletes: [] }] };
+  if (declared > ctx.limits.maxItemsPerUpdate) {
+    // Every piece takes at least two bytes: declaring more than the bytes could hold is not a change at all.
+    if (declared * 2 > update.length) throw new MalformedUpdate('a change declares more pieces than it holds bytes');
+    return { kind: 'refuse', fill: null, claims: [], refusals: [{ message: tooMany(declared), card: null, deletes: [] }] };
+  }
   const inspection = inspectUpdate(doc, update, ctx.limits);
   if (inspection.missing) return { kind: 'missing', message: `This change was not kept yet: ${inspection.missing}.` };
 

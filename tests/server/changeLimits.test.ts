@@ -110,10 +110,13 @@ describe('limits checked before a change is applied', () => {
   it('refuses a change declaring more pieces than allowed before reading any of them', async () => {
     const w = await createWorkshop(server, { title: 'Declared too big' });
     const raw = await openRaw(server.wsUrl, w.id, w.tokens.host);
-    // One writer, 116,000 pieces declared, then bytes that are no pieces at all. Read whole
-    // (each nested map a Yjs type: 420 ms for 116,000), it was closed as unreadable.
+    // One writer, 116,000 pieces declared, then as many bytes as that many pieces could
+    // take at least (two each), none of them pieces. Read whole (each nested map a Yjs type:
+    // 420 ms for 116,000), it was closed as unreadable.
     const header = [1, ...varUint(116_000), ...varUint(4242), 0];
-    raw.ws.send(syncMessage('update', new Uint8Array([...header, ...new Array(64).fill(0xff)])));
+    const body = new Uint8Array(header.length + 2 * 116_000).fill(0xff);
+    body.set(header);
+    raw.ws.send(syncMessage('update', body));
     await waitFor(() => deniedReasons(raw).length > 0 || raw.ws.readyState !== raw.ws.OPEN, 'an answer');
     expect(deniedReasons(raw)[0]).toMatch(/at most 500 pieces; this one held 116,000/);
     expect(raw.ws.readyState).toBe(raw.ws.OPEN);
