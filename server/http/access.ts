@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { WORKSHOP_ID_PATTERN } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
+import { refusal, type Action } from '../../shared/rules/rules.js';
 import type { Person, WorkshopRecord, WorkshopStore } from '../storage/stores.js';
 
 function bearer(req: Request): string | null {
@@ -52,4 +53,19 @@ export async function workshopAccess(req: Request, res: Response, workshops: Wor
     return null;
   }
   return { record, role, person, token };
+}
+
+/**
+ * workshopAccess, then the rules table (shared/rules/rules.ts): 403 with the rule's own
+ * words when this role may not do `action` in the workshop's phase now.
+ */
+export async function accessFor(req: Request, res: Response, workshops: WorkshopStore, action: Action): Promise<Access | null> {
+  const access = await workshopAccess(req, res, workshops);
+  if (!access) return null;
+  const refused = refusal(access.role, workshops.phaseOf(access.record.id), action);
+  if (refused) {
+    res.status(403).json({ error: refused });
+    return null;
+  }
+  return access;
 }

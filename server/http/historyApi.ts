@@ -6,11 +6,10 @@ import { restoreWorkshop } from '../../shared/model/index.js';
 import type { VersionInfoBody, VersionBody } from '../../shared/api.js';
 import type { WorkshopStore } from '../storage/stores.js';
 import { WorkshopDamaged, type RoomManager } from '../collab/roomManager.js';
-import { refusal } from '../../shared/rules/rules.js';
 import { sanitizeStored } from '../../shared/model/inspect/sanitize.js';
 import { STRUCTURE_LIMITS, type StructureLimits } from '../../shared/model/limits.js';
 import type { HistoryStore } from '../storage/stores.js';
-import { workshopAccess } from './access.js';
+import { accessFor, workshopAccess } from './access.js';
 
 const nameSchema = z.strictObject({
   name: z.string({ error: 'Give the version a name, e.g. "End of Part 1".' }).trim().min(1, 'Give the version a name, e.g. "End of Part 1".').max(120, 'Keep the name under 120 characters.'),
@@ -84,13 +83,8 @@ export function historyApi(deps: { workshops: WorkshopStore; rooms: RoomManager;
   router.post('/workshops/:id/history/:version/restore', async (req: Request, res: Response) => {
     const id = versionParam(req, res);
     if (id === null) return;
-    const access = await workshopAccess(req, res, workshops);
+    const access = await accessFor(req, res, workshops, { kind: 'version.restore' });
     if (!access) return;
-    const refused = refusal(access.role, workshops.phaseOf(access.record.id), { kind: 'version.restore' });
-    if (refused) {
-      res.status(403).json({ error: refused });
-      return;
-    }
     const version = await findVersion(access.record.id, id, res);
     if (!version) return;
     const by = typeof req.body?.by === 'string' ? req.body.by.slice(0, 60) : '';

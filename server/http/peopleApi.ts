@@ -2,12 +2,11 @@ import express, { type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { newPersonSchema, workshopPath, type NewPersonResponse, type PersonBody } from '../../shared/api.js';
 import { CLOSE } from '../../shared/protocol.js';
-import { refusal } from '../../shared/rules/rules.js';
 import { ROW_ID } from '../../shared/model/shape.js';
 import type { Cluster } from '../bus/cluster.js';
 import type { PeopleStore, Person, WorkshopStore } from '../storage/stores.js';
 import { seal, unseal } from '../workshops/sealedLinks.js';
-import { workshopAccess } from './access.js';
+import { accessFor, workshopAccess } from './access.js';
 import { baseUrl } from './workshopsApi.js';
 import type { RateLimit } from './rateLimit.js';
 
@@ -80,13 +79,8 @@ export function peopleApi(deps: { workshops: WorkshopStore; people: PeopleStore;
   });
 
   router.get('/workshops/:id/people', async (req: Request, res: Response) => {
-    const access = await workshopAccess(req, res, workshops);
+    const access = await accessFor(req, res, workshops, { kind: 'links.manage' });
     if (!access) return;
-    const refused = refusal(access.role, workshops.phaseOf(access.record.id), { kind: 'links.manage' });
-    if (refused) {
-      res.status(403).json({ error: refused });
-      return;
-    }
     const id = access.record.id;
     const list = (await people.list(id)).map((p) => {
       const token = p.sealed ? unseal(access.token, id, p.sealed) : null;
@@ -101,13 +95,8 @@ export function peopleApi(deps: { workshops: WorkshopStore; people: PeopleStore;
       res.status(400).json({ error: 'A person is named by the id Cairn gave them, letters and digits.' });
       return;
     }
-    const access = await workshopAccess(req, res, workshops);
+    const access = await accessFor(req, res, workshops, { kind: 'links.manage' });
     if (!access) return;
-    const refused = refusal(access.role, workshops.phaseOf(access.record.id), { kind: 'links.manage' });
-    if (refused) {
-      res.status(403).json({ error: refused });
-      return;
-    }
     if (!(await people.revoke(access.record.id, personId))) {
       res.status(404).json({ error: 'There is no such person in this workshop, or their link was already withdrawn.' });
       return;

@@ -22,7 +22,7 @@ import type { HistoryStore, Locks, SessionStore, WorkshopStore } from '../storag
 import type { Cluster } from '../bus/cluster.js';
 import * as Y from 'yjs';
 import { newToken } from '../workshops/tokens.js';
-import { callerKey, workshopAccess, type Access } from './access.js';
+import { accessFor, callerKey, workshopAccess, type Access } from './access.js';
 import { refusal } from '../../shared/rules/rules.js';
 import { ROLE_LABELS } from '../../shared/roles.js';
 import { checkQuery } from './params.js';
@@ -229,13 +229,8 @@ export function sessionApi(deps: Deps): express.Router {
   });
 
   router.put('/workshops/:id/votes', async (req: Request, res: Response) => {
-    const access = await workshopAccess(req, res, workshops);
+    const access = await accessFor(req, res, workshops, { kind: 'session.take-part' });
     if (!access) return;
-    const refused = refusal(access.role, workshops.phaseOf(access.record.id), { kind: 'session.take-part' });
-    if (refused) {
-      res.status(403).json({ error: refused });
-      return;
-    }
     const owner = ownerOf(access, res);
     if (!owner) return;
     const parsed = voteChangeSchema.safeParse(req.body);
@@ -279,13 +274,8 @@ export function sessionApi(deps: Deps): express.Router {
   });
 
   router.put('/workshops/:id/round', async (req: Request, res: Response) => {
-    const access = await workshopAccess(req, res, workshops);
+    const access = await accessFor(req, res, workshops, { kind: 'session.take-part' });
     if (!access) return;
-    const refused = refusal(access.role, workshops.phaseOf(access.record.id), { kind: 'session.take-part' });
-    if (refused) {
-      res.status(403).json({ error: refused });
-      return;
-    }
     const owner = ownerOf(access, res);
     if (!owner) return;
     const parsed = roundDraftsSchema.safeParse(req.body);

@@ -4,11 +4,10 @@ import type { Logger } from 'pino';
 import { createWorkshopSchema, workshopSettingsSchema, type JoinCodeResponse, type WorkshopInfoResponse } from '../../shared/api.js';
 import { initWorkshop } from '../../shared/model/index.js';
 import { storeNewWorkshop } from '../workshops/createWorkshop.js';
-import { workshopAccess } from './access.js';
+import { accessFor, workshopAccess } from './access.js';
 import { isRole } from '../../shared/roles.js';
 import { CLOSE, SESSION_ROOM_SUFFIX } from '../../shared/protocol.js';
 import { workshopPath, type CurrentLinksResponse, type RotatedLinkResponse } from '../../shared/api.js';
-import { refusal } from '../../shared/rules/rules.js';
 import type { RoomManager } from '../collab/roomManager.js';
 import type { Cluster } from '../bus/cluster.js';
 import { eraseWorkshop } from '../workshops/eraseWorkshop.js';
@@ -87,13 +86,8 @@ export function workshopsApi(deps: { workshops: WorkshopStore; docs: DocStore; r
   // Every current link, for the host to see and copy again (links are kept sealed with
   // the host's own link: the server can open them only while the host asks).
   router.get('/workshops/:id/links', async (req: Request, res: Response) => {
-    const access = await workshopAccess(req, res, workshops);
+    const access = await accessFor(req, res, workshops, { kind: 'links.manage' });
     if (!access) return;
-    const refused = refusal(access.role, workshops.phaseOf(access.record.id), { kind: 'links.manage' });
-    if (refused) {
-      res.status(403).json({ error: refused });
-      return;
-    }
     const id = access.record.id;
     const base = baseUrl(req, publicUrl);
     const sealed = await workshops.sealedLinks(id, access.token);
