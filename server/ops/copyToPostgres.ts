@@ -118,7 +118,8 @@ function convert(value: unknown, column: Column): unknown {
 
 async function copyTable(sqlite: Database.Database, client: pg.PoolClient, table: Table): Promise<number> {
   const names = table.columns.map((c) => c.name);
-  const insert = `INSERT INTO ${table.name} (${names.join(', ')}) SELECT * FROM unnest(${table.columns.map((c, i) => `$${i + 1}::${c.kind}[]`).join(', ')})`;
+  // In the order read: where PostgreSQL numbers the rows (a document's log), that order is kept.
+  const insert = `INSERT INTO ${table.name} (${names.join(', ')}) SELECT ${names.join(', ')} FROM unnest(${table.columns.map((c, i) => `$${i + 1}::${c.kind}[]`).join(', ')}) WITH ORDINALITY AS copied (${names.join(', ')}, copied_order) ORDER BY copied_order`;
   const read = sqlite.prepare(`SELECT ${names.join(', ')} FROM ${table.name} ORDER BY ${table.orderBy}`).raw(true);
   let batch: unknown[][] = table.columns.map(() => []);
   let batchRows = 0;

@@ -77,10 +77,11 @@ export const TABLES: readonly Table[] = [
   {
     name: 'doc_updates',
     noun: 'document updates',
-    orderBy: 'id',
+    // Numbered within each document in SQLite; PostgreSQL numbers its log across all of
+    // them, so it gives the numbers, in this order.
+    orderBy: 'doc, id',
     bytes: 'data',
-    identity: true,
-    columns: [col('id', 'bigint'), col('doc', 'text'), col('data', 'bytea'), col('checked', 'boolean')],
+    columns: [col('doc', 'text'), col('data', 'bytea'), col('checked', 'boolean')],
   },
   {
     name: 'doc_writers',

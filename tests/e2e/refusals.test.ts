@@ -14,6 +14,7 @@ import { createWorkshop, spawnServer, tempDataDir, type SpawnedServer } from '..
 import { connect, synced } from '../helpers/provider.js';
 import { seriousViolations } from './axe.js';
 import { cardByHeadline, eventually, join, launchBrowser } from './support.js';
+import { insertLogRow } from '../helpers/rawLogRow.js';
 
 const CLIENT_DIR = path.resolve(import.meta.dirname, '..', '..', 'dist', 'client');
 
@@ -102,7 +103,7 @@ describe('a damaged workshop, in the browser', () => {
     await server.close();
     // Stored rows an older Cairn could have written that cannot be read safely (see tests/server/damagedWorkshop.test.ts).
     const db = new Database(path.join(dataDir, 'cairn.sqlite'));
-    for (const row of unreadableRows()) db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)').run(w.id, row);
+    for (const row of unreadableRows()) insertLogRow(db, w.id, row);
     db.close();
     server = await spawnServer(dataDir);
     const links = { host: w.links.host.replace(/:\d+\//, `:${server.url.split(':')[2]}/`), participant: w.links.participant.replace(/:\d+\//, `:${server.url.split(':')[2]}/`) };

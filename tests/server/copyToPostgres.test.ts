@@ -14,6 +14,7 @@ import { startTestServer, tempDataDir, type TestServer } from '../helpers/server
 import { connect, synced, type TestClient } from '../helpers/provider.js';
 import { createTestDatabase } from '../helpers/services.js';
 import { silent } from './storage/backends.js';
+import { insertLogRow } from '../helpers/rawLogRow.js';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 const cleanup: (() => unknown)[] = [];
@@ -87,7 +88,7 @@ async function sqliteInstallation(): Promise<Installation> {
   await stores.close();
   // Written by an older Cairn, before every change was checked.
   const db = new Database(path.join(dataDir, 'cairn.sqlite'));
-  db.prepare('INSERT INTO doc_updates (doc, data, checked) VALUES (?, ?, 0)').run(legacy.record.id, workshopUpdate(legacy.record.title, ['Quality assurance processes are robust'], 2001));
+  insertLogRow(db, legacy.record.id, workshopUpdate(legacy.record.title, ['Quality assurance processes are robust'], 2001));
   db.close();
   return { dataDir, id, tokens, personal: audrey.token, code, legacy: legacy.record.id, legacyTokens: legacy.tokens };
 }

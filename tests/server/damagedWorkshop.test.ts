@@ -10,6 +10,7 @@ import { addCard, cardBodyFragment, readBoards } from '../../shared/model/index.
 import { CLOSE } from '../../shared/protocol.js';
 import { createWorkshop, spawnServer, tempDataDir, waitFor } from '../helpers/server.js';
 import { closeCode, connect, synced, type TestClient } from '../helpers/provider.js';
+import { insertLogRow } from '../helpers/rawLogRow.js';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -68,7 +69,7 @@ describe('a damaged workshop', () => {
     await s.close();
 
     const db = new Database(path.join(dataDir, 'cairn.sqlite'));
-    for (const row of unreadableRows()) db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)').run(broken.id, row);
+    for (const row of unreadableRows()) insertLogRow(db, broken.id, row);
     db.close();
 
     s = await spawnServer(dataDir);

@@ -12,6 +12,7 @@ import { MESSAGE } from '../../shared/protocol.js';
 import { createWorkshop, spawnServer, tempDataDir, waitFor, type SpawnedServer } from '../helpers/server.js';
 import { connect, synced, type TestClient } from '../helpers/provider.js';
 import { openRaw, syncMessage } from '../helpers/rawSocket.js';
+import { insertLogRow } from '../helpers/rawLogRow.js';
 
 const cleanup: (() => unknown)[] = [];
 afterEach(async () => {
@@ -87,8 +88,8 @@ describe('a workshop poisoned with deeply nested content', () => {
     // As an older Cairn stored it: the deep card and its deletion, in the update log.
     const { update, deletion } = deepCard(8000);
     const db = new Database(path.join(dataDir, 'cairn.sqlite'));
-    db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)').run(w.id, update);
-    db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)').run(w.id, deletion);
+    insertLogRow(db, w.id, update);
+    insertLogRow(db, w.id, deletion);
     db.close();
     for (let round = 0; round < 2; round++) {
       s = await spawnServer(dataDir, { UNLOAD_AFTER_MS: '100' });

@@ -52,8 +52,10 @@ export class SqliteDocStore implements DocStore {
     private readonly log: Logger,
     private readonly metrics: Metrics = processMetrics,
   ) {
-    // Every update appended from here on was checked before it was applied.
-    this.insert = db.prepare('INSERT INTO doc_updates (doc, data, checked) VALUES (?, ?, 1)');
+    // Every update appended from here on was checked before it was applied. Its number
+    // follows the document's last (a look-up at the end of the document's own keys): each
+    // document's log keeps its order, and the number is unique within it.
+    this.insert = db.prepare('INSERT INTO doc_updates (doc, id, data, checked) VALUES (?, (SELECT coalesce(max(id), 0) + 1 FROM doc_updates WHERE doc = ?), ?, 1)');
     this.insertWriter = db.prepare('INSERT OR IGNORE INTO doc_writers (doc, client, owner) VALUES (?, ?, ?)');
     this.selectWriters = db.prepare('SELECT client, owner FROM doc_writers WHERE doc = ?');
     this.selectState = db.prepare('SELECT data, schema_version AS schemaVersion, checked FROM doc_state WHERE doc = ?');
@@ -66,7 +68,7 @@ export class SqliteDocStore implements DocStore {
     );
     this.insertAll = db.transaction((items: Batch['items']) => {
       for (const item of items) {
-        if (item.data) this.insert.run(item.name, item.data);
+        if (item.data) this.insert.run(item.name, item.name, item.data);
         else this.insertWriter.run(item.name, item.client, item.owner);
       }
     });

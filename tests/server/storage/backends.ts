@@ -7,6 +7,7 @@ import { openSqliteStores } from '../../../server/storage/sqlite/stores.js';
 import { openPostgresStores } from '../../../server/storage/postgres/stores.js';
 import { createTestDatabase } from '../../helpers/services.js';
 import { tempDataDir } from '../../helpers/server.js';
+import { insertLogRow } from '../../helpers/rawLogRow.js';
 
 /**
  * The two storage engines the contract suite runs against, each opened as two "servers"
@@ -42,7 +43,7 @@ export async function openSqliteBackend(): Promise<Backend> {
     b: stores,
     async addLegacyRows(doc, state, updates) {
       if (state) db.prepare("INSERT INTO doc_state (doc, data, compacted_at, checked) VALUES (?, ?, '2024-01-01T00:00:00.000Z', 0)").run(doc, state);
-      for (const u of updates) db.prepare('INSERT INTO doc_updates (doc, data, checked) VALUES (?, ?, 0)').run(doc, u);
+      for (const u of updates) insertLogRow(db, doc, u);
     },
     async refuseWrites(refuse) {
       if (refuse) db.exec("CREATE TRIGGER refuse_writes BEFORE INSERT ON doc_updates BEGIN SELECT RAISE(ABORT, 'database or disk is full (a test)'); END");
