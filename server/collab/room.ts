@@ -449,9 +449,10 @@ export class Room {
       ws.close(1013, 'Too far behind; reconnecting.');
       return;
     }
-    ws.send(message, (err) => {
-      if (err) ws.terminate();
-    });
+    // No callback: a failed write already errors and closes the socket in ws. A callback
+    // per send (a closure for each of 45 readers of every keystroke) also stopped Node
+    // from batching the writes' completions into one tick.
+    ws.send(message);
   }
 
   broadcast(message: Uint8Array, except?: WebSocket): void {
