@@ -4,7 +4,8 @@ import type { Phase } from '../../shared/session/phases.js';
 import type { StructureLimits } from '../../shared/model/limits.js';
 import { refusal } from '../../shared/rules/rules.js';
 import { inspectUpdate } from '../../shared/model/inspect/inspect.js';
-import { MalformedUpdate, declaredPieces, type DeleteRange } from '../../shared/model/inspect/decode.js';
+import { MalformedUpdate, type DeleteRange } from '../../shared/model/inspect/decode.js';
+import { declaredPieces } from '../../shared/model/inspect/pieceCount.js';
 import { placeholdersOnly, withoutRefused } from '../../shared/model/inspect/rewrite.js';
 import type { Resolved } from '../../shared/model/inspect/places.js';
 
@@ -69,7 +70,7 @@ export function checkUpdate(ctx: CheckContext, writer: Writer, update: Uint8Arra
   const tooMany = (held: number): string =>
     `One change can hold at most ${ctx.limits.maxItemsPerUpdate.toLocaleString('en-GB')} pieces; this one held ${held.toLocaleString('en-GB')}, so it was not kept. Make it in smaller steps.`;
   // Far too big is refused before it is read (nothing of it is kept, not even placeholders).
-  const declared = declaredPieces(update);
+  const declared = declaredPieces(update, ctx.limits.maxItemsPerUpdate);
   if (declared > ctx.limits.maxItemsPerUpdate) {
     // Every piece takes at least two bytes: declaring more than the bytes could hold is not a change at all.
     if (declared * 2 > update.length) throw new MalformedUpdate('a change declares more pieces than it holds bytes');

@@ -121,6 +121,26 @@ describe('limits checked before a change is applied', () => {
     expect(deniedReasons(raw)[0]).toMatch(/at most 500 pieces; this one held 116,000/);
     expect(raw.ws.readyState).toBe(raw.ws.OPEN);
   });
+
+  it('counts the pieces of every writer’s part before reading any piece, however they are spread', async () => {
+    const w = await createWorkshop(server, { title: 'Spread over writers' });
+    const raw = await openRaw(server.wsUrl, w.id, w.tokens.host);
+    // A first writer's part of 300 real pieces, then a second's declaring 300 more (600:
+    // over the 500 allowed, though neither part is), followed by bytes that are no pieces.
+    // Only the total refuses it; the old check read the whole change to find it, so these
+    // bytes closed the connection as unreadable (and 2 MB of real pieces took ~400 ms).
+    const first = new Y.Doc();
+    first.clientID = 4242;
+    for (let i = 0; i < 300; i++) first.getMap('spread').set(`k${i}`, i);
+    const one = Y.encodeStateAsUpdate(first);
+    expect([one[0], one[one.length - 1]]).toEqual([1, 0]); // one part, no deletions
+    const secondHeader = [...varUint(300), ...varUint(4343), 0];
+    const change = new Uint8Array([2, ...one.subarray(1, one.length - 1), ...secondHeader, ...new Uint8Array(1200).fill(0xff)]);
+    raw.ws.send(syncMessage('update', change));
+    await waitFor(() => deniedReasons(raw).length > 0 || raw.ws.readyState !== raw.ws.OPEN, 'an answer');
+    expect(deniedReasons(raw)[0]).toMatch(/at most 500 pieces; this one held 600/);
+    expect(raw.ws.readyState).toBe(raw.ws.OPEN);
+  });
 });
 
 function varUint(n: number): number[] {

@@ -36,21 +36,6 @@ export interface DecodedUpdate {
 export class MalformedUpdate extends Error {}
 
 /**
- * How many pieces the first writer's part of an update says it holds, read from its first
- * bytes without decoding a piece (0 if they cannot be read: the full decode says why).
- * Decoding makes an object for every piece, a Yjs type for every nested map: 116,000
- * nested maps took 420 ms to read before the count refused them.
- */
-export function declaredPieces(update: Uint8Array): number {
-  try {
-    const d = decoding.createDecoder(update);
-    return decoding.readVarUint(d) === 0 ? 0 : decoding.readVarUint(d);
-  } catch {
-    return 0;
-  }
-}
-
-/**
  * Reads an update against `doc` without applying it: which structs are new, which
  * ranges it deletes, and whether it depends on anything the document lacks. Linear in
  * the update's size; throws MalformedUpdate for anything a real client never sends.
