@@ -21,7 +21,7 @@ beforeAll(async () => {
   // Only watches: every upgrade request is noted (weakly) and handled exactly as before.
   http.Server.prototype.emit = function (this: http.Server, event: string, ...args: unknown[]) {
     if (event === 'upgrade') requests.push(new WeakRef(args[0] as http.IncomingMessage));
-    return emit.call(this, event, ...args);
+    return (emit as (this: http.Server, event: string, ...rest: unknown[]) => boolean).call(this, event, ...args);
   } as typeof emit;
   server = await startTestServer();
 });
