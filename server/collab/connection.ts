@@ -155,143 +155,209 @@ const handlers: Record<number, Handler> = {
   [MESSAGE.auth]: () => undefined,
 };
 
-/** Joins an authenticated socket to its room and speaks the y-websocket protocol. */
-export function attachConnection(ws: WebSocket, room: Room, rooms: Attendance, role: Role, log: Logger, rules: WriteRules, limits: ConnectionLimits = DEFAULT_LIMITS): void {
-  const conn: Connection = { ws, role, awarenessIds: new Set(), rules, limits, alive: true, missingInARow: 0, forged: 0 };
-  const buckets = {
-    updates: new Bucket(limits.updatesPerSecond),
-    awareness: new Bucket(limits.awarenessPerSecond),
-    echoes: new Bucket(Math.max(ECHOES_PER_SECOND, limits.awarenessPerSecond)),
-  };
-  room.connections.set(ws, conn);
-  rooms.joined(room);
+/**
+ * One person's connection: the Connection the room knows, and how its messages are read.
+ * A class rather than closures made per connection: its methods are shared, and the four
+ * listeners below are plain functions finding it from the socket, so each connection costs
+ * its fields only (eleven closures and their context were about 700 bytes each).
+ */
+class LiveConnection implements Connection {
+  readonly awarenessIds = new Set<number>();
+  alive = true;
+  missingInARow = 0;
+  forged = 0;
+  /** Once the server has decided to close a connection, nothing more from it is read: ws keeps delivering messages until the close handshake ends. */
+  closing = false;
+  /** Messages waiting their turn, in order (the client over its rate, or the turn's budget spent). */
+  private readonly held: Uint8Array[] = [];
+  private heldBytes = 0;
+  /** When this client last went over its rate without since dropping below it (0: it has not). */
+  private throttledSince = 0;
+  private waiting: Later | null = null;
+  private readonly updates: Bucket;
+  private readonly awareness: Bucket;
+  private readonly echoes: Bucket;
 
-  // Once the server has decided to close a connection, nothing more from it is read:
-  // ws keeps delivering messages until the close handshake ends.
-  let closing = false;
-  const close = (code: number, reason: string) => {
-    closing = true;
+  constructor(
+    readonly ws: WebSocket,
+    readonly role: Role,
+    readonly rules: WriteRules,
+    readonly limits: ConnectionLimits,
+    readonly room: Room,
+    readonly rooms: Attendance,
+    private readonly log: Logger,
+  ) {
+    this.updates = new Bucket(limits.updatesPerSecond);
+    this.awareness = new Bucket(limits.awarenessPerSecond);
+    this.echoes = new Bucket(Math.max(ECHOES_PER_SECOND, limits.awarenessPerSecond));
+  }
+
+  /** The most messages held at once: its rate's worth for HOLD_SECONDS. */
+  private get maxHeld(): number {
+    return HOLD_SECONDS * Math.max(this.limits.updatesPerSecond, this.limits.awarenessPerSecond, ECHOES_PER_SECOND);
+  }
+
+  close(code: number, reason: string): void {
+    this.closing = true;
     // A socket paused for being over its rate must be read again, or the client's reply
     // to the close is never seen and the close takes ws's 30 s timeout to finish.
-    ws.resume();
-    ws.close(code, reason);
-  };
-  // One client's flood must not starve everyone else in the workshop (or the server):
-  // past its rate, its messages wait (and its socket is paused) until their turn.
-  const held: Uint8Array[] = [];
-  const maxHeld = HOLD_SECONDS * Math.max(limits.updatesPerSecond, limits.awarenessPerSecond, ECHOES_PER_SECOND);
-  let waiting: Later | null = null;
+    this.ws.resume();
+    this.ws.close(code, reason);
+  }
+
   /** Handles one message; returns the bucket to wait for when its turn has not come. */
-  const handle = (bytes: Uint8Array): Bucket | null => {
+  private handle(bytes: Uint8Array): Bucket | null {
+    const { room } = this;
     const decoder = decoding.createDecoder(bytes);
     const type = decoding.readVarUint(decoder);
     if (type === MESSAGE.awareness) {
-      const news = presenceNews(room, conn, decoding.readVarUint8Array(decoder));
-      const bucket = news.length > 0 ? buckets.awareness : buckets.echoes;
+      const news = presenceNews(room, this, decoding.readVarUint8Array(decoder));
+      const bucket = news.length > 0 ? this.awareness : this.echoes;
       if (!bucket.take()) return bucket;
-      if (news.length > 0) applyPresence(room, conn, news);
+      if (news.length > 0) applyPresence(room, this, news);
       return null;
     }
     const handler = handlers[type];
     if (!handler) throw new Error(`unknown message type ${type}`);
-    if (!buckets.updates.take()) return buckets.updates;
+    if (!this.updates.take()) return this.updates;
     const reply = encoding.createEncoder();
-    handler(room, conn, decoder, reply);
+    handler(room, this, decoder, reply);
     // A reply holding only its message type has nothing to say.
-    if (encoding.length(reply) > 1) room.send(conn, encoding.toUint8Array(reply));
+    if (encoding.length(reply) > 1) room.send(this, encoding.toUint8Array(reply));
     return null;
-  };
-  let heldBytes = 0;
-  /** When this client last went over its rate without since dropping below it (0: it has not). */
-  let throttledSince = 0;
-  const failed = (err: unknown) => {
-    // One client's bad bytes close that client only.
+  }
+
+  /** One client's bad bytes close that client only. */
+  private failed(err: unknown): void {
     if (err instanceof PolicyError) {
       metrics.recordError('too_many_messages');
-      log.warn({ workshop: room.name, role: conn.role, err: err.message }, 'Closed a connection that sent too much');
-      close(err.close.code, err.close.reason);
+      this.log.warn({ workshop: this.room.name, role: this.role, err: err.message }, 'Closed a connection that sent too much');
+      this.close(err.close.code, err.close.reason);
       return;
     }
     metrics.recordError('unreadable_message');
-    log.warn({ workshop: room.name, role: conn.role, err: (err as Error).message }, 'Closed a connection that sent an unreadable message');
-    close(CLOSE.malformed.code, CLOSE.malformed.reason);
-  };
-  const tooLong = () => throttledSince > 0 && performance.now() - throttledSince > HOLD_SECONDS * 1000;
-  const hold = (bytes: Uint8Array) => {
-    held.push(bytes);
-    heldBytes += bytes.length;
+    this.log.warn({ workshop: this.room.name, role: this.role, err: (err as Error).message }, 'Closed a connection that sent an unreadable message');
+    this.close(CLOSE.malformed.code, CLOSE.malformed.reason);
+  }
+
+  private tooLong(): boolean {
+    return this.throttledSince > 0 && performance.now() - this.throttledSince > HOLD_SECONDS * 1000;
+  }
+
+  private hold(bytes: Uint8Array): void {
+    this.held.push(bytes);
+    this.heldBytes += bytes.length;
     // Held for its rate, a client may only get so far ahead; held for the turn's budget
     // (its socket paused), only what was already read waits.
-    if (heldBytes > MAX_HELD_BYTES || (throttledSince > 0 && (held.length > maxHeld || tooLong()))) throw new PolicyError('too many messages', CLOSE.tooFast);
-  };
-  /** This turn's time for messages is spent: the rest wait for the next turn. */
-  const yieldTurn = () => {
-    ws.pause();
-    if (!waiting) waiting = later(drain, 0);
-  };
-  const drain = () => {
-    waiting = null;
-    try {
-      while (held.length > 0 && !closing) {
-        if (turnSpent()) {
-          yieldTurn();
-          return;
-        }
-        const wait = handle(held[0]!);
-        if (wait) {
-          if (!throttledSince) throttledSince = performance.now();
-          if (tooLong()) throw new PolicyError('too many messages', CLOSE.tooFast);
-          waiting = later(drain, wait.msUntilNext());
-          return;
-        }
-        heldBytes -= held.shift()!.length;
-      }
-      if (!closing) ws.resume();
-    } catch (err) {
-      failed(err);
+    if (this.heldBytes > MAX_HELD_BYTES || (this.throttledSince > 0 && (this.held.length > this.maxHeld || this.tooLong()))) {
+      throw new PolicyError('too many messages', CLOSE.tooFast);
     }
-  };
-  ws.on('message', (data, isBinary) => {
-    if (closing) return;
+  }
+
+  /** Read the held messages again in `ms` (a timer made only while this client waits). */
+  private drainIn(ms: number): void {
+    this.waiting = later(() => this.drain(), ms);
+  }
+
+  /** This turn's time for messages is spent: the rest wait for the next turn. */
+  private yieldTurn(): void {
+    this.ws.pause();
+    if (!this.waiting) this.drainIn(0);
+  }
+
+  private drain(): void {
+    this.waiting = null;
+    try {
+      while (this.held.length > 0 && !this.closing) {
+        if (turnSpent()) {
+          this.yieldTurn();
+          return;
+        }
+        const wait = this.handle(this.held[0]!);
+        if (wait) {
+          if (!this.throttledSince) this.throttledSince = performance.now();
+          if (this.tooLong()) throw new PolicyError('too many messages', CLOSE.tooFast);
+          this.drainIn(wait.msUntilNext());
+          return;
+        }
+        this.heldBytes -= this.held.shift()!.length;
+      }
+      if (!this.closing) this.ws.resume();
+    } catch (err) {
+      this.failed(err);
+    }
+  }
+
+  message(data: RawData, isBinary: boolean): void {
+    if (this.closing) return;
     try {
       if (!isBinary) throw new Error('text frame');
       const bytes = toBytes(data);
       // Behind others already waiting: keep the order.
-      if (held.length > 0) {
-        hold(bytes);
+      if (this.held.length > 0) {
+        this.hold(bytes);
         return;
       }
       if (turnSpent()) {
-        hold(bytes);
-        yieldTurn();
+        this.hold(bytes);
+        this.yieldTurn();
         return;
       }
-      const wait = handle(bytes);
+      const wait = this.handle(bytes);
       if (!wait) {
-        throttledSince = 0;
+        this.throttledSince = 0;
         return;
       }
-      if (!throttledSince) throttledSince = performance.now();
-      hold(bytes);
-      ws.pause();
-      waiting = later(drain, wait.msUntilNext());
+      if (!this.throttledSince) this.throttledSince = performance.now();
+      this.hold(bytes);
+      this.ws.pause();
+      this.drainIn(wait.msUntilNext());
     } catch (err) {
-      failed(err);
+      this.failed(err);
     }
-  });
+  }
 
+  closed(): void {
+    this.waiting?.cancel();
+    this.held.length = 0;
+    this.room.connections.delete(this.ws);
+    awarenessProtocol.removeAwarenessStates(this.room.awareness, [...this.awarenessIds], null);
+    this.rooms.left(this.room);
+  }
+
+  errored(err: Error): void {
+    this.log.warn({ workshop: this.room.name, err: err.message }, 'Connection error');
+  }
+}
+
+/** Each socket's connection, for the listeners below (shared by every socket: `this` is the socket). */
+const live = new WeakMap<WebSocket, LiveConnection>();
+
+function onMessage(this: WebSocket, data: RawData, isBinary: boolean): void {
+  live.get(this)?.message(data, isBinary);
+}
+function onPong(this: WebSocket): void {
+  const conn = live.get(this);
+  if (conn) conn.alive = true;
+}
+function onClose(this: WebSocket): void {
+  live.get(this)?.closed();
+}
+function onError(this: WebSocket, err: Error): void {
+  live.get(this)?.errored(err);
+}
+
+/** Joins an authenticated socket to its room and speaks the y-websocket protocol. */
+export function attachConnection(ws: WebSocket, room: Room, rooms: Attendance, role: Role, log: Logger, rules: WriteRules, limits: ConnectionLimits = DEFAULT_LIMITS): void {
+  const conn = new LiveConnection(ws, role, rules, limits, room, rooms, log);
+  live.set(ws, conn);
+  room.connections.set(ws, conn);
+  rooms.joined(room);
+  ws.on('message', onMessage);
   // The room pings every connection on one timer (Room.heartbeat).
-  ws.on('pong', () => (conn.alive = true));
-
-  ws.on('close', () => {
-    waiting?.cancel();
-    held.length = 0;
-    room.connections.delete(ws);
-    awarenessProtocol.removeAwarenessStates(room.awareness, [...conn.awarenessIds], null);
-    rooms.left(room);
-  });
-  ws.on('error', (err) => log.warn({ workshop: room.name, err: err.message }, 'Connection error'));
-
+  ws.on('pong', onPong);
+  ws.on('close', onClose);
+  ws.on('error', onError);
   // Start the sync: send our state vector, and everyone who is here.
   room.greet(conn);
 }
