@@ -33,6 +33,8 @@ export interface Room {
 export interface Peer {
   label: string;
   pid: number;
+  /** The server's inspector (for heap snapshots: heap.ts); null when started without it. */
+  inspectorUrl: string | null;
   room(name: string): Promise<Room>;
   client(room: Room, role: 'host' | 'writer' | 'reader'): BenchClient;
   /** CPU seconds (user + system) the server process has used so far. */
@@ -123,6 +125,7 @@ function procStats({ child, inspectorUrl }: Spawned) {
   const pid = child.pid!;
   return {
     pid,
+    inspectorUrl,
     collectGarbage: async () => (inspectorUrl ? collectGarbage(inspectorUrl) : null),
     cpuSeconds: () => ticks(`/proc/${pid}/stat`),
     mainThreadCpuSeconds: () => ticks(`/proc/${pid}/task/${pid}/stat`),

@@ -48,6 +48,8 @@ async function cairnCluster(n: number, routing: Routing): Promise<Peer & { servi
   return {
     label: `Cairn × ${n}`,
     pid: servers[0]!.pid,
+    // Heap snapshots are of one process; this is several.
+    inspectorUrl: null,
     room: async (name) => {
       // Made through whichever server will hold it; any server can.
       const i = server.size % n;
