@@ -161,7 +161,11 @@ export class SqliteDocStore implements DocStore {
     if (!batch) return;
     const started = performance.now();
     try {
-      this.insertAll(batch.items);
+      // One row alone is its own transaction (a statement is atomic): no BEGIN and COMMIT
+      // around it, which cost a tenth of a lone keystroke's commit here.
+      const only = batch.items.length === 1 ? batch.items[0]! : null;
+      if (only?.data) this.insert.run(only.name, only.name, only.data);
+      else this.insertAll(batch.items);
     } catch (err) {
       this.metrics.recordError('write_failed');
       this.log.error({ err, pending: batch.items.length }, 'Could not write updates; keeping them in memory and retrying');
