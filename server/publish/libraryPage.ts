@@ -26,7 +26,7 @@ ${select('board', 'Board', 'All boards', BOARD_IDS.map((b) => ({ value: b, label
 ${select('authority', 'Host authority', 'All authorities', facets.authorities.map((a) => ({ value: a, label: a })), p.authority)}
 ${select('year', 'Year', 'All years', facets.years.map((y) => ({ value: String(y), label: String(y) })), p.year ? String(p.year) : undefined)}
 </div>
-<button type="submit" class="ds_button">Search</button>
+${p.match === 'any' ? '<input type="hidden" name="match" value="any">' : ''}<button type="submit" class="ds_button">Search</button>
 </form>`;
 }
 
