@@ -38,7 +38,8 @@ const STYLE = `
 .public-main th, .public-main td { overflow-wrap: anywhere; }
 .library-form { display: grid; gap: 0 1.5rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); align-items: end; }
 .library-form .ds_question { margin-bottom: 1rem; }
-.library-results { list-style: none; padding: 0; }
+.library-results { list-style: none; padding: 0; margin-left: 0; }
+.library-form .ds_select-wrapper, .library-form .ds_select { width: 100%; }
 .library-result { border-top: 1px solid #b3b3b3; padding: 1rem 0; }
 .library-result h3 { margin: 0 0 .25rem; font-size: 1.1875rem; }
 .library-result p { margin: 0 0 .25rem; }

@@ -80,6 +80,7 @@ describe('publishing a report and the practice library, in Chromium', () => {
       expect(await page.getByText(/^Published by Dundee City Council on/).count()).toBe(1);
       expect(await seriousViolations(new AxeBuilder({ page }))).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/report-${viewport.name}.png`, fullPage: false });
+      await page.screenshot({ path: `${SHOTS}/report-${viewport.name}-full.png`, fullPage: true });
       await page.context().close();
     }
     const page = await visitor();
@@ -113,6 +114,7 @@ describe('publishing a report and the practice library, in Chromium', () => {
       expect(await page.locator('.library-result mark').first().textContent()).toMatch(/relationship/i);
       expect(await seriousViolations(new AxeBuilder({ page }))).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/library-${viewport.name}.png`, fullPage: false });
+      await page.screenshot({ path: `${SHOTS}/library-${viewport.name}-full.png`, fullPage: true });
       await page.context().close();
     }
     const page = await visitor();
@@ -143,6 +145,7 @@ describe('publishing a report and the practice library, in Chromium', () => {
     expect(await finding.getAttribute('href')).toBe(`/reports/${SLUG}#s4-1`);
     expect(await section.textContent()).toContain('Dundee City Council, 2023');
     expect(await seriousViolations(new AxeBuilder({ page }).include('.what-we-know'))).toEqual([]);
+    await section.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/setup-what-we-know.png`, fullPage: false });
     await angus.context.close();
   });
