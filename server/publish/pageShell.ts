@@ -45,6 +45,7 @@ const STYLE = `
 .library-result p { margin: 0 0 .25rem; }
 .library-result mark { background: #fdd522; color: #000; }
 .library-meta { color: #5e5e5e; font-size: .9375rem; }
+@page { size: A4; margin: 2cm; }
 @media print {
   .ds_skip-links, .app-header, .ds_site-footer, .public-actions { display: none !important; }
   body { font-size: 11pt; } .ds_wrapper { max-width: none; padding: 0; }
@@ -77,7 +78,7 @@ ${css}
 <main id="main-content" class="ds_wrapper public-main" tabindex="-1">
 ${main}
 </main>
-<footer class="ds_site-footer site-footer"><div class="ds_wrapper"><div class="ds_site-footer__content"><ul class="ds_site-footer__site-items"><li class="ds_site-items__item"><a href="/library">Practice library</a></li><li class="ds_site-items__item"><a href="/accessibility">Accessibility statement</a></li></ul><div class="ds_site-footer__copyright"><p>Published with Cairn by the host authority. Only the report itself is public.</p></div></div></div></footer>
+<footer class="ds_site-footer site-footer"><div class="ds_wrapper"><div class="ds_site-footer__content"><ul class="ds_site-footer__site-items"><li class="ds_site-items__item"><a href="/library">Practice library</a></li><li class="ds_site-items__item"><a href="/accessibility">Accessibility statement</a></li></ul><div class="ds_site-footer__copyright"><p>Reports published with Cairn by their host authorities. Only the reports themselves are public: nothing else of a workshop is.</p></div></div></div></footer>
 </body>
 </html>
 `;

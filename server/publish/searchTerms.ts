@@ -7,7 +7,7 @@ export const MAX_TERMS = 12;
  * (What we know about this), where they would match nearly everything.
  */
 const STOP_WORDS = new Set(
-  'a an and are as at be by can do does for from has have how in into is it its of on or our the their these this those to us was we were what when where which who why will with within would your young people approaches help helping improve improved improving outcomes extent'.split(' '),
+  'a an and are as at be by can do does for from has have how in into is it its of on or our the their these this those to us was we were what when where which who why will with within would your young people well approaches help helping improve improved improving outcomes extent'.split(' '),
 );
 
 /**
