@@ -42,7 +42,7 @@ function scrub(value: unknown): unknown {
  * plain blocks. Only Cairn's own tags are replaced (everything written is escaped).
  */
 export function publicBody(reportHtml: string): string {
-  const body = /<body>\n?([\s\S]*)\n?<\/body>/.exec(reportHtml)?.[1] ?? '';
+  const body = /<body>\n?([\s\S]*?)\n?<\/body>/.exec(reportHtml)?.[1] ?? '';
   return body.replace('<header>', '<div class="report-head">').replace('</header>', '</div>').replace('<main>', '<div class="report-body">').replace('</main>', '</div>');
 }
 

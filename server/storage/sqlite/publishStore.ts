@@ -19,6 +19,15 @@ import {
  * workshop (workshopStore.ts) deletes them with everything else.
  */
 export function createPublishTables(db: Database.Database): void {
+  try {
+    createTables(db);
+  } catch (err) {
+    if (!/fts5/i.test((err as Error).message)) throw err;
+    throw new Error('This SQLite has no FTS5 full-text search, which the practice library needs. Install the better-sqlite3 that package.json names (npm ci): the SQLite it builds has FTS5.', { cause: err });
+  }
+}
+
+function createTables(db: Database.Database): void {
   db.exec(`
     CREATE TABLE IF NOT EXISTS published_reports (
       workshop TEXT PRIMARY KEY,
