@@ -81,6 +81,8 @@ describe('publishing a report and the practice library, in Chromium', () => {
       expect(await seriousViolations(new AxeBuilder({ page }))).toEqual([]);
       await page.screenshot({ path: `${SHOTS}/report-${viewport.name}.png`, fullPage: false });
       await page.screenshot({ path: `${SHOTS}/report-${viewport.name}-full.png`, fullPage: true });
+      await page.locator('#section-4').screenshot({ path: `${SHOTS}/report-${viewport.name}-findings.png` });
+      await page.locator('table.actions').screenshot({ path: `${SHOTS}/report-${viewport.name}-actions.png` });
       await page.context().close();
     }
     const page = await visitor();

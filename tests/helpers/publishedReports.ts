@@ -18,7 +18,10 @@ export async function importSeed(server: { url: string }, name: (typeof SEED_REP
     const text = await res.text();
     // The import's worker has 5 seconds, its start included: on a machine busy with other
     // test files, a small file's first import can run out of them. Only that is tried again.
-    if (attempt < 3 && res.status === 400 && text.includes('took too long')) continue;
+    if (attempt < 5 && res.status === 400 && text.includes('took too long')) {
+      await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      continue;
+    }
     throw new Error(`import of ${name} failed: ${res.status} ${text}`);
   }
 }
