@@ -35,7 +35,9 @@ const STYLE = `
 .public-main thead th { background: #ebebeb; }
 .public-main .contents ol { list-style: none; padding-left: 1.25rem; } .public-main .contents > ol { padding-left: 0; }
 .public-main section[id^="s"]:target { outline: 3px solid #fdd522; outline-offset: 4px; }
-.public-main th, .public-main td { overflow-wrap: anywhere; }
+.public-main th, .public-main td { overflow-wrap: break-word; }
+.table-scroll { overflow-x: auto; margin: 1rem 0; } .table-scroll table { margin: 0; min-width: 36rem; }
+.table-scroll:focus { outline: 3px solid #fdd522; outline-offset: 2px; }
 .library-form { display: grid; gap: 0 1.5rem; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); align-items: end; }
 .library-form .ds_question { margin-bottom: 1rem; }
 .library-results { list-style: none; padding: 0; margin-left: 0; }
@@ -49,6 +51,7 @@ const STYLE = `
 @media print {
   .ds_skip-links, .app-header, .ds_site-footer, .public-actions { display: none !important; }
   body { font-size: 11pt; } .ds_wrapper { max-width: none; padding: 0; }
+  .table-scroll { overflow: visible; } .table-scroll table { min-width: 0; }
   h2, h3 { break-after: avoid; } tr, blockquote { break-inside: avoid; } thead { display: table-header-group; }
   a { color: inherit; text-decoration: none; } .contents { break-after: page; }
 }`;

@@ -43,7 +43,15 @@ function scrub(value: unknown): unknown {
  */
 export function publicBody(reportHtml: string): string {
   const body = /<body>\n?([\s\S]*?)\n?<\/body>/.exec(reportHtml)?.[1] ?? '';
-  return body.replace('<header>', '<div class="report-head">').replace('</header>', '</div>').replace('<main>', '<div class="report-body">').replace('</main>', '</div>');
+  return body
+    .replace('<header>', '<div class="report-head">')
+    .replace('</header>', '</div>')
+    .replace('<main>', '<div class="report-body">')
+    .replace('</main>', '</div>')
+    // On a phone a table scrolls sideways rather than breaking every word: a region named
+    // by its caption, which the keyboard can reach and scroll.
+    .replace(/<table class="(\w+)"><caption>([^<]*)<\/caption>([\s\S]*?)<\/table>/g, (_all, cls: string, caption: string, rest: string) =>
+      `<div class="table-scroll" role="region" tabindex="0" aria-label="${caption}"><table class="${cls}"><caption>${caption}</caption>${rest}</table></div>`);
 }
 
 function entry(c: NumberedCard, board: BoardId): LibraryEntry {

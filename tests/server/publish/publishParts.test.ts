@@ -59,5 +59,7 @@ describe('what is published', () => {
   it('fits the report into the public page: one banner and one main, its own', () => {
     const body = publicBody('<!DOCTYPE html><html><head></head><body>\n<header><h1>T</h1></header><main><section>x</section></main>\n</body></html>');
     expect(body).toBe('<div class="report-head"><h1>T</h1></div><div class="report-body"><section>x</section></div>');
+    const table = publicBody('<body><table class="actions"><caption>Actions agreed</caption><tr><td>x</td></tr></table></body>');
+    expect(table).toBe('<div class="table-scroll" role="region" tabindex="0" aria-label="Actions agreed"><table class="actions"><caption>Actions agreed</caption><tr><td>x</td></tr></table></div>');
   });
 });
