@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import type { PublicationResponse } from '../../shared/libraryApi.js';
+import { readReport } from '../../shared/model/index.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useAnnounce } from '../ui/Announcer.js';
 import { longDate, publishReport, withdrawReport } from './publicationRequests.js';
@@ -35,7 +36,15 @@ export function PublicationFacts({ publication }: { publication: PublicationResp
  * (what is public is a snapshot: later edits stay private until then) or withdraws it.
  */
 export function PublishDialog({ isOpen, onOpenChange, secret, publication, onChange }: PublishDialogProps) {
-  const { id } = useWorkshop();
+  const { id, doc } = useWorkshop();
+  // Read each time the dialog opens: what a press of the button would publish now.
+  const agreed = useMemo(() => {
+    if (!isOpen) return null;
+    const r = readReport(doc);
+    const count = (cards: { status: string }[]) => cards.filter((c) => c.status === 'agreed').length;
+    const findings = [...r.strengths, ...r.areas];
+    return { findings: count(findings), allFindings: findings.length, actions: count(r.actions), allActions: r.actions.length };
+  }, [isOpen, doc]);
   const announce = useAnnounce();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -65,6 +74,12 @@ export function PublishDialog({ isOpen, onOpenChange, secret, publication, onCha
             Publishing makes the agreed findings and actions public as a web page anyone can read, and adds them to the practice library. It shows the report as it is now:
             later changes to the board stay private until you publish the latest version. Nothing else of the workshop becomes public: no links, no drafts, and no names the report does not print.
           </p>
+          {agreed ? (
+            <p>
+              Agreed now: {agreed.findings} of {agreed.allFindings} {agreed.allFindings === 1 ? 'finding' : 'findings'} and {agreed.actions} of {agreed.allActions}{' '}
+              {agreed.allActions === 1 ? 'action' : 'actions'}. Only what is agreed is published.
+            </p>
+          ) : null}
           {error ? <p className="ds_question__error-message" role="alert">{error}</p> : null}
           {confirming ? (
             <div className="ds_inset-text">

@@ -48,6 +48,7 @@ describe('publishing a report and the practice library, in Chromium', () => {
     await page.getByRole('button', { name: 'Publish', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Publish the report' });
     await expect.poll(() => dialog.textContent()).toContain('The report is not published');
+    expect(await dialog.textContent()).toContain('Agreed now: 7 of 7 findings and 3 of 3 actions. Only what is agreed is published.');
     expect(await seriousViolations(new AxeBuilder({ page }).include('[role="dialog"]'))).toEqual([]);
     await dialog.getByRole('button', { name: 'Publish the report' }).click();
     await eventually(() => dialog.textContent()).toContain('Published on');
