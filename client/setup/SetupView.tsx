@@ -8,6 +8,7 @@ import { PersonalLinksSection } from './PersonalLinksSection.js';
 import { SetupSummary } from './SetupSummary.js';
 import { PartnersSection } from './PartnersSection.js';
 import { ReportTextSection } from './ReportTextSection.js';
+import { WhatWeKnow } from '../library/WhatWeKnow.js';
 import '../styles/setup.css';
 
 /** The workshop's setup: what every part of the report's sections 1-3 is built from. */
@@ -22,6 +23,7 @@ export function SetupView() {
           <DetailsSection />
           <FocusSection />
           <ThemesSection />
+          <WhatWeKnow />
           <TeamSection />
           {allowed({ kind: 'links.manage' }) ? <PersonalLinksSection /> : null}
           <PartnersSection />

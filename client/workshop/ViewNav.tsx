@@ -4,14 +4,20 @@ import { useMay } from '../session/useMay.js';
 import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useMeta } from '../collab/useBoards.js';
 import { LaterBoundary, useOnceTrue } from '../lib/later.js';
-import { ExportDialog, HistoryDialog, LanguagePanel, ShareDialog } from './laterParts.js';
+import { ExportDialog, HistoryDialog, LanguagePanel, PublishDialog, ShareDialog } from './laterParts.js';
+import { usePublication } from '../publish/usePublication.js';
+import { PublishedLink } from '../publish/PublishedLink.js';
 import { VIEWS, VIEW_LABELS, viewHref, useViewNavigation, type View } from './views.js';
 import '../styles/nav.css';
 
 /** Board · Setup · Fieldwork: real links, so they work with every keyboard and reader. */
 export function ViewNav({ secret, readersMayExport: initiallyAllowed }: { secret: string; readersMayExport: boolean }) {
   const { view, go } = useViewNavigation();
-  const { role, doc } = useWorkshop();
+  const { role, doc, id } = useWorkshop();
+  // Whether the report is public, for everyone to see; the host publishes from its dialog.
+  const { publication, set: setPublication } = usePublication(id, secret);
+  const [publishing, setPublishing] = useState(false);
+  const publishDrawn = useOnceTrue(publishing);
   const allowed = useMay();
   const meta = useMeta(doc);
   const [readersMayExport, setReadersMayExport] = useState(initiallyAllowed);
@@ -58,7 +64,18 @@ export function ViewNav({ secret, readersMayExport: initiallyAllowed }: { secret
             Links
           </button>
         ) : null}
+        {allowed({ kind: 'report.publish' }) ? (
+          <button type="button" className="ds_button ds_button--secondary ds_button--small" onClick={() => setPublishing(true)}>
+            Publish
+          </button>
+        ) : null}
+        <PublishedLink publication={publication} />
       </div>
+      {allowed({ kind: 'report.publish' }) && publishDrawn ? (
+        <LaterBoundary waiting="Opening publishing…">
+          <PublishDialog isOpen={publishing} onOpenChange={setPublishing} secret={secret} publication={publication} onChange={setPublication} />
+        </LaterBoundary>
+      ) : null}
       {historyDrawn ? (
         <LaterBoundary waiting="Opening the history…">
           <HistoryDialog isOpen={historyOpen} onOpenChange={setHistoryOpen} secret={secret} />

@@ -14,6 +14,8 @@ import { MemoryCounter } from '../limits/memoryCounter.js';
 import { historyApi } from './historyApi.js';
 import { peopleApi, type PeopleLimits } from './peopleApi.js';
 import { aboutApi } from './aboutApi.js';
+import { publicPages, publishApi } from './publishApi.js';
+import type { PublishStore } from '../storage/publishStore.js';
 import { pageHtml } from './pageHead.js';
 import { metrics, PROMETHEUS_CONTENT_TYPE } from '../metrics.js';
 import type { Cluster } from '../bus/cluster.js';
@@ -33,6 +35,8 @@ export interface AppDeps {
   /** The shape every change and import is checked against (config: MAX_NESTING_DEPTH …). */
   structure?: StructureLimits;
   people: PeopleStore;
+  /** Published reports and the practice library. */
+  publications: PublishStore;
   locks: Locks;
   /** What every server must act on (one server: this one). */
   cluster: Cluster;
@@ -109,10 +113,12 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', exportApi(deps));
   app.use('/api', sessionApi(deps));
   app.use('/api', aboutApi(deps));
+  app.use('/api', publishApi(deps));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'There is no such API address.' });
   });
 
+  app.use(publicPages(deps));
   const page = pageHtml(clientDir);
   app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
   app.get('/{*splat}', (req, res) => {

@@ -117,4 +117,36 @@ export const TABLES: readonly Table[] = [
       col('state', 'bytea'),
     ],
   },
+  {
+    name: 'published_reports',
+    noun: 'published reports',
+    orderBy: 'workshop',
+    columns: [
+      col('workshop', 'text'),
+      col('slug', 'text'),
+      col('title', 'text'),
+      col('host_authority', 'text'),
+      col('year', 'integer'),
+      col('html', 'text'),
+      col('first_published_at', 'timestamptz'),
+      col('published_at', 'timestamptz'),
+      col('withdrawn_at', 'timestamptz'),
+    ],
+  },
+  {
+    // SQLite's FTS5 table: its columns by name, as PostgreSQL's table has them (its search column is made there).
+    name: 'library_entries',
+    noun: 'library entries',
+    orderBy: 'workshop, position',
+    columns: [
+      col('workshop', 'text'),
+      col('position', 'integer'),
+      col('board', 'text'),
+      col('number', 'text'),
+      col('anchor', 'text'),
+      col('theme', 'text'),
+      col('headline', 'text'),
+      col('body', 'text'),
+    ],
+  },
 ];

@@ -65,7 +65,7 @@ function title(c: NumberedCard): string {
 }
 
 /** The finding's id in the page, for the contents list's links. */
-const anchor = (c: NumberedCard) => `s${c.number.replace('.', '-')}`;
+export const anchor = (c: Pick<NumberedCard, 'number'>) => `s${c.number.replace('.', '-')}`;
 
 function finding(c: NumberedCard, extra = '', level = 3): string {
   const quote = c.quote.trim() ? `<blockquote><em>${escapeHtml(c.quote.trim())}</em></blockquote>` : '';

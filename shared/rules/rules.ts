@@ -30,7 +30,9 @@ export type Action =
   /** Write cards in a silent round, or put dots on cards in a vote. */
   | { kind: 'session.take-part' }
   /** Make, show or revoke the workshop's links and personal links. */
-  | { kind: 'links.manage' };
+  | { kind: 'links.manage' }
+  /** Publish the agreed report at its public address, publish its latest version, or withdraw it. */
+  | { kind: 'report.publish' };
 
 export type ActionKind = Action['kind'];
 
@@ -91,6 +93,8 @@ export const RULES: { [K in ActionKind]: Rule<K> } = {
   },
   'session.take-part': (role, phase) => (role === 'viewer' ? READ_ONLY : phase === 'agreed' ? AGREED_PHASE : null),
   'links.manage': (role) => (role === 'host' ? null : HOST_ONLY),
+  // In any phase: publishing is the host authority's decision, and so is withdrawing.
+  'report.publish': (role) => (role === 'host' ? null : 'Only the host can publish the report or withdraw it.'),
 };
 
 /** Null when `role` may do `action` in `phase`; otherwise why not. */

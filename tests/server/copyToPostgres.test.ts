@@ -136,7 +136,7 @@ describe('npm run copy-to-postgres', () => {
     const copied = await npmCopy(['--from', install.dataDir, '--to', url]);
     expect(copied.stderr).toBe('');
     expect(copied.code).toBe(0);
-    expect(copied.stdout).toMatch(/^Copied 2 workshops \(2 people, 1 join code, 1 compacted document, 2 document updates, 2 writers, 1 dot, 1 silent-round draft, 2 versions\)/);
+    expect(copied.stdout).toMatch(/^Copied 2 workshops \(2 people, 1 join code, 1 compacted document, 2 document updates, 2 writers, 1 dot, 1 silent-round draft, 2 versions, 0 published reports, 0 library entries\)/);
     expect(copied.stdout).toContain('match the source');
 
     // What a server does not show over HTTP without a session running, read from the store.

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createPublishTables } from './publishStore.js';
 
 /**
  * Each document's log, keyed by the document and a number rising within it (see
@@ -130,5 +131,6 @@ export function openDatabase(dataDir: string): Database.Database {
     );
     CREATE UNIQUE INDEX IF NOT EXISTS people_token ON people (token_hash);
   `);
+  createPublishTables(db);
   return db;
 }

@@ -174,7 +174,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
         this.db.prepare('DELETE FROM doc_state WHERE doc = ?').run(doc);
         this.db.prepare('DELETE FROM doc_writers WHERE doc = ?').run(doc);
       }
-      for (const table of ['votes', 'round_drafts', 'join_codes', 'versions', 'people']) this.db.prepare(`DELETE FROM ${table} WHERE workshop = ?`).run(id);
+      for (const table of ['votes', 'round_drafts', 'join_codes', 'versions', 'people', 'published_reports', 'library_entries']) this.db.prepare(`DELETE FROM ${table} WHERE workshop = ?`).run(id);
       this.db.prepare('DELETE FROM workshops WHERE id = ?').run(id);
       return true;
     })();
