@@ -14,6 +14,8 @@ import { MemoryCounter } from '../limits/memoryCounter.js';
 import { historyApi } from './historyApi.js';
 import { peopleApi, type PeopleLimits } from './peopleApi.js';
 import { aboutApi } from './aboutApi.js';
+import { followupApi } from './followupApi.js';
+import type { FollowupStore } from '../storage/followupStore.js';
 import { pageHtml } from './pageHead.js';
 import { metrics, PROMETHEUS_CONTENT_TYPE } from '../metrics.js';
 import type { Cluster } from '../bus/cluster.js';
@@ -25,6 +27,7 @@ export interface AppDeps {
   rooms: RoomManager;
   sessions: SessionStore;
   history: HistoryStore;
+  followup: FollowupStore;
   log: Logger;
   clientDir: string;
   publicUrl?: string;
@@ -109,6 +112,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', exportApi(deps));
   app.use('/api', sessionApi(deps));
   app.use('/api', aboutApi(deps));
+  app.use('/api', followupApi(deps));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'There is no such API address.' });
   });

@@ -30,7 +30,11 @@ export type Action =
   /** Write cards in a silent round, or put dots on cards in a vote. */
   | { kind: 'session.take-part' }
   /** Make, show or revoke the workshop's links and personal links. */
-  | { kind: 'links.manage' };
+  | { kind: 'links.manage' }
+  /** Add to an agreed action's progress log (the follow-up a year on). */
+  | { kind: 'followup.log' }
+  /** Set or clear the date the follow-up review is due. */
+  | { kind: 'followup.review-date' };
 
 export type ActionKind = Action['kind'];
 
@@ -91,6 +95,11 @@ export const RULES: { [K in ActionKind]: Rule<K> } = {
   },
   'session.take-part': (role, phase) => (role === 'viewer' ? READ_ONLY : phase === 'agreed' ? AGREED_PHASE : null),
   'links.manage': (role) => (role === 'host' ? null : HOST_ONLY),
+  // The follow-up comes after the report: the board stays as agreed, and the team logs
+  // progress beside it, so the Agreed phase that closes the board opens the log.
+  'followup.log': (role, phase) =>
+    role === 'viewer' ? READ_ONLY : phase !== 'agreed' ? 'Progress is logged once the board is agreed. The facilitator or host moves the workshop to the Agreed phase first.' : null,
+  'followup.review-date': (role) => (role === 'host' ? null : 'Only the host can set the review date.'),
 };
 
 /** Null when `role` may do `action` in `phase`; otherwise why not. */

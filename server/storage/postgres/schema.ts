@@ -1,3 +1,5 @@
+import { FOLLOWUP_MIGRATION } from './followupStore.js';
+
 /**
  * Cairn's PostgreSQL schema, as numbered migrations. Each runs once, in order, recorded
  * in cairn_migrations (migrations.ts). Never edit one that has shipped: add the next.
@@ -111,4 +113,5 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX versions_workshop ON versions (workshop, id);
     `,
   },
+  FOLLOWUP_MIGRATION,
 ];

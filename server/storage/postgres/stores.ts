@@ -7,6 +7,7 @@ import { PostgresWorkshopStore } from './workshopStore.js';
 import { PostgresPeopleStore } from './peopleStore.js';
 import { PostgresSessionStore } from './sessionStore.js';
 import { PostgresHistoryStore } from './historyStore.js';
+import { PostgresFollowupStore } from './followupStore.js';
 import { PostgresLocks } from './locks.js';
 
 /** Where the database is, for logs: the URL without its password. */
@@ -43,6 +44,7 @@ export async function openPostgresStores(url: string, log: Logger): Promise<Stor
     people: new PostgresPeopleStore(pool),
     sessions: new PostgresSessionStore(pool),
     history: new PostgresHistoryStore(pool),
+    followup: new PostgresFollowupStore(pool),
     locks,
     close: async () => {
       await docs.flush().catch((err: Error) => log.error({ err }, 'Updates still unwritten as the server stops'));
