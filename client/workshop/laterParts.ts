@@ -16,9 +16,10 @@ export const HistoryDialog = laterComponent(() => import('../history/HistoryDial
 export const ShareDialog = laterComponent(() => import('../share/ShareDialog.js').then((m) => m.ShareDialog));
 export const LanguagePanel = laterComponent(() => import('../export/LanguagePanel.js').then((m) => m.LanguagePanel));
 export const ExportDialog = laterComponent(() => import('../export/ExportDialog.js').then((m) => m.ExportDialog));
+export const FollowupView = laterComponent(() => import('../followup/FollowupView.js').then((m) => m.FollowupView));
 export const Presentation = laterComponent(() => import('../session/Presentation.js').then((m) => m.Presentation));
 
-const ALL = [cardEditor, SetupView, FieldworkView, HistoryDialog, ShareDialog, LanguagePanel, ExportDialog, Presentation];
+const ALL = [cardEditor, SetupView, FieldworkView, FollowupView, HistoryDialog, ShareDialog, LanguagePanel, ExportDialog, Presentation];
 
 /**
  * Fetch every later part, once the board is on the screen: so that the editor is

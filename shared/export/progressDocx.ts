@@ -1,12 +1,11 @@
 import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import { formatDate } from '../format.js';
 import {
-  FOLLOWUP_STATUSES,
   STATUS_LABELS,
   currentStatus,
   entryWhen,
+  progressSummary,
   reviewDueText,
-  statusCounts,
   type FollowupAction,
   type FollowupEntry,
   type FollowupResponse,
@@ -24,13 +23,6 @@ import { safeHref } from './html.js';
 
 const labelled = (label: string, value: string) =>
   new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value.trim() || 'Not given')] });
-
-/** "2 done, 1 under way, 1 not started and 0 dropped" */
-export function countsSentence(r: FollowupResponse): string {
-  const counts = statusCounts(r.actions.map((a) => a.id), new Map(r.actions.map((a) => [a.id, currentStatus(a)])));
-  const parts = FOLLOWUP_STATUSES.map((s) => `${counts[s]} ${STATUS_LABELS[s].toLowerCase()}`);
-  return `Of ${r.actions.length} agreed ${r.actions.length === 1 ? 'action' : 'actions'}: ${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}.`;
-}
 
 function evidenceLink(link: string): Paragraph {
   const href = safeHref(link);
@@ -77,7 +69,7 @@ export async function progressToDocx(r: FollowupResponse, today: string): Promis
   ];
   if (r.actions.length === 0) children.push(text('No actions have been agreed, so there is no progress to report.'));
   else {
-    children.push(text(countsSentence(r)));
+    children.push(text(progressSummary(r.actions)));
     const columns = [{ name: 'Action', share: 9 }, { name: 'Lead', share: 5 }, { name: 'Timescale', share: 4 }, { name: 'Status', share: 3 }];
     children.push(...table('The agreed actions and where they stand', columns, r.actions.map((a) => [`${a.number} ${a.headline.trim() || 'Untitled'}`, a.lead, a.timescale, STATUS_LABELS[currentStatus(a)]])));
     children.push(new Paragraph({ text: 'The actions', heading: HeadingLevel.HEADING_1 }), ...r.actions.flatMap(action));

@@ -120,6 +120,13 @@ export function statusCounts(actionIds: readonly string[], latest: ReadonlyMap<s
   return counts;
 }
 
+/** "Of 4 agreed actions: 1 not started, 2 under way, 1 done and 0 dropped." */
+export function progressSummary(actions: readonly FollowupAction[]): string {
+  const counts = statusCounts(actions.map((a) => a.id), new Map(actions.map((a) => [a.id, currentStatus(a)])));
+  const parts = FOLLOWUP_STATUSES.map((s) => `${counts[s]} ${STATUS_LABELS[s].toLowerCase()}`);
+  return `Of ${actions.length} agreed ${actions.length === 1 ? 'action' : 'actions'}: ${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}.`;
+}
+
 /** "Review due on 12 March 2027", and "overdue" once the day has passed; null without a date. */
 export function reviewDueText(reviewDate: string | null, today: string): { text: string; overdue: boolean } | null {
   if (!reviewDate) return null;

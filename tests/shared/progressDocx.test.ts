@@ -1,8 +1,8 @@
 // Issue 18, part 2: the progress report in Word, in the report's look.
 import { describe, expect, it } from 'vitest';
-import { progressToDocx, countsSentence } from '../../shared/export/progressDocx.js';
+import { progressToDocx } from '../../shared/export/progressDocx.js';
 import type { FollowupResponse } from '../../shared/followup/followup.js';
-import { reviewDueText } from '../../shared/followup/followup.js';
+import { progressSummary, reviewDueText } from '../../shared/followup/followup.js';
 import { unzip } from '../helpers/deepDocuments.js';
 
 const followup: FollowupResponse = {
@@ -41,7 +41,7 @@ describe('the progress report', () => {
   });
 
   it('counts the actions by status, and says when the review is overdue', async () => {
-    expect(countsSentence(followup)).toBe('Of 2 agreed actions: 1 not started, 0 under way, 1 done and 0 dropped.');
+    expect(progressSummary(followup.actions)).toBe('Of 2 agreed actions: 1 not started, 0 under way, 1 done and 0 dropped.');
     expect(reviewDueText('2027-03-12', '2027-03-12')).toEqual({ text: 'Review due on 12 March 2027', overdue: false });
     expect(reviewDueText('2027-03-12', '2027-03-13')).toEqual({ text: 'Review overdue: it was due on 12 March 2027', overdue: true });
     const xml = unzip(await progressToDocx(followup, '2027-04-01'), 'word/document.xml');
