@@ -43,7 +43,7 @@ export function ReviewDateSection({ reviewDate, maySet, onSaved }: { reviewDate:
         <form className="followup-review" onSubmit={submit} noValidate>
           <div className="ds_question">
             <label className="ds_label" htmlFor={`${id}-date`}>
-              Review date
+              Date of the review
             </label>
             <input id={`${id}-date`} className="ds_input ds_input--fixed-10" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
           </div>

@@ -107,7 +107,7 @@ describe('the follow-up a year on, in the browser', () => {
     const page = host.page;
     await page.getByRole('link', { name: 'Follow-up' }).click();
     await page.getByRole('heading', { name: 'Follow-up', level: 2 }).waitFor();
-    await page.getByRole('textbox', { name: 'Review date' }).fill('2027-03-12');
+    await page.getByLabel('Date of the review').fill('2027-03-12');
     await page.getByRole('button', { name: 'Set the review date' }).click();
     await page.getByText('Review due on 12 March 2027.').waitFor();
     expect(await seriousViolations(new AxeBuilder({ page }))).toEqual([]);
