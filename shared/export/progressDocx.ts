@@ -22,7 +22,8 @@ import { safeHref } from './html.js';
  */
 
 const labelled = (label: string, value: string) =>
-  new Paragraph({ children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value.trim() || 'Not given')] });
+  // Kept with what follows, so an action's details are not split from its heading across a page.
+  new Paragraph({ keepNext: true, children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun(value.trim() || 'Not given')] });
 
 function evidenceLink(link: string): Paragraph {
   const href = safeHref(link);
