@@ -6,6 +6,8 @@ import { useWorkshop } from '../collab/WorkshopContext.js';
 import { useSession } from '../session/SessionContext.js';
 import { useAnnounce } from '../ui/Announcer.js';
 import { ActionsTable } from './ActionsTable.js';
+import { ActionsList } from './ActionsList.js';
+import { useMediaQuery } from '../lib/useMediaQuery.js';
 import { ChangedSince } from './ChangedSince.js';
 import { LogProgressForm } from './LogProgressForm.js';
 import { ReviewDateSection } from './ReviewDateSection.js';
@@ -24,6 +26,8 @@ export function FollowupView({ readersMayExport }: { readersMayExport: boolean }
   const [followup, reload] = useFollowup();
   const announce = useAnnounce();
   const [exportError, setExportError] = useState<string | null>(null);
+  // A phone gets the actions as a list: a table there hides its last columns off to the side.
+  const phone = useMediaQuery('(max-width: 37.5em)');
   const whyNotLog = refusal(role, session.phase, { kind: 'followup.log' });
   const maySetReview = refusal(role, session.phase, { kind: 'followup.review-date' }) === null;
 
@@ -62,7 +66,7 @@ export function FollowupView({ readersMayExport }: { readersMayExport: boolean }
             ) : (
               <>
                 <p>{progressSummary(followup.data.actions)}</p>
-                <ActionsTable actions={followup.data.actions} />
+                {phone ? <ActionsList actions={followup.data.actions} /> : <ActionsTable actions={followup.data.actions} />}
               </>
             )}
             {mayExport(role, readersMayExport) ? (

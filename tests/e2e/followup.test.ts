@@ -124,6 +124,7 @@ describe('the follow-up a year on, in the browser', () => {
     // Where people arrive: the board, opened afresh from the link.
     await page.goto(w.links.host);
     await page.getByText('Review due on 12 March 2027.').waitFor();
+    if (OUT) await page.screenshot({ path: `${OUT}/arrival-1400.png` });
     // The short way back: from the notice to the follow-up, focus on its heading.
     await page.getByRole('link', { name: 'See the progress of the actions' }).click();
     await eventually(() => page.evaluate(() => document.activeElement?.id)).toBe('followup-heading');
@@ -143,7 +144,13 @@ describe('the follow-up a year on, in the browser', () => {
     const phone = await join(browser, w.links.viewer, 'Elected member', { width: 390, height: 844 });
     const page = phone.page;
     await page.getByRole('link', { name: 'Follow-up' }).click();
-    await page.getByRole('table', { name: 'Agreed actions and where they stand' }).waitFor();
+    // On a phone the actions are a list, each with its details under its name.
+    const list = page.getByRole('list', { name: 'Agreed actions and where they stand' });
+    await list.waitFor();
+    expect(await list.getByRole('listitem').count()).toBe(2);
+    const first = list.getByRole('listitem').filter({ hasText: ACTION });
+    expect(await first.textContent()).toContain('The plan is drafted with the head teachers.');
+    expect(await first.textContent()).toContain('Under way');
     // A viewer reads, and is offered nothing to change.
     expect(await page.getByRole('button', { name: 'Add to the log' }).count()).toBe(0);
     expect(await seriousViolations(new AxeBuilder({ page }))).toEqual([]);
