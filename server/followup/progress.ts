@@ -1,7 +1,8 @@
 import type * as Y from 'yjs';
 import { readBoards, readCardDetails, readReport } from '../../shared/model/index.js';
 import { selectReport } from '../../shared/export/report.js';
-import type { FollowupEntry, FollowupResponse } from '../../shared/followup/followup.js';
+import { statusCounts, type FollowupEntry, type FollowupResponse, type FollowupStatus } from '../../shared/followup/followup.js';
+import type { FollowupStore } from '../storage/followupStore.js';
 
 /**
  * The follow-up as people see it: the board's agreed actions (numbered as the report
@@ -37,4 +38,14 @@ export function notAnAgreedAction(doc: Y.Doc, cardId: string): { status: 404 | 4
   if (!onActions) return { status: 404, error: 'There is no such action in this workshop: it may have been deleted. Reload the follow-up view.' };
   if (readCardDetails(doc, cardId)?.status !== 'agreed') return { status: 409, error: 'This action is not agreed, so it has no progress log. Only agreed actions are followed up.' };
   return null;
+}
+
+/**
+ * How many of a workshop's agreed actions are done, under way, not started or dropped:
+ * what a programme overview shows per workshop. `doc` is the workshop's live document
+ * (RoomManager.open); an agreed action with no entry yet is not started.
+ */
+export async function actionStatusCounts(doc: Y.Doc, followup: FollowupStore, workshop: string): Promise<Record<FollowupStatus, number>> {
+  const agreed = readBoards(doc).action.filter((c) => readCardDetails(doc, c.id)?.status === 'agreed').map((c) => c.id);
+  return statusCounts(agreed, await followup.latestStatuses(workshop));
 }

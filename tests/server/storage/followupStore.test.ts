@@ -1,6 +1,9 @@
 // Issue 18, part 2: the follow-up's store, the same contract on SQLite and PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { addCard, agreeFinding } from '../../../shared/model/index.js';
 import { statusCounts } from '../../../shared/followup/followup.js';
+import { actionStatusCounts } from '../../../server/followup/progress.js';
 import type { FollowupEntryInput } from '../../../server/storage/followupStore.js';
 import { openPostgresBackend, openSqliteBackend, type Backend } from './backends.js';
 
@@ -48,6 +51,16 @@ describe.each(engines)('the follow-up store on %s', (_name, open) => {
     const latest = await backend.b.followup.latestStatuses(workshop);
     expect(Object.fromEntries(latest)).toEqual({ a1: 'dropped', a2: 'done' });
     expect(statusCounts(['a1', 'a2', 'a3'], latest)).toEqual({ 'not-started': 1, 'under-way': 0, done: 1, dropped: 1 });
+    // From a workshop's board: only its agreed actions count, and one nobody has written about is not started.
+    const doc = new Y.Doc();
+    const agreed = addCard(doc, { board: 'action', headline: 'Agreed, logged', createdBy: 'A' });
+    agreeFinding(doc, agreed, 'A');
+    agreeFinding(doc, addCard(doc, { board: 'action', headline: 'Agreed, not logged', createdBy: 'A' }), 'A');
+    addCard(doc, { board: 'action', headline: 'A draft', createdBy: 'A' });
+    const other = (await backend.a.workshops.create('Counted')).record.id;
+    await backend.a.followup.append(other, entry({ action: agreed, status: 'under-way' }));
+    await backend.a.followup.append(other, entry({ action: agreed, status: 'done' }));
+    expect(await actionStatusCounts(doc, backend.b.followup, other)).toEqual({ 'not-started': 1, 'under-way': 0, done: 1, dropped: 0 });
   });
 
   it('sets, changes and clears the review date', async () => {
