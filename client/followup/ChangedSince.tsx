@@ -16,6 +16,8 @@ export function ChangedSince({ actions }: { actions: FollowupAction[] }) {
   const [since, setSince] = useState(monthAgo);
   const id = useId();
   const valid = isIsoDate(since);
+  // The day of the first entry of all: choosing it shows every action's whole log.
+  const first = actions.flatMap((a) => a.entries.map((e) => e.createdAt.slice(0, 10))).sort()[0];
   const changed = valid ? actions.map((a) => ({ action: a, entries: entriesSince(a.entries, since) })).filter((c) => c.entries.length > 0) : [];
   const count = changed.reduce((n, c) => n + c.entries.length, 0);
   return (
@@ -27,6 +29,11 @@ export function ChangedSince({ actions }: { actions: FollowupAction[] }) {
         </label>
         <input id={`${id}-since`} className="ds_input ds_input--fixed-10" type="date" value={since} onChange={(e) => setSince(e.target.value)} />
       </div>
+      {first ? (
+        <button type="button" className="ds_button ds_button--secondary ds_button--small" onClick={() => setSince(first)}>
+          Show everything logged
+        </button>
+      ) : null}
       <p className="followup-changed__summary" role="status">
         {!valid
           ? 'Choose a date to see what changed since then.'

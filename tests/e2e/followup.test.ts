@@ -101,6 +101,11 @@ describe('the follow-up a year on, in the browser', () => {
     expect(await changed.textContent()).toContain('The plan is drafted with the head teachers.');
     expect(await changed.getByRole('link', { name: 'https://www.dundeecity.gov.uk/senior-phase-plan' }).count()).toBe(1);
     expect(await page.getByRole('article', { name: /Support with moderation/ }).count()).toBe(0);
+    // Everything, from the first entry on.
+    await since.fill('2027-12-31');
+    await page.getByRole('button', { name: 'Show everything logged' }).click();
+    expect(await since.inputValue()).toBe(today);
+    await page.getByText('1 entry on 1 action since', { exact: false }).waitFor();
   });
 
   it('lets the host set the review date, which the workshop’s first page then shows', async () => {
