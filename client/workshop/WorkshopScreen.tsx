@@ -29,7 +29,8 @@ import { SilentRound } from '../session/SilentRound.js';
 import { FollowBar } from '../session/FollowBar.js';
 import { ViewContext, useViewState } from './views.js';
 import { LaterBoundary } from '../lib/later.js';
-import { FieldworkView, Presentation, SetupView, fetchLaterParts } from './laterParts.js';
+import { FieldworkView, FollowupView, Presentation, SetupView, fetchLaterParts } from './laterParts.js';
+import { ReviewDueNotice } from '../followup/ReviewDueNotice.js';
 
 // The board's connection opens as this code arrives (or the link is let in, if later),
 // not after the page has drawn. Not for someone who came through the shared participant
@@ -127,10 +128,15 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
             <LaterBoundary waiting="Opening the fieldwork…" className="workshop-main__loading">
               <FieldworkView />
             </LaterBoundary>
+          ) : navigation.view === 'followup' ? (
+            <LaterBoundary waiting="Opening the follow-up…" className="workshop-main__loading">
+              <FollowupView readersMayExport={info.readersMayExport} />
+            </LaterBoundary>
           ) : (
             <div className={`workshop-layout${drawer?.open ? ' workshop-layout--with-drawer' : ''}`}>
               <div className="workshop-layout__board">
                 <h2 className="visually-hidden">Board</h2>
+                <ReviewDueNotice />
                 {meta.focusQuestion ? <FocusQuestion text={meta.focusQuestion} /> : null}
                 {session.state.round && workshop.canEdit ? <SilentRound key={session.state.round.id} /> : null}
                 <Board />

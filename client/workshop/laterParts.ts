@@ -17,9 +17,10 @@ export const ShareDialog = laterComponent(() => import('../share/ShareDialog.js'
 export const LanguagePanel = laterComponent(() => import('../export/LanguagePanel.js').then((m) => m.LanguagePanel));
 export const ExportDialog = laterComponent(() => import('../export/ExportDialog.js').then((m) => m.ExportDialog));
 export const PublishDialog = laterComponent(() => import('../publish/PublishDialog.js').then((m) => m.PublishDialog));
+export const FollowupView = laterComponent(() => import('../followup/FollowupView.js').then((m) => m.FollowupView));
 export const Presentation = laterComponent(() => import('../session/Presentation.js').then((m) => m.Presentation));
 
-const ALL = [cardEditor, SetupView, FieldworkView, HistoryDialog, ShareDialog, LanguagePanel, ExportDialog, PublishDialog, Presentation];
+const ALL = [cardEditor, SetupView, FieldworkView, FollowupView, HistoryDialog, ShareDialog, LanguagePanel, ExportDialog, PublishDialog, Presentation];
 
 /**
  * Fetch every later part, once the board is on the screen: so that the editor is

@@ -16,6 +16,8 @@ import { peopleApi, type PeopleLimits } from './peopleApi.js';
 import { aboutApi } from './aboutApi.js';
 import { publicPages, publishApi } from './publishApi.js';
 import type { PublishStore } from '../storage/publishStore.js';
+import { followupApi } from './followupApi.js';
+import type { FollowupStore } from '../storage/followupStore.js';
 import { pageHtml } from './pageHead.js';
 import { metrics, PROMETHEUS_CONTENT_TYPE } from '../metrics.js';
 import type { Cluster } from '../bus/cluster.js';
@@ -27,6 +29,7 @@ export interface AppDeps {
   rooms: RoomManager;
   sessions: SessionStore;
   history: HistoryStore;
+  followup: FollowupStore;
   log: Logger;
   clientDir: string;
   publicUrl?: string;
@@ -114,6 +117,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', sessionApi(deps));
   app.use('/api', aboutApi(deps));
   app.use('/api', publishApi(deps));
+  app.use('/api', followupApi(deps));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'There is no such API address.' });
   });

@@ -116,6 +116,29 @@ export const TABLES: readonly Table[] = [
       col('created_by', 'text'),
       col('state', 'bytea'),
     ],
+  },  // The follow-up a year on (storage/followupStore.ts): progress logs and review dates.
+  {
+    name: 'followup_entries',
+    noun: 'progress notes',
+    orderBy: 'id',
+    identity: true,
+    columns: [
+      col('id', 'bigint'),
+      col('workshop', 'text'),
+      col('action', 'text'),
+      col('status', 'text'),
+      col('note', 'text'),
+      col('evidence', 'text'),
+      col('author', 'text'),
+      col('idem_key', 'text'),
+      col('created_at', 'timestamptz'),
+    ],
+  },
+  {
+    name: 'followup_reviews',
+    noun: 'review dates',
+    orderBy: 'workshop',
+    columns: [col('workshop', 'text'), col('review_date', 'text'), col('set_at', 'timestamptz')],
   },
   {
     name: 'published_reports',

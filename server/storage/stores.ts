@@ -2,6 +2,7 @@ import type { Role } from '../../shared/roles.js';
 import type { Phase } from '../../shared/session/phases.js';
 import type { DocStore } from './docStore.js';
 import type { PublishStore } from './publishStore.js';
+import type { FollowupStore } from './followupStore.js';
 
 /**
  * Everything Cairn keeps, behind interfaces: SQLite in DATA_DIR by default
@@ -19,6 +20,8 @@ export interface Stores {
   history: HistoryStore;
   /** Published reports and the practice library (publishStore.ts). */
   publications: PublishStore;
+  /** The follow-up a year on: progress logs of agreed actions, review dates. */
+  followup: FollowupStore;
   locks: Locks;
   /** Write what is pending and let go of the database. */
   close(): Promise<void>;

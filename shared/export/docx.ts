@@ -83,9 +83,9 @@ function blocks(nodes: RichTextNode[] = [], ctx: { list?: { reference: string; i
   });
 }
 
-const text = (t: string, opts: { bold?: boolean; italics?: boolean; style?: string } = {}) =>
+export const text = (t: string, opts: { bold?: boolean; italics?: boolean; style?: string } = {}) =>
   new Paragraph({ style: opts.style, children: [new TextRun({ text: t, bold: opts.bold, italics: opts.italics })] });
-const bullet = (t: string) => new Paragraph({ children: [new TextRun(t)], numbering: { reference: 'bullets', level: 0 } });
+export const bullet = (t: string) => new Paragraph({ children: [new TextRun(t)], numbering: { reference: 'bullets', level: 0 } });
 const paras = (t: string) => t.trim().split(/\n+/).filter(Boolean).map((p) => text(p));
 
 /** A hidden bookmark on each numbered heading ("4.1" → "_Cairn_4_1"), for the contents list's links and page numbers. */
@@ -103,7 +103,7 @@ const SECTIONS = ['What is Collaborative Improvement?', 'The focus', 'Planning, 
 const section = (n: number) => numbered(SECTIONS[n - 1]!, String(n), HeadingLevel.HEADING_1, 0);
 
 /** A table in the report's table style, its widths shared out of the text's width, its header row repeated on each page. */
-function table(caption: string, columns: { name: string; share: number }[], rows: string[][]): Block[] {
+export function table(caption: string, columns: { name: string; share: number }[], rows: string[][]): Block[] {
   const total = columns.reduce((s, c) => s + c.share, 0);
   const widths = columns.map((c) => Math.round((TEXT_WIDTH * c.share) / total));
   const cell = (t: string, i: number) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, children: [new Paragraph({ children: [new TextRun(t)] })] });

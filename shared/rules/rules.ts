@@ -32,7 +32,11 @@ export type Action =
   /** Make, show or revoke the workshop's links and personal links. */
   | { kind: 'links.manage' }
   /** Publish the agreed report at its public address, publish its latest version, or withdraw it. */
-  | { kind: 'report.publish' };
+  | { kind: 'report.publish' }
+  /** Add to an agreed action's progress log (the follow-up a year on). */
+  | { kind: 'followup.log' }
+  /** Set or clear the date the follow-up review is due. */
+  | { kind: 'followup.review-date' };
 
 export type ActionKind = Action['kind'];
 
@@ -95,6 +99,11 @@ export const RULES: { [K in ActionKind]: Rule<K> } = {
   'links.manage': (role) => (role === 'host' ? null : HOST_ONLY),
   // In any phase: publishing is the host authority's decision, and so is withdrawing.
   'report.publish': (role) => (role === 'host' ? null : 'Only the host can publish the report or withdraw it.'),
+  // The follow-up comes after the report: the board stays as agreed, and the team logs
+  // progress beside it, so the Agreed phase that closes the board opens the log.
+  'followup.log': (role, phase) =>
+    role === 'viewer' ? READ_ONLY : phase !== 'agreed' ? 'Progress is logged once the board is agreed. The facilitator or host moves the workshop to the Agreed phase first.' : null,
+  'followup.review-date': (role) => (role === 'host' ? null : 'Only the host can set the review date.'),
 };
 
 /** Null when `role` may do `action` in `phase`; otherwise why not. */

@@ -82,6 +82,8 @@ async function sqliteInstallation(): Promise<Installation> {
   await stores.sessions.saveDrafts(id, 'round-1', `person:${audrey.person.id}`, 'Audrey May', [{ id: 'd1', text: 'Learners’ views shape the plan' }]);
   await stores.history.save(id, Y.encodeStateAsUpdate(board), { name: 'Before the session', kind: 'named', createdBy: 'Host' });
   await stores.history.save(id, Y.encodeStateAsUpdate(board), { name: 'Automatic', kind: 'auto', createdBy: 'Cairn' });
+  await stores.followup.append(id, { action: 'card-a', status: 'under-way', note: 'The plan is drafted.', evidence: ['https://example.org/plan'], author: 'Audrey May', key: 'copied-entry-1' });
+  await stores.followup.setReviewDate(id, '2027-03-12');
 
   const legacy = await stores.workshops.create('Collaborative Improvement – Clackmannanshire');
   await stores.docs.flush();
@@ -136,7 +138,7 @@ describe('npm run copy-to-postgres', () => {
     const copied = await npmCopy(['--from', install.dataDir, '--to', url]);
     expect(copied.stderr).toBe('');
     expect(copied.code).toBe(0);
-    expect(copied.stdout).toMatch(/^Copied 2 workshops \(2 people, 1 join code, 1 compacted document, 2 document updates, 2 writers, 1 dot, 1 silent-round draft, 2 versions, 0 published reports, 0 library entries\)/);
+    expect(copied.stdout).toMatch(/^Copied 2 workshops \(2 people, 1 join code, 1 compacted document, 2 document updates, 2 writers, 1 dot, 1 silent-round draft, 2 versions, 1 progress note, 1 review date, 0 published reports, 0 library entries\)/);
     expect(copied.stdout).toContain('match the source');
 
     // What a server does not show over HTTP without a session running, read from the store.
@@ -188,6 +190,12 @@ describe('npm run copy-to-postgres', () => {
     // New rows carry on after the copied ids.
     const saved = await stores.history.save(id, new Uint8Array([0, 0]), { name: 'After the move', kind: 'named', createdBy: 'Host' });
     expect(saved.id).toBeGreaterThan(history[0]!.id);
+    // The follow-up came too, and its log carries on.
+    expect(await stores.followup.reviewDate(id)).toBe('2027-03-12');
+    const [entry] = await stores.followup.entries(id);
+    expect(entry).toMatchObject({ action: 'card-a', status: 'under-way', note: 'The plan is drafted.', evidence: ['https://example.org/plan'], author: 'Audrey May' });
+    const next = await stores.followup.append(id, { action: 'card-a', status: 'done', note: 'Published.', evidence: [], author: 'Host', key: 'after-the-move' });
+    expect(next.entry.id).toBeGreaterThan(entry!.id);
   });
 
   it('refuses a database that already holds Cairn data unless told to replace it, and says what to do', async () => {

@@ -1,4 +1,5 @@
 import { PUBLISH_MIGRATION_SQL } from './publishStore.js';
+import { FOLLOWUP_MIGRATION } from './followupStore.js';
 
 /**
  * Cairn's PostgreSQL schema, as numbered migrations. Each runs once, in order, recorded
@@ -114,4 +115,5 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   { version: 2, name: 'published reports and the practice library', sql: PUBLISH_MIGRATION_SQL },
+  FOLLOWUP_MIGRATION,
 ];

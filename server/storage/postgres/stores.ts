@@ -8,6 +8,7 @@ import { PostgresPeopleStore } from './peopleStore.js';
 import { PostgresSessionStore } from './sessionStore.js';
 import { PostgresHistoryStore } from './historyStore.js';
 import { PostgresPublishStore } from './publishStore.js';
+import { PostgresFollowupStore } from './followupStore.js';
 import { PostgresLocks } from './locks.js';
 
 /** Where the database is, for logs: the URL without its password. */
@@ -45,6 +46,7 @@ export async function openPostgresStores(url: string, log: Logger): Promise<Stor
     sessions: new PostgresSessionStore(pool),
     history: new PostgresHistoryStore(pool),
     publications: new PostgresPublishStore(pool),
+    followup: new PostgresFollowupStore(pool),
     locks,
     close: async () => {
       await docs.flush().catch((err: Error) => log.error({ err }, 'Updates still unwritten as the server stops'));

@@ -1,3 +1,4 @@
+import { FOLLOWUP_TABLES } from '../followupStore.js';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { ROLES, type Role } from '../../../shared/roles.js';
@@ -162,7 +163,7 @@ export class PostgresWorkshopStore implements WorkshopStore {
         if (rows.length === 0) return false;
       }
       for (const table of ['doc_updates', 'doc_state', 'doc_writers']) await client.query(`DELETE FROM ${table} WHERE doc = ANY($1)`, [documents]);
-      for (const table of ['votes', 'round_drafts', 'join_codes', 'versions', 'people', 'published_reports', 'library_entries']) await client.query(`DELETE FROM ${table} WHERE workshop = $1`, [id]);
+      for (const table of ['votes', 'round_drafts', 'join_codes', 'versions', 'people', 'published_reports', 'library_entries', ...FOLLOWUP_TABLES]) await client.query(`DELETE FROM ${table} WHERE workshop = $1`, [id]);
       await client.query('DELETE FROM workshops WHERE id = $1', [id]);
       return true;
     });

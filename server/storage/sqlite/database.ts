@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createPublishTables } from './publishStore.js';
+import { createFollowupTables } from './followupStore.js';
 
 /**
  * Each document's log, keyed by the document and a number rising within it (see
@@ -132,5 +133,6 @@ export function openDatabase(dataDir: string): Database.Database {
     CREATE UNIQUE INDEX IF NOT EXISTS people_token ON people (token_hash);
   `);
   createPublishTables(db);
+  createFollowupTables(db);
   return db;
 }

@@ -9,6 +9,7 @@ import { SqliteWorkshopStore } from './workshopStore.js';
 import { SqliteSessionStore } from './sessionStore.js';
 import { SqliteHistoryStore } from './historyStore.js';
 import { SqlitePublishStore } from './publishStore.js';
+import { SqliteFollowupStore } from './followupStore.js';
 
 /** Cairn's zero-configuration storage: one SQLite file in DATA_DIR, this process its only writer. */
 export function openSqliteStores(dataDir: string, log: Logger): Stores {
@@ -24,6 +25,7 @@ export function openSqliteStores(dataDir: string, log: Logger): Stores {
     sessions: new SqliteSessionStore(db),
     history: new SqliteHistoryStore(db),
     publications: new SqlitePublishStore(db),
+    followup: new SqliteFollowupStore(db),
     locks: new MemoryLocks(),
     close: async () => {
       await docs.flush().catch(() => undefined);
