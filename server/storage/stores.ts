@@ -1,6 +1,7 @@
 import type { Role } from '../../shared/roles.js';
 import type { Phase } from '../../shared/session/phases.js';
 import type { DocStore } from './docStore.js';
+import type { SurveyStore } from './surveyStore.js';
 
 /**
  * Everything Cairn keeps, behind interfaces: SQLite in DATA_DIR by default
@@ -16,6 +17,7 @@ export interface Stores {
   people: PeopleStore;
   sessions: SessionStore;
   history: HistoryStore;
+  surveys: SurveyStore;
   locks: Locks;
   /** Write what is pending and let go of the database. */
   close(): Promise<void>;

@@ -8,6 +8,8 @@
  * (ops/copyToPostgres.ts): secrets are kept only as SHA-256 hashes (bytea), the other
  * roles' links and personal links sealed with the host's link, times as timestamptz.
  */
+import { SURVEY_MIGRATION_SQL } from './surveyStore.js';
+
 export interface Migration {
   version: number;
   name: string;
@@ -110,5 +112,10 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX versions_workshop ON versions (workshop, id);
     `,
+  },
+  {
+    version: 2,
+    name: 'participants survey',
+    sql: SURVEY_MIGRATION_SQL,
   },
 ];

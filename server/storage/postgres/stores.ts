@@ -8,6 +8,7 @@ import { PostgresPeopleStore } from './peopleStore.js';
 import { PostgresSessionStore } from './sessionStore.js';
 import { PostgresHistoryStore } from './historyStore.js';
 import { PostgresLocks } from './locks.js';
+import { PostgresSurveyStore } from './surveyStore.js';
 
 /** Where the database is, for logs: the URL without its password. */
 export function describeUrl(url: string): string {
@@ -43,6 +44,7 @@ export async function openPostgresStores(url: string, log: Logger): Promise<Stor
     people: new PostgresPeopleStore(pool),
     sessions: new PostgresSessionStore(pool),
     history: new PostgresHistoryStore(pool),
+    surveys: new PostgresSurveyStore(pool),
     locks,
     close: async () => {
       await docs.flush().catch((err: Error) => log.error({ err }, 'Updates still unwritten as the server stops'));

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createSurveyTables } from './surveyStore.js';
 
 /** Opens (and creates, first time) the SQLite file in DATA_DIR, in WAL mode. */
 export function openDatabase(dataDir: string): Database.Database {
@@ -110,5 +111,6 @@ export function openDatabase(dataDir: string): Database.Database {
     );
     CREATE UNIQUE INDEX IF NOT EXISTS people_token ON people (token_hash);
   `);
+  createSurveyTables(db);
   return db;
 }

@@ -8,6 +8,7 @@ import { SqlitePeopleStore } from './peopleStore.js';
 import { SqliteWorkshopStore } from './workshopStore.js';
 import { SqliteSessionStore } from './sessionStore.js';
 import { SqliteHistoryStore } from './historyStore.js';
+import { SqliteSurveyStore } from './surveyStore.js';
 
 /** Cairn's zero-configuration storage: one SQLite file in DATA_DIR, this process its only writer. */
 export function openSqliteStores(dataDir: string, log: Logger): Stores {
@@ -22,6 +23,7 @@ export function openSqliteStores(dataDir: string, log: Logger): Stores {
     workshops: new SqliteWorkshopStore(db, people),
     sessions: new SqliteSessionStore(db),
     history: new SqliteHistoryStore(db),
+    surveys: new SqliteSurveyStore(db),
     locks: new MemoryLocks(),
     close: async () => {
       await docs.flush().catch(() => undefined);
