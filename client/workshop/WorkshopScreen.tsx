@@ -29,7 +29,7 @@ import { SilentRound } from '../session/SilentRound.js';
 import { FollowBar } from '../session/FollowBar.js';
 import { ViewContext, useViewState } from './views.js';
 import { LaterBoundary } from '../lib/later.js';
-import { FieldworkView, Presentation, SetupView, fetchLaterParts } from './laterParts.js';
+import { FieldworkView, Presentation, SetupView, SurveyView, fetchLaterParts } from './laterParts.js';
 
 // The board's connection opens as this code arrives (or the link is let in, if later),
 // not after the page has drawn. Not for someone who came through the shared participant
@@ -126,6 +126,10 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
           ) : navigation.view === 'fieldwork' ? (
             <LaterBoundary waiting="Opening the fieldwork…" className="workshop-main__loading">
               <FieldworkView />
+            </LaterBoundary>
+          ) : navigation.view === 'survey' ? (
+            <LaterBoundary waiting="Opening the survey…" className="workshop-main__loading">
+              <SurveyView />
             </LaterBoundary>
           ) : (
             <div className={`workshop-layout${drawer?.open ? ' workshop-layout--with-drawer' : ''}`}>

@@ -17,6 +17,8 @@ export const ShareDialog = laterComponent(() => import('../share/ShareDialog.js'
 export const LanguagePanel = laterComponent(() => import('../export/LanguagePanel.js').then((m) => m.LanguagePanel));
 export const ExportDialog = laterComponent(() => import('../export/ExportDialog.js').then((m) => m.ExportDialog));
 export const Presentation = laterComponent(() => import('../session/Presentation.js').then((m) => m.Presentation));
+/** Not fetched ahead with the rest: it carries the charts, and is needed once a workshop, if at all. */
+export const SurveyView = laterComponent(() => import('../survey/SurveyView.js').then((m) => m.SurveyView));
 
 const ALL = [cardEditor, SetupView, FieldworkView, HistoryDialog, ShareDialog, LanguagePanel, ExportDialog, Presentation];
 
