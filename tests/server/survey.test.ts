@@ -182,7 +182,7 @@ describe('anonymity', () => {
     for (const row of rows) {
       expect(row.answered_on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(row.id).toMatch(/^[0-9a-f]{32}$/);
-      expect(Object.keys(JSON.parse(row.answer)).sort()).toEqual(['comment', 'improvements', 'organisation', 'report', 'role', 'statements']);
+      expect(Object.keys(JSON.parse(row.answer!)).sort()).toEqual(['comment', 'improvements', 'organisation', 'report', 'role', 'statements']);
       const stored = JSON.stringify(row);
       for (const secret of secrets) expect(stored).not.toContain(secret);
       expect(stored).not.toMatch(/T\d{2}:\d{2}/);
