@@ -2,13 +2,13 @@ import { termForCount, type QuantityTerm } from '../language/quantityTerms.js';
 import type { ScaleCounts } from './results.js';
 import { agreeing, disagreeing } from './results.js';
 
-/** "Almost all respondents", "The majority of respondents", "No respondents": the national term at a sentence's start. */
+/** "Almost all respondents", "The majority of respondents", "None of the respondents": the national term at a sentence's start. */
 export function respondents(term: QuantityTerm): string {
   switch (term) {
     case 'all':
       return 'All respondents';
     case 'none':
-      return 'No respondents';
+      return 'None of the respondents';
     case 'majority':
       return 'The majority of respondents';
     case 'less than half':
