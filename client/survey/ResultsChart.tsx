@@ -46,6 +46,11 @@ export function StatementBar({ result, total }: { result: StatementResult; total
         Plot.ruleX([0], { stroke: '#000000' }),
       ],
     }) as SVGSVGElement;
+    // One image with one name: Plot names its groups too ("bar", "rule"), which an image's parts may not carry.
+    for (const part of svg.querySelectorAll('[aria-label], [aria-description]')) {
+      part.removeAttribute('aria-label');
+      part.removeAttribute('aria-description');
+    }
     svg.setAttribute('role', 'img');
     svg.setAttribute('aria-label', `${result.text}. ${describeCounts(result.counts)}.`);
     el.replaceChildren(svg);
