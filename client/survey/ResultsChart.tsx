@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import * as Plot from '@observablehq/plot';
 import { SCALE } from '../../shared/survey/questions.js';
 import type { StatementResult } from '../../shared/survey/results.js';
@@ -24,11 +24,20 @@ export function ScaleLegend() {
  */
 export function StatementBar({ result, total }: { result: StatementResult; total: number }) {
   const holder = useRef<HTMLDivElement>(null);
+  const [space, setSpace] = useState(0);
+  // Drawn again when the room it has changes (a phone turned, a window narrowed), so its text keeps its size.
   useEffect(() => {
     const el = holder.current;
     if (!el) return;
+    const observer = new ResizeObserver(([entry]) => setSpace(Math.round(entry?.contentRect.width ?? 0)));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  useEffect(() => {
+    const el = holder.current;
+    if (!el || space === 0) return;
     const segments = segmentsOf(result.counts);
-    const width = Math.max(280, Math.min(720, el.clientWidth || 600));
+    const width = Math.max(260, Math.min(720, space));
     const svg = Plot.plot({
       width,
       height: 64,
@@ -55,6 +64,6 @@ export function StatementBar({ result, total }: { result: StatementResult; total
     svg.setAttribute('aria-label', `${result.text}. ${describeCounts(result.counts)}.`);
     el.replaceChildren(svg);
     return () => el.replaceChildren();
-  }, [result, total]);
+  }, [result, total, space]);
   return <div className="survey-bar" ref={holder} data-statement={result.id} />;
 }

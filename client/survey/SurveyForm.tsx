@@ -121,14 +121,13 @@ export function SurveyForm({ route, onAnswered }: { route: AnswerRoute; onAnswer
       <ChoiceGroup question="organisation" legend={ORGANISATION_QUESTION} choices={ORGANISATIONS} value={draft.organisation} onChange={(organisation) => set({ organisation })} error={problemFor('organisation')} />
       <ChoiceGroup question="role" legend={ROLE_QUESTION} choices={JOB_ROLES} value={draft.role} onChange={(role) => set({ role })} error={problemFor('role')} />
       <h2 className="survey-form__heading" id="survey-statements">{STATEMENTS_QUESTION}</h2>
-      <ol className="survey-form__statements" aria-labelledby="survey-statements">
-        {STATEMENTS.map((s) => (
-          <li key={s.id}>
-            <ChoiceGroup className="survey-question--scale" question={s.id} legend={s.text} choices={SCALE} value={draft.statements[s.id] ?? null}
-              onChange={(choice) => set({ statements: { ...draft.statements, [s.id]: choice } })} error={problemFor(s.id)} />
-          </li>
+      {/* Numbered in the legend, not by a list: a list's number sits beside the first answer, not the statement. */}
+      <div className="survey-form__statements">
+        {STATEMENTS.map((s, i) => (
+          <ChoiceGroup key={s.id} className="survey-question--scale" question={s.id} legend={`${i + 1}. ${s.text}`} choices={SCALE} value={draft.statements[s.id] ?? null}
+            onChange={(choice) => set({ statements: { ...draft.statements, [s.id]: choice } })} error={problemFor(s.id)} />
         ))}
-      </ol>
+      </div>
       <div className="ds_question">
         <label className="ds_label" htmlFor="survey-comment">{COMMENT_QUESTION} <span className="survey-form__optional">(optional)</span></label>
         <LimitedInput id="survey-comment" className="ds_input" multiline rows={4} limit={{ max: SURVEY_TEXT_LIMIT, name: 'comment' }} value={draft.comment} onValue={(comment) => set({ comment })} />
