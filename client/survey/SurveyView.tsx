@@ -10,6 +10,9 @@ import { SurveyResults } from './SurveyResults.js';
 import { ShortLink } from './ShortLink.js';
 import { fetchSurveyState, hasAnswered, markAnswered, setSurveyOpen } from './requests.js';
 
+/** How often someone waiting for the survey asks whether it has opened. */
+const WAITING_CHECK_MS = 15_000;
+
 /**
  * The workshop's Survey section. The host and facilitator open and close the survey, hand
  * out its own link and read the results; everyone who took part answers here. What each
@@ -40,6 +43,15 @@ export function SurveyView() {
       current = false;
     };
   }, [id, secret, refresh]);
+
+  // Someone waiting for the survey to open sees it open without reloading: the state is on
+  // the server, not in the shared document, so it is asked again now and then.
+  const waiting = !runs && state !== null && !state.open && !answered && !answerRefused;
+  useEffect(() => {
+    if (!waiting) return;
+    const timer = window.setInterval(() => setRefresh((n) => n + 1), WAITING_CHECK_MS);
+    return () => window.clearInterval(timer);
+  }, [waiting]);
 
   async function toggle() {
     if (!state) return;
