@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import {
   COMMENT_QUESTION,
   IMPROVE_QUESTION,
@@ -148,8 +148,11 @@ export function SurveyForm({ route, onAnswered }: { route: AnswerRoute; onAnswer
 
 /** After answering: a message that takes focus, so it is read out. */
 export function SurveyThanks({ message }: { message: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // Once, as it appears: focus is not taken back each time the page around it is drawn again.
+  useEffect(() => ref.current?.focus(), []);
   return (
-    <div className="ds_inset-text survey-thanks" role="status" tabIndex={-1} ref={(el) => el?.focus()}>
+    <div className="ds_inset-text survey-thanks" role="status" tabIndex={-1} ref={ref}>
       <p className="ds_inset-text__text">{message}</p>
     </div>
   );
