@@ -8,7 +8,7 @@ export function ShortLink({ code }: { code: string }) {
   return (
     <div className="survey-link">
       <h3>The survey’s link</h3>
-      <p>Anyone with this link or QR code can answer the survey, and do nothing else: it does not open the board.</p>
+      <p>Anyone with this link or QR code can answer the survey while it is open, and do nothing else: it does not open the board.</p>
       <div className="survey-link__row">
         <label className="visually-hidden" htmlFor="survey-link-field">The survey’s link</label>
         <input id="survey-link-field" className="ds_input survey-link__field" readOnly value={link} onFocus={(e) => e.target.select()} />
