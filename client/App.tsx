@@ -22,6 +22,11 @@ export async function pageFor(path: string): Promise<ReactNode> {
     const { AccessibilityStatement } = await import('./accessibility/AccessibilityStatement.js');
     return <AccessibilityStatement />;
   }
+  const survey = /^\/s\/([a-z0-9]{1,40})\/?$/.exec(path);
+  if (survey) {
+    const { SurveyPage } = await import('./survey/SurveyPage.js');
+    return <SurveyPage code={survey[1]!} />;
+  }
   if (join) {
     const { JoinPage } = await import('./start/JoinPage.js');
     return <JoinPage initialCode={join[1] ?? ''} />;

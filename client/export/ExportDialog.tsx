@@ -6,6 +6,9 @@ import { downloadExport } from './download.js';
 import { readReport, type ReportSnapshot } from '../../shared/model/index.js';
 import { checkLanguage } from '../../shared/language/check.js';
 import { saveWorkshopSettings } from '../lib/api.js';
+import { may } from '../../shared/rules/rules.js';
+import { useSession } from '../session/SessionContext.js';
+import { SurveyAppendixOption, useSurveyResponses } from '../survey/SurveyAppendixOption.js';
 
 /** The formats the server can make now, with what each is for. */
 const FORMATS = [
@@ -49,6 +52,9 @@ export function ExportDialog({ isOpen, onOpenChange, secret, onCheckLanguage, re
   const [groupByTheme, setGroupByTheme] = useState(false);
   const [citeEvidence, setCiteEvidence] = useState(true);
   const [contents, setContents] = useState(false);
+  const [withSurvey, setWithSurvey] = useState(false);
+  const { state: session } = useSession();
+  const surveyResponses = useSurveyResponses(id, secret, isOpen && may(role, session.phase, { kind: 'survey.results' }));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [settingError, setSettingError] = useState<string | null>(null);
@@ -79,6 +85,7 @@ export function ExportDialog({ isOpen, onOpenChange, secret, onCheckLanguage, re
         groupByTheme: groupByTheme && REPORT_FORMATS.has(format),
         citeEvidence: citeEvidence || !REPORT_FORMATS.has(format),
         contents: contents && PAGED_FORMATS.has(format),
+        survey: withSurvey && REPORT_FORMATS.has(format),
       });
       announce(`Downloaded ${name}`);
       onOpenChange(false);
@@ -161,6 +168,7 @@ export function ExportDialog({ isOpen, onOpenChange, secret, onCheckLanguage, re
                 </p>
               </div>
             ) : null}
+            {REPORT_FORMATS.has(format) ? <SurveyAppendixOption responses={surveyResponses} checked={withSurvey} onChange={setWithSurvey} /> : null}
             {role === 'host' ? (
               <div className="ds_checkbox ds_checkbox--small">
                 <input className="ds_checkbox__input" type="checkbox" id="export-readers" checked={readersMayExport}

@@ -27,16 +27,19 @@ export interface ExportRequest {
   citeEvidence?: boolean;
   /** A contents list at the start (Word and the web page). */
   contents?: boolean;
+  /** The participants' survey as an appendix (only offered from five answers). */
+  survey?: boolean;
 }
 
 /** Fetch an export and save it; throws with the server's own words on a refusal. */
-export async function downloadExport({ workshopId, secret, format, include, groupByTheme, citeEvidence = true, contents = false }: ExportRequest): Promise<string> {
+export async function downloadExport({ workshopId, secret, format, include, groupByTheme, citeEvidence = true, contents = false, survey = false }: ExportRequest): Promise<string> {
   const query = new URLSearchParams({
     format,
     include,
     ...(groupByTheme ? { group: 'theme' } : {}),
     ...(citeEvidence ? {} : { evidence: 'omit' }),
     ...(contents ? { contents: 'yes' } : {}),
+    ...(survey ? { survey: 'yes' } : {}),
   });
   const res = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/export?${query}`, {
     headers: { authorization: `Bearer ${secret}` },

@@ -29,7 +29,7 @@ import { SilentRound } from '../session/SilentRound.js';
 import { FollowBar } from '../session/FollowBar.js';
 import { ViewContext, useViewState } from './views.js';
 import { LaterBoundary } from '../lib/later.js';
-import { FieldworkView, FollowupView, Presentation, SetupView, fetchLaterParts } from './laterParts.js';
+import { FieldworkView, FollowupView, Presentation, SetupView, SurveyView, fetchLaterParts } from './laterParts.js';
 import { ReviewDueNotice } from '../followup/ReviewDueNotice.js';
 
 // The board's connection opens as this code arrives (or the link is let in, if later),
@@ -131,6 +131,10 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
           ) : navigation.view === 'followup' ? (
             <LaterBoundary waiting="Opening the follow-up…" className="workshop-main__loading">
               <FollowupView readersMayExport={info.readersMayExport} />
+            </LaterBoundary>
+          ) : navigation.view === 'survey' ? (
+            <LaterBoundary waiting="Opening the survey…" className="workshop-main__loading">
+              <SurveyView />
             </LaterBoundary>
           ) : (
             <div className={`workshop-layout${drawer?.open ? ' workshop-layout--with-drawer' : ''}`}>

@@ -19,6 +19,8 @@ export const ExportDialog = laterComponent(() => import('../export/ExportDialog.
 export const PublishDialog = laterComponent(() => import('../publish/PublishDialog.js').then((m) => m.PublishDialog));
 export const FollowupView = laterComponent(() => import('../followup/FollowupView.js').then((m) => m.FollowupView));
 export const Presentation = laterComponent(() => import('../session/Presentation.js').then((m) => m.Presentation));
+/** Not fetched ahead with the rest: it carries the charts, and is needed once a workshop, if at all. */
+export const SurveyView = laterComponent(() => import('../survey/SurveyView.js').then((m) => m.SurveyView));
 
 const ALL = [cardEditor, SetupView, FieldworkView, FollowupView, HistoryDialog, ShareDialog, LanguagePanel, ExportDialog, PublishDialog, Presentation];
 

@@ -1,10 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useState } from 'react';
 
 /** The parts of a workshop, each its own view of the one live document. */
-export const VIEWS = ['board', 'setup', 'fieldwork', 'followup'] as const;
+export const VIEWS = ['board', 'setup', 'fieldwork', 'survey', 'followup'] as const;
 export type View = (typeof VIEWS)[number];
 
-export const VIEW_LABELS: Record<View, string> = { board: 'Board', setup: 'Setup', fieldwork: 'Fieldwork', followup: 'Follow-up' };
+export const VIEW_LABELS: Record<View, string> = { board: 'Board', setup: 'Setup', fieldwork: 'Fieldwork', survey: 'Survey', followup: 'Follow-up' };
 
 function viewFromAddress(): View {
   const v = new URLSearchParams(window.location.search).get('view');

@@ -18,6 +18,8 @@ import { publicPages, publishApi } from './publishApi.js';
 import type { PublishStore } from '../storage/publishStore.js';
 import { followupApi } from './followupApi.js';
 import type { FollowupStore } from '../storage/followupStore.js';
+import { surveyApi } from './surveyApi.js';
+import type { SurveyStore } from '../storage/surveyStore.js';
 import { pageHtml } from './pageHead.js';
 import { metrics, PROMETHEUS_CONTENT_TYPE } from '../metrics.js';
 import type { Cluster } from '../bus/cluster.js';
@@ -51,6 +53,9 @@ export interface AppDeps {
   accessibilityContact?: string;
   /** Where rate limits are counted: Redis with several servers (server/limits/); this process when not given. */
   counter?: Counter;
+  surveys: SurveyStore;
+  /** Survey answers per address per hour through the survey's short link (config: SURVEY_ANSWERS_PER_HOUR). */
+  surveyAnswersPerHour?: number;
 }
 
 const MINUTE = 60_000;
@@ -118,6 +123,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', aboutApi(deps));
   app.use('/api', publishApi(deps));
   app.use('/api', followupApi(deps));
+  app.use('/api', surveyApi({ ...deps, answersByAddress: new RateLimit(counter, 'survey-answers', deps.surveyAnswersPerHour ?? 200, HOUR), codeMisses: new RateLimit(counter, 'survey-code-misses', 60, HOUR) }));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'There is no such API address.' });
   });

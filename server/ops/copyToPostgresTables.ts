@@ -5,7 +5,7 @@
  * the host's link.
  */
 
-export type ColumnKind = 'text' | 'bytea' | 'bigint' | 'integer' | 'boolean' | 'timestamptz';
+export type ColumnKind = 'text' | 'bytea' | 'bigint' | 'integer' | 'boolean' | 'timestamptz' | 'date' | 'jsonb';
 
 export interface Column {
   name: string;
@@ -172,4 +172,13 @@ export const TABLES: readonly Table[] = [
       col('body', 'text'),
     ],
   },
+  // The participants' survey (server/storage/surveyStore.ts): answers with nothing that names anyone, and the separate record of who has answered.
+  { name: 'surveys', noun: 'surveys', orderBy: 'workshop', columns: [col('workshop', 'text'), col('code', 'text'), col('open', 'boolean')] },
+  {
+    name: 'survey_responses',
+    noun: 'survey answers',
+    orderBy: 'workshop, id',
+    columns: [col('workshop', 'text'), col('id', 'text'), col('answered_on', 'date'), col('answer', 'jsonb')],
+  },
+  { name: 'survey_answerers', noun: 'survey answerers', orderBy: 'workshop, answerer', columns: [col('workshop', 'text'), col('answerer', 'bytea')] },
 ];

@@ -3,6 +3,7 @@ import type { Phase } from '../../shared/session/phases.js';
 import type { DocStore } from './docStore.js';
 import type { PublishStore } from './publishStore.js';
 import type { FollowupStore } from './followupStore.js';
+import type { SurveyStore } from './surveyStore.js';
 
 /**
  * Everything Cairn keeps, behind interfaces: SQLite in DATA_DIR by default
@@ -22,6 +23,7 @@ export interface Stores {
   publications: PublishStore;
   /** The follow-up a year on: progress logs of agreed actions, review dates. */
   followup: FollowupStore;
+  surveys: SurveyStore;
   locks: Locks;
   /** Write what is pending and let go of the database. */
   close(): Promise<void>;

@@ -21,6 +21,7 @@ import { BOARD_TITLES } from '../model/schema.js';
 import { boundDepth } from '../model/richText.js';
 import type { RichTextNode } from '../model/types.js';
 import { append } from './append.js';
+import { APPENDIX_COLUMNS, APPENDIX_HEADING, appendixCaption, appendixIntro } from '../survey/appendix.js';
 import { themeGroups, type NumberedCard, type ReportContent } from './report.js';
 import { formatDate } from '../format.js';
 import { WHAT_IS_CI } from './standardText.js';
@@ -226,6 +227,11 @@ export async function reportToDocx(r: ReportContent): Promise<Uint8Array> {
   if (r.offers.length) {
     children.push(plainHeading('Further collaboration and support offered', HeadingLevel.HEADING_2));
     append(children, r.offers.map((o) => bullet([o.from, o.offer, o.to].filter((x) => x.trim()).join(' — '))));
+  }
+  if (r.survey) {
+    append(children, [plainHeading(APPENDIX_HEADING, HeadingLevel.HEADING_1), text(appendixIntro(r.survey)), ...r.survey.statements.map((st) => bullet(st.sentence))]);
+    const columns = [{ name: 'Statement', share: 8 }, ...APPENDIX_COLUMNS.map((name) => ({ name, share: 2 }))];
+    append(children, table(appendixCaption, columns, r.survey.statements.map((st) => [st.text, ...st.counts.map(String)])));
   }
   const doc = new Document({
     title: reportTitle(r),

@@ -18,6 +18,7 @@ import {
   noneYet,
   reportTitle,
 } from './reportWords.js';
+import { APPENDIX_COLUMNS, APPENDIX_HEADING, appendixCaption, appendixIntro, type SurveyAppendix } from '../survey/appendix.js';
 
 /** Everything a person wrote passes through here, in text and in attribute values alike. */
 export function escapeHtml(text: string): string {
@@ -134,6 +135,13 @@ th, td { border: 1px solid #555; padding: .35rem .5rem; text-align: left; vertic
   thead { display: table-header-group; } a { color: inherit; } .contents { break-after: page; }
 }`;
 
+/** The participants' survey: a sentence per statement, then the counts as a table. */
+function surveyAppendixHtml(a: SurveyAppendix): string {
+  const head = `<tr><th scope="col">Statement</th>${APPENDIX_COLUMNS.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr>`;
+  const rows = a.statements.map((s) => `<tr><th scope="row">${escapeHtml(s.text)}</th>${s.counts.map((n) => `<td>${n}</td>`).join('')}</tr>`).join('');
+  return `<section id="survey"><h2>${escapeHtml(APPENDIX_HEADING)}</h2><p>${escapeHtml(appendixIntro(a))}</p>${list(a.statements.map((s) => escapeHtml(s.sentence)))}<table class="team"><caption>${escapeHtml(appendixCaption)}</caption><thead>${head}</thead><tbody>${rows}</tbody></table></section>`;
+}
+
 /** The report as one self-contained HTML document, to read or to print to PDF. */
 export function reportToHtml(r: ReportContent): string {
   const s = r.setup;
@@ -171,7 +179,9 @@ export function reportToHtml(r: ReportContent): string {
     section(5, `${findings(r, r.areas)}</section>`),
     section(6, `${actionsTable(r)}${r.actions.map((a) => finding(a, actionFacts(a))).join('')}`),
     offers.length ? `<section><h3>Further collaboration and support offered</h3>${list(offers)}</section>` : '',
-    '</section></main>',
+    '</section>',
+    r.survey ? surveyAppendixHtml(r.survey) : '',
+    '</main>',
   ].join('\n');
   // The CSP forbids every request and every script: the file is safe to open even if escaping ever slipped.
   return `<!DOCTYPE html>

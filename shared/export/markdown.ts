@@ -2,6 +2,7 @@ import { BOARD_TITLES } from '../model/schema.js';
 import { themeGroups, type ReportContent, type NumberedCard } from './report.js';
 import { blocksToMarkdown, escapeMarkdown as esc } from './markdownText.js';
 import { append } from './append.js';
+import { APPENDIX_COLUMNS, APPENDIX_HEADING, appendixCaption, appendixIntro } from '../survey/appendix.js';
 import { WHAT_IS_CI } from './standardText.js';
 import { formatDate } from '../format.js';
 import { MODES, FIELDWORK_DETAIL_LABEL, FIELDWORK_SUMMARY_LABEL, activityCount, evidenceLine, fieldworkName, fieldworkWhen, noneYet, tookPart } from './reportWords.js';
@@ -93,6 +94,12 @@ export function reportToMarkdown(r: ReportContent): string {
   if (r.offers.length) {
     out.push('### Further collaboration and support offered', '');
     for (const o of r.offers) out.push(`- ${[o.from, o.offer, o.to].filter((x) => x.trim()).map(esc).join(' — ')}`);
+    out.push('');
+  }
+  if (r.survey) {
+    append(out, [`## ${APPENDIX_HEADING}`, '', esc(appendixIntro(r.survey)), '', ...r.survey.statements.flatMap((st) => [`- ${esc(st.sentence)}`]), '']);
+    append(out, [`${appendixCaption}:`, '', `| Statement | ${APPENDIX_COLUMNS.map(esc).join(' | ')} |`, `| --- |${APPENDIX_COLUMNS.map(() => ' ---: |').join('')}`]);
+    append(out, r.survey.statements.map((st) => `| ${esc(st.text)} | ${st.counts.join(' | ')} |`));
     out.push('');
   }
   return out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd() + '\n';

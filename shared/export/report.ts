@@ -1,6 +1,7 @@
 import type { ReportCard, ReportSnapshot } from '../model/readReport.js';
 import type { Activity } from '../model/types.js';
 import { formatDate } from '../format.js';
+import type { SurveyAppendix } from '../survey/appendix.js';
 
 export type Include = 'agreed' | 'all';
 
@@ -51,6 +52,8 @@ export interface ReportContent extends Omit<ReportSnapshot, 'strengths' | 'areas
    * no activity has a date or a name of its own: the counts then say all there is.
    */
   fieldwork: FieldworkRow[];
+  /** The participants' survey as an appendix, when asked for and at least five have answered. */
+  survey?: SurveyAppendix | null;
 }
 
 const nameOf = (a: Activity) => a.title.trim() || a.type || 'Untitled activity';

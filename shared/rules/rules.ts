@@ -36,7 +36,13 @@ export type Action =
   /** Add to an agreed action's progress log (the follow-up a year on). */
   | { kind: 'followup.log' }
   /** Set or clear the date the follow-up review is due. */
-  | { kind: 'followup.review-date' };
+  | { kind: 'followup.review-date' }
+  /** Open or close the participants' survey, and show its short link. */
+  | { kind: 'survey.run' }
+  /** Answer the participants' survey through a workshop link (the survey's own short link grants only this). */
+  | { kind: 'survey.answer' }
+  /** See the survey's results (counts only, once five have answered), export them, add them to the report. */
+  | { kind: 'survey.results' };
 
 export type ActionKind = Action['kind'];
 
@@ -104,6 +110,12 @@ export const RULES: { [K in ActionKind]: Rule<K> } = {
   'followup.log': (role, phase) =>
     role === 'viewer' ? READ_ONLY : phase !== 'agreed' ? 'Progress is logged once the board is agreed. The facilitator or host moves the workshop to the Agreed phase first.' : null,
   'followup.review-date': (role) => (role === 'host' ? null : 'Only the host can set the review date.'),
+  // Not tied to the phase: the survey may be run during the session or long after it.
+  'survey.run': (role) => (role === 'host' || role === 'facilitator' ? null : 'Only the facilitator or host can open or close the survey.'),
+  // Readers (elected members, partners) did not take part in the workshop, so they are not asked about it.
+  'survey.answer': (role) => (role === 'viewer' ? 'The survey is for the people who took part in the workshop. If you took part, ask the host for the survey’s link.' : null),
+  // Participants answer; the results are the host's and facilitator's to report (the report's appendix shares them).
+  'survey.results': (role) => (role === 'host' || role === 'facilitator' ? null : 'Only the facilitator or host can see the survey’s results. They may share them in the report.'),
 };
 
 /** Null when `role` may do `action` in `phase`; otherwise why not. */

@@ -84,6 +84,8 @@ async function sqliteInstallation(): Promise<Installation> {
   await stores.history.save(id, Y.encodeStateAsUpdate(board), { name: 'Automatic', kind: 'auto', createdBy: 'Cairn' });
   await stores.followup.append(id, { action: 'card-a', status: 'under-way', note: 'The plan is drafted.', evidence: ['https://example.org/plan'], author: 'Audrey May', key: 'copied-entry-1' });
   await stores.followup.setReviewDate(id, '2027-03-12');
+  await stores.surveys.setOpen(id, true);
+  await stores.surveys.answer(id, ['key:audrey'], { organisation: 'host', role: 'qio', statements: { s1: 'agree' }, comment: 'Honest talk', report: null, improvements: '' }, '2026-12-05');
 
   const legacy = await stores.workshops.create('Collaborative Improvement – Clackmannanshire');
   await stores.docs.flush();
@@ -138,7 +140,7 @@ describe('npm run copy-to-postgres', () => {
     const copied = await npmCopy(['--from', install.dataDir, '--to', url]);
     expect(copied.stderr).toBe('');
     expect(copied.code).toBe(0);
-    expect(copied.stdout).toMatch(/^Copied 2 workshops \(2 people, 1 join code, 1 compacted document, 2 document updates, 2 writers, 1 dot, 1 silent-round draft, 2 versions, 1 progress note, 1 review date, 0 published reports, 0 library entries\)/);
+    expect(copied.stdout).toMatch(/^Copied 2 workshops \(2 people, 1 join code, 1 compacted document, 2 document updates, 2 writers, 1 dot, 1 silent-round draft, 2 versions, 1 progress note, 1 review date, 0 published reports, 0 library entries, 1 survey, 1 survey answer, 1 survey answerer\)/);
     expect(copied.stdout).toContain('match the source');
 
     // What a server does not show over HTTP without a session running, read from the store.
@@ -151,6 +153,8 @@ describe('npm run copy-to-postgres', () => {
     expect(await stores.sessions.draftsOf(id, 'round-1', `person:${audrey.id}`)).toEqual([{ id: 'd1', text: 'Learners’ views shape the plan' }]);
     expect(await stores.docs.writerOf(id, 1001)).toBe(`person:${audrey.id}`);
     expect(await stores.docs.writerOf(id, 1002)).toBe('link:facilitator');
+    expect(await stores.surveys.answers(id)).toEqual([{ organisation: 'host', role: 'qio', statements: { s1: 'agree' }, comment: 'Honest talk', report: null, improvements: '' }]);
+    expect(await stores.surveys.answer(id, ['key:audrey'], { organisation: 'host', role: 'qio', statements: {}, comment: '', report: null, improvements: '' }, '2026-12-05')).toBe('already-answered');
     // The row written before changes were checked is still known as such (before a server opens it and compacts it).
     const stored = await stores.docs.load(install.legacy);
     expect(stored.uncheckedUpdates).toBe(1);

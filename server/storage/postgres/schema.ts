@@ -11,6 +11,8 @@ import { FOLLOWUP_MIGRATION } from './followupStore.js';
  * (ops/copyToPostgres.ts): secrets are kept only as SHA-256 hashes (bytea), the other
  * roles' links and personal links sealed with the host's link, times as timestamptz.
  */
+import { SURVEY_MIGRATION_SQL } from './surveyStore.js';
+
 export interface Migration {
   version: number;
   name: string;
@@ -116,4 +118,9 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 2, name: 'published reports and the practice library', sql: PUBLISH_MIGRATION_SQL },
   FOLLOWUP_MIGRATION,
+  {
+    version: 4,
+    name: 'participants survey',
+    sql: SURVEY_MIGRATION_SQL,
+  },
 ];

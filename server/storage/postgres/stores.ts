@@ -10,6 +10,7 @@ import { PostgresHistoryStore } from './historyStore.js';
 import { PostgresPublishStore } from './publishStore.js';
 import { PostgresFollowupStore } from './followupStore.js';
 import { PostgresLocks } from './locks.js';
+import { PostgresSurveyStore } from './surveyStore.js';
 
 /** Where the database is, for logs: the URL without its password. */
 export function describeUrl(url: string): string {
@@ -47,6 +48,7 @@ export async function openPostgresStores(url: string, log: Logger): Promise<Stor
     history: new PostgresHistoryStore(pool),
     publications: new PostgresPublishStore(pool),
     followup: new PostgresFollowupStore(pool),
+    surveys: new PostgresSurveyStore(pool),
     locks,
     close: async () => {
       await docs.flush().catch((err: Error) => log.error({ err }, 'Updates still unwritten as the server stops'));

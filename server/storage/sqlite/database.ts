@@ -27,6 +27,7 @@ function keyUpdateLogByDocument(db: Database.Database): void {
     db.exec('ALTER TABLE doc_updates_keyed RENAME TO doc_updates');
   })();
 }
+import { createSurveyTables } from './surveyStore.js';
 
 /** Opens (and creates, first time) the SQLite file in DATA_DIR, in WAL mode. */
 export function openDatabase(dataDir: string): Database.Database {
@@ -134,5 +135,6 @@ export function openDatabase(dataDir: string): Database.Database {
   `);
   createPublishTables(db);
   createFollowupTables(db);
+  createSurveyTables(db);
   return db;
 }

@@ -10,6 +10,7 @@ import { SqliteSessionStore } from './sessionStore.js';
 import { SqliteHistoryStore } from './historyStore.js';
 import { SqlitePublishStore } from './publishStore.js';
 import { SqliteFollowupStore } from './followupStore.js';
+import { SqliteSurveyStore } from './surveyStore.js';
 
 /** Cairn's zero-configuration storage: one SQLite file in DATA_DIR, this process its only writer. */
 export function openSqliteStores(dataDir: string, log: Logger): Stores {
@@ -26,6 +27,7 @@ export function openSqliteStores(dataDir: string, log: Logger): Stores {
     history: new SqliteHistoryStore(db),
     publications: new SqlitePublishStore(db),
     followup: new SqliteFollowupStore(db),
+    surveys: new SqliteSurveyStore(db),
     locks: new MemoryLocks(),
     close: async () => {
       await docs.flush().catch(() => undefined);
