@@ -77,7 +77,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
   }
 
   async workshops(programme: string): Promise<string[]> {
-    return this.db.prepare('SELECT workshop FROM programme_workshops WHERE programme = ? ORDER BY joined_at, workshop').pluck().all(programme) as string[];
+    return this.db.prepare('SELECT workshop FROM programme_workshops WHERE programme = ? ORDER BY joined_at, rowid').pluck().all(programme) as string[];
   }
 
   async erase(id: string): Promise<boolean> {
