@@ -75,7 +75,7 @@ export function ProgrammePage({ programmeId }: { programmeId: string }) {
         <p id="programme-code-hint">Send this code to each workshop’s host. They enter it in their workshop’s Setup to join the programme, and can leave it there again.</p>
         <div className="join-links__row">
           <input id="programme-code-field" className="ds_input ds_input--fixed-10 programme-code" readOnly value={overview.code} aria-labelledby="programme-code-heading" aria-describedby="programme-code-hint" onFocus={(e) => e.currentTarget.select()} />
-          <CopyLinkButton text={overview.code} fieldId="programme-code-field" what="programme code" />
+          <CopyLinkButton text={overview.code} fieldId="programme-code-field" what="programme code" label="Copy code" />
         </div>
       </section>
       <section aria-labelledby="programme-workshops">

@@ -19,6 +19,9 @@ const WIDE = { width: 1400, height: 900 };
 async function shoot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  // The first screenful too, at the size people see it.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SHOTS, `${name}-first-screen.png`) });
 }
 
 /** Tab until the focused element passes `check`, as a keyboard user would. */
