@@ -96,6 +96,9 @@ describe('programmes in Chromium', () => {
     await field.press('Enter');
     await page.getByText('This workshop is in the programme “Collaborative Improvement 2026–27”.').waitFor();
     expect(await axe(page)).toEqual([]);
+    await page.getByRole('heading', { name: 'Programme', level: 3 }).scrollIntoViewIfNeeded();
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, 'workshop-setup-programme.png') });
     // A participant is never offered it.
     const participant = await join(browser, workshop.links.participant, 'Shona Bell', WIDE);
     await participant.page.getByRole('navigation', { name: 'Workshop sections' }).getByRole('link', { name: 'Setup' }).click();
