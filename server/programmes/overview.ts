@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import { readSetup } from '../../shared/model/index.js';
 import { RESULTS_THRESHOLD } from '../../shared/survey/questions.js';
-import { tally } from '../../shared/survey/results.js';
+import { programmeSurvey } from '../../shared/programme/survey.js';
 import type { SurveyAnswer } from '../../shared/survey/answer.js';
-import type { ProgrammeOverview, ProgrammeSurvey, ProgrammeWorkshopRow } from '../../shared/programme/programme.js';
+import type { ProgrammeOverview, ProgrammeWorkshopRow } from '../../shared/programme/programme.js';
 import { actionStatusCounts } from '../followup/progress.js';
 import type { RoomManager } from '../collab/roomManager.js';
 import type { WorkshopStore } from '../storage/stores.js';
@@ -62,24 +62,6 @@ async function rowOf(id: string, deps: OverviewDeps): Promise<{ row: ProgrammeWo
       row: { title: record.title, hostAuthority: '', startDate: '', endDate: '', focus: '', phase: null, publishedPath: published, surveyResponses, actions: NO_ACTIONS, unreadable: true },
     };
   }
-}
-
-/**
- * The survey across the programme. A workshop's answers count only once it has five: a
- * workshop with four would otherwise be picked out by comparing the totals before and
- * after it answered. The written answers are never part of it.
- */
-export function programmeSurvey(perWorkshop: { responses: number; answers: SurveyAnswer[] }[]): ProgrammeSurvey {
-  const included = perWorkshop.filter((w) => w.responses >= RESULTS_THRESHOLD);
-  const left = perWorkshop.filter((w) => w.responses > 0 && w.responses < RESULTS_THRESHOLD);
-  const results = tally(included.flatMap((w) => w.answers));
-  return {
-    workshopsIncluded: included.length,
-    workshopsLeftOut: left.length,
-    answersLeftOut: left.reduce((n, w) => n + w.responses, 0),
-    responses: results.responses,
-    statements: results.shown ? results.statements : null,
-  };
 }
 
 export async function buildOverview(programme: ProgrammeRecord, ids: string[], deps: OverviewDeps): Promise<ProgrammeOverview> {
