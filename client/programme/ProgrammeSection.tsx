@@ -68,7 +68,7 @@ export function ProgrammeSection() {
         cards, the names of people or the links.
       </p>
       {error ? (
-        <p className="ds_error-message" role="alert">
+        <p className="ds_error-message" id="programme-code-error" role="alert">
           {error}
         </p>
       ) : null}
@@ -95,7 +95,7 @@ export function ProgrammeSection() {
             autoComplete="off"
             spellCheck={false}
             maxLength={40}
-            aria-describedby="programme-code-hint"
+            aria-describedby={error ? 'programme-code-hint programme-code-error' : 'programme-code-hint'}
             aria-invalid={error ? true : undefined}
             value={code}
             onChange={(e) => setCode(e.target.value)}

@@ -224,9 +224,9 @@ describe.each<TestStorage>(['sqlite', 'postgres'])('programmes on the real serve
   });
 });
 
-describe('guessing codes', () => {
-  it('is limited per address: after 20 tries even the right code waits', async () => {
-    const fresh = await startTestServer();
+describe('limits per address', () => {
+  it('limits guessing codes (after 20 tries even the right code waits) and new programmes, like new workshops', async () => {
+    const fresh = await startTestServer({ env: { CREATE_PER_HOUR: '3' } });
     try {
       const res = await fetch(`${fresh.url}/api/programmes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Guessing' }) });
       const p = (await res.json()) as ProgrammeCreatedResponse;
@@ -240,6 +240,14 @@ describe('guessing codes', () => {
       expect(blocked.status).toBe(429);
       expect(blocked.body.error).toMatch(/Too many programme codes were tried from this address\. Try again in \d+ minutes?/);
       expect(Number(blocked.retry)).toBeGreaterThan(0);
+      const start = () => fetch(`${fresh.url}/api/programmes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Another' }) });
+      expect((await start()).status).toBe(201);
+      expect((await start()).status).toBe(201);
+      const refused = await start();
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as { error: string }).error).toMatch(/Too many new programmes from this address in the last hour\. Try again in/);
+      // New workshops are counted on their own.
+      expect((await createWorkshop(fresh, { title: 'Still allowed' })).id).toBeTruthy();
     } finally {
       await fresh.close();
     }
