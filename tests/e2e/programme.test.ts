@@ -70,6 +70,7 @@ describe('programmes in Chromium', () => {
     const page = await coordinator.newPage();
     await page.goto(server.url);
     await page.getByLabel('Programme name').focus();
+    await shoot(page, 'start-page');
     await page.keyboard.type('Collaborative Improvement 2026–27');
     await page.keyboard.press('Enter');
     const ready = page.getByRole('heading', { name: 'Your programme “Collaborative Improvement 2026–27” is ready' });
@@ -81,6 +82,7 @@ describe('programmes in Chromium', () => {
     expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
     await page.getByRole('button', { name: /Copy link \(coordinator link\)/ }).waitFor();
     expect(await axe(page)).toEqual([]);
+    await shoot(page, 'start-programme-ready');
     await page.close();
   });
 
