@@ -2,13 +2,9 @@ import type pg from 'pg';
 import { hashToken, hashesMatch, newToken, newWorkshopId } from '../../workshops/tokens.js';
 import { newProgrammeCode, type ProgrammeRecord, type ProgrammeStore } from '../programmeStore.js';
 import { inTransaction } from './pool.js';
-import type { Migration } from './schema.js';
 
-/** The programmes' tables, as they are in SQLite (sqlite/programmeStore.ts). */
-export const PROGRAMME_MIGRATION: Migration = {
-  version: 5,
-  name: 'programmes and their workshops',
-  sql: `
+/** The programmes' tables (migration 5 in schema.ts), as they are in SQLite (sqlite/programmeStore.ts). */
+export const PROGRAMME_MIGRATION_SQL = `
     CREATE TABLE programmes (
       id text PRIMARY KEY,
       name text NOT NULL,
@@ -22,8 +18,7 @@ export const PROGRAMME_MIGRATION: Migration = {
       joined_at timestamptz NOT NULL
     );
     CREATE INDEX programme_workshops_programme ON programme_workshops (programme, joined_at);
-  `,
-};
+`;
 
 type Row = { id: string; name: string; code: string; created_at: Date };
 const record = (r: Row | undefined): ProgrammeRecord | null => (r ? { id: r.id, name: r.name, code: r.code, createdAt: r.created_at.toISOString() } : null);
