@@ -79,7 +79,7 @@ describe('GET /api/workshops/:id/export', () => {
       const res = await get(exportPath(`format=md&${encodeURIComponent(name)}=all`));
       expect({ name, status: res.status }).toEqual({ name, status: 400 });
       expect(res.error).toContain(name);
-      expect(res.error).toMatch(/format, include, group, evidence and contents/);
+      expect(res.error).toMatch(/format, include, group, evidence, contents and survey/);
     }
     expect(await openWorkshops()).toBe(before);
   });

@@ -1,5 +1,5 @@
 import { PUBLISH_MIGRATION_SQL } from './publishStore.js';
-import { FOLLOWUP_MIGRATION } from './followupStore.js';
+import { FOLLOWUP_MIGRATION_SQL } from './followupStore.js';
 
 /**
  * Cairn's PostgreSQL schema, as numbered migrations. Each runs once, in order, recorded
@@ -118,7 +118,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   { version: 2, name: 'published reports and the practice library', sql: PUBLISH_MIGRATION_SQL },
-  FOLLOWUP_MIGRATION,
+  { version: 3, name: 'follow-up: progress logs of agreed actions, review dates', sql: FOLLOWUP_MIGRATION_SQL },
   {
     version: 4,
     name: 'participants survey',
