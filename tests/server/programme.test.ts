@@ -130,6 +130,15 @@ describe.each<TestStorage>(['sqlite', 'postgres'])('programmes on the real serve
       expect(malformed.status).toBe(400);
       expect(malformed.body.error).toMatch(/10 letters and digits/);
       expect((await call('PUT', `/api/workshops/${w.id}/programme`, w.tokens.host, {})).status).toBe(400);
+      for (const body of [{ code: 42 }, { code: 'ABCDE-FGHJK', programme: 'x' }, { code: 'A'.repeat(41) }, []]) {
+        const bad = await call('PUT', `/api/workshops/${w.id}/programme`, w.tokens.host, body);
+        expect(bad.status, JSON.stringify(body)).toBe(400);
+        expect(bad.body.error).toBeTruthy();
+      }
+      for (const body of [{ name: 42 }, { name: ['a'] }, 'a name']) expect((await call('POST', '/api/programmes', undefined, body)).status, JSON.stringify(body)).toBe(400);
+      const notJson = await fetch(`${server.url}/api/programmes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"name":' });
+      expect(notJson.status).toBe(400);
+      expect(((await notJson.json()) as { error: string }).error).toMatch(/not valid JSON/);
     });
   });
 
