@@ -27,6 +27,11 @@ export async function pageFor(path: string): Promise<ReactNode> {
     const { SurveyPage } = await import('./survey/SurveyPage.js');
     return <SurveyPage code={survey[1]!} />;
   }
+  const programme = /^\/p\/([a-z0-9]{14})\/?$/.exec(path);
+  if (programme) {
+    const { ProgrammePage } = await import('./programme/ProgrammePage.js');
+    return <ProgrammePage programmeId={programme[1]!} />;
+  }
   if (join) {
     const { JoinPage } = await import('./start/JoinPage.js');
     return <JoinPage initialCode={join[1] ?? ''} />;

@@ -9,6 +9,7 @@ import { SetupSummary } from './SetupSummary.js';
 import { PartnersSection } from './PartnersSection.js';
 import { ReportTextSection } from './ReportTextSection.js';
 import { WhatWeKnow } from '../library/WhatWeKnow.js';
+import { ProgrammeSection } from '../programme/ProgrammeSection.js';
 import '../styles/setup.css';
 
 /** The workshop's setup: what every part of the report's sections 1-3 is built from. */
@@ -26,6 +27,7 @@ export function SetupView() {
           <WhatWeKnow />
           <TeamSection />
           {allowed({ kind: 'links.manage' }) ? <PersonalLinksSection /> : null}
+          {allowed({ kind: 'programme.join' }) ? <ProgrammeSection /> : null}
           <PartnersSection />
           <ReportTextSection />
         </>

@@ -21,7 +21,7 @@ async function copyText(text: string, fieldId: string): Promise<boolean> {
   }
 }
 
-export function CopyLinkButton({ text, fieldId, what }: { text: string; fieldId: string; what: string }) {
+export function CopyLinkButton({ text, fieldId, what, label = 'Copy link' }: { text: string; fieldId: string; what: string; label?: string }) {
   const announce = useAnnounce();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const timer = useRef<number | undefined>(undefined);
@@ -38,7 +38,7 @@ export function CopyLinkButton({ text, fieldId, what }: { text: string; fieldId:
   return (
     <>
       <button type="button" className="ds_button ds_button--secondary join-links__copy" onClick={copy}>
-        {state === 'copied' ? 'Copied' : 'Copy link'}
+        {state === 'copied' ? 'Copied' : label}
         <span className="visually-hidden"> ({what})</span>
       </button>
       {state === 'failed' ? (

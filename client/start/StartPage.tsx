@@ -3,6 +3,7 @@ import { SkipLink } from '../ui/SkipLink.js';
 import { CreateWorkshopForm } from './CreateWorkshopForm.js';
 import { JoinLinks } from './JoinLinks.js';
 import { ImportWorkshopForm } from './ImportWorkshopForm.js';
+import { StartProgrammeSection } from '../programme/StartProgrammeSection.js';
 import { forgetCreated, keepCreated, recallCreated, type Created } from './createdWorkshop.js';
 
 export function StartPage() {
@@ -55,6 +56,7 @@ export function StartPage() {
             </p>
             <CreateWorkshopForm onCreated={(title, response) => setCreated({ title, response })} />
             <ImportWorkshopForm onImported={(title, response) => setCreated({ title, response })} />
+            <StartProgrammeSection />
           </>
         )}
       </main>

@@ -20,6 +20,8 @@ import { followupApi } from './followupApi.js';
 import type { FollowupStore } from '../storage/followupStore.js';
 import { surveyApi } from './surveyApi.js';
 import type { SurveyStore } from '../storage/surveyStore.js';
+import { programmeApi } from './programmeApi.js';
+import type { ProgrammeStore } from '../storage/programmeStore.js';
 import { pageHtml } from './pageHead.js';
 import { metrics, PROMETHEUS_CONTENT_TYPE } from '../metrics.js';
 import type { Cluster } from '../bus/cluster.js';
@@ -56,6 +58,8 @@ export interface AppDeps {
   surveys: SurveyStore;
   /** Survey answers per address per hour through the survey's short link (config: SURVEY_ANSWERS_PER_HOUR). */
   surveyAnswersPerHour?: number;
+  /** Programmes and which workshops are in them. */
+  programmes: ProgrammeStore;
 }
 
 const MINUTE = 60_000;
@@ -124,6 +128,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', publishApi(deps));
   app.use('/api', followupApi(deps));
   app.use('/api', surveyApi({ ...deps, answersByAddress: new RateLimit(counter, 'survey-answers', deps.surveyAnswersPerHour ?? 200, HOUR), codeMisses: new RateLimit(counter, 'survey-code-misses', 60, HOUR) }));
+  app.use('/api', programmeApi({ ...deps, starts: new RateLimit(counter, 'programme-starts', deps.createPerHour ?? 30, HOUR), codeTries: new RateLimit(counter, 'programme-code-tries', 20, HOUR) }));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'There is no such API address.' });
   });

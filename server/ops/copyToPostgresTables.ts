@@ -180,5 +180,12 @@ export const TABLES: readonly Table[] = [
     orderBy: 'workshop, id',
     columns: [col('workshop', 'text'), col('id', 'text'), col('answered_on', 'date'), col('answer', 'jsonb')],
   },
-  { name: 'survey_answerers', noun: 'survey answerers', orderBy: 'workshop, answerer', columns: [col('workshop', 'text'), col('answerer', 'bytea')] },
+  { name: 'survey_answerers', noun: 'survey answerers', orderBy: 'workshop, answerer', columns: [col('workshop', 'text'), col('answerer', 'bytea')] },  // Programmes (server/storage/programmeStore.ts): the coordinator's link as its hash, and which workshops are in each.
+  {
+    name: 'programmes',
+    noun: 'programmes',
+    orderBy: 'id',
+    columns: [col('id', 'text'), col('name', 'text'), col('code', 'text'), col('coordinator_hash', 'bytea'), col('created_at', 'timestamptz')],
+  },
+  { name: 'programme_workshops', noun: 'programme memberships', orderBy: 'workshop', columns: [col('workshop', 'text'), col('programme', 'text'), col('joined_at', 'timestamptz')] },
 ];

@@ -4,6 +4,7 @@ import type { DocStore } from './docStore.js';
 import type { PublishStore } from './publishStore.js';
 import type { FollowupStore } from './followupStore.js';
 import type { SurveyStore } from './surveyStore.js';
+import type { ProgrammeStore } from './programmeStore.js';
 
 /**
  * Everything Cairn keeps, behind interfaces: SQLite in DATA_DIR by default
@@ -24,6 +25,8 @@ export interface Stores {
   /** The follow-up a year on: progress logs of agreed actions, review dates. */
   followup: FollowupStore;
   surveys: SurveyStore;
+  /** Programmes and which workshops are in them (programmeStore.ts). */
+  programmes: ProgrammeStore;
   locks: Locks;
   /** Write what is pending and let go of the database. */
   close(): Promise<void>;

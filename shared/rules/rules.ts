@@ -42,7 +42,9 @@ export type Action =
   /** Answer the participants' survey through a workshop link (the survey's own short link grants only this). */
   | { kind: 'survey.answer' }
   /** See the survey's results (counts only, once five have answered), export them, add them to the report. */
-  | { kind: 'survey.results' };
+  | { kind: 'survey.results' }
+  /** Join the workshop to a programme with the coordinator's code, or take it out again. */
+  | { kind: 'programme.join' };
 
 export type ActionKind = Action['kind'];
 
@@ -116,6 +118,8 @@ export const RULES: { [K in ActionKind]: Rule<K> } = {
   'survey.answer': (role) => (role === 'viewer' ? 'The survey is for the people who took part in the workshop. If you took part, ask the host for the survey’s link.' : null),
   // Participants answer; the results are the host's and facilitator's to report (the report's appendix shares them).
   'survey.results': (role) => (role === 'host' || role === 'facilitator' ? null : 'Only the facilitator or host can see the survey’s results. They may share them in the report.'),
+  // The host authority decides whether its workshop's figures go to a programme's coordinator, in any phase.
+  'programme.join': (role) => (role === 'host' ? null : 'Only the host can join this workshop to a programme or take it out of one.'),
 };
 
 /** Null when `role` may do `action` in `phase`; otherwise why not. */

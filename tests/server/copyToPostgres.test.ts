@@ -86,6 +86,8 @@ async function sqliteInstallation(): Promise<Installation> {
   await stores.followup.setReviewDate(id, '2027-03-12');
   await stores.surveys.setOpen(id, true);
   await stores.surveys.answer(id, ['key:audrey'], { organisation: 'host', role: 'qio', statements: { s1: 'agree' }, comment: 'Honest talk', report: null, improvements: '' }, '2026-12-05');
+  const programme = await stores.programmes.create('Collaborative Improvement 2026–27');
+  await stores.programmes.join(programme.record.id, id);
 
   const legacy = await stores.workshops.create('Collaborative Improvement – Clackmannanshire');
   await stores.docs.flush();
@@ -140,7 +142,7 @@ describe('npm run copy-to-postgres', () => {
     const copied = await npmCopy(['--from', install.dataDir, '--to', url]);
     expect(copied.stderr).toBe('');
     expect(copied.code).toBe(0);
-    expect(copied.stdout).toMatch(/^Copied 2 workshops \(2 people, 1 join code, 1 compacted document, 2 document updates, 2 writers, 1 dot, 1 silent-round draft, 2 versions, 1 progress note, 1 review date, 0 published reports, 0 library entries, 1 survey, 1 survey answer, 1 survey answerer\)/);
+    expect(copied.stdout).toMatch(/^Copied 2 workshops \(2 people, 1 join code, 1 compacted document, 2 document updates, 2 writers, 1 dot, 1 silent-round draft, 2 versions, 1 progress note, 1 review date, 0 published reports, 0 library entries, 1 survey, 1 survey answer, 1 survey answerer, 1 programme, 1 programme membership\)/);
     expect(copied.stdout).toContain('match the source');
 
     // What a server does not show over HTTP without a session running, read from the store.
@@ -155,6 +157,9 @@ describe('npm run copy-to-postgres', () => {
     expect(await stores.docs.writerOf(id, 1002)).toBe('link:facilitator');
     expect(await stores.surveys.answers(id)).toEqual([{ organisation: 'host', role: 'qio', statements: { s1: 'agree' }, comment: 'Honest talk', report: null, improvements: '' }]);
     expect(await stores.surveys.answer(id, ['key:audrey'], { organisation: 'host', role: 'qio', statements: {}, comment: '', report: null, improvements: '' }, '2026-12-05')).toBe('already-answered');
+    const programme = await stores.programmes.ofWorkshop(id);
+    expect(programme?.name).toBe('Collaborative Improvement 2026–27');
+    expect(await stores.programmes.byCode(programme!.code)).toEqual(programme);
     // The row written before changes were checked is still known as such (before a server opens it and compacts it).
     const stored = await stores.docs.load(install.legacy);
     expect(stored.uncheckedUpdates).toBe(1);

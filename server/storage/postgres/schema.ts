@@ -12,6 +12,7 @@ import { FOLLOWUP_MIGRATION_SQL } from './followupStore.js';
  * roles' links and personal links sealed with the host's link, times as timestamptz.
  */
 import { SURVEY_MIGRATION_SQL } from './surveyStore.js';
+import { PROGRAMME_MIGRATION_SQL } from './programmeStore.js';
 
 export interface Migration {
   version: number;
@@ -123,4 +124,5 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'participants survey',
     sql: SURVEY_MIGRATION_SQL,
   },
+  { version: 5, name: 'programmes and their workshops', sql: PROGRAMME_MIGRATION_SQL },
 ];

@@ -11,6 +11,7 @@ import { PostgresPublishStore } from './publishStore.js';
 import { PostgresFollowupStore } from './followupStore.js';
 import { PostgresLocks } from './locks.js';
 import { PostgresSurveyStore } from './surveyStore.js';
+import { PostgresProgrammeStore } from './programmeStore.js';
 
 /** Where the database is, for logs: the URL without its password. */
 export function describeUrl(url: string): string {
@@ -49,6 +50,7 @@ export async function openPostgresStores(url: string, log: Logger): Promise<Stor
     publications: new PostgresPublishStore(pool),
     followup: new PostgresFollowupStore(pool),
     surveys: new PostgresSurveyStore(pool),
+    programmes: new PostgresProgrammeStore(pool),
     locks,
     close: async () => {
       await docs.flush().catch((err: Error) => log.error({ err }, 'Updates still unwritten as the server stops'));

@@ -11,6 +11,7 @@ import { inTransaction, type Queryable } from './pool.js';
 import { resealPeople } from './peopleStore.js';
 import { PhaseMemory } from './phases.js';
 import { SURVEY_TABLES } from '../surveyStore.js';
+import { PROGRAMME_WORKSHOP_TABLES } from '../programmeStore.js';
 
 type OtherRole = Exclude<Role, 'host'>;
 
@@ -164,7 +165,7 @@ export class PostgresWorkshopStore implements WorkshopStore {
         if (rows.length === 0) return false;
       }
       for (const table of ['doc_updates', 'doc_state', 'doc_writers']) await client.query(`DELETE FROM ${table} WHERE doc = ANY($1)`, [documents]);
-      for (const table of ['votes', 'round_drafts', 'join_codes', 'versions', 'people', 'published_reports', 'library_entries', ...FOLLOWUP_TABLES, ...SURVEY_TABLES]) await client.query(`DELETE FROM ${table} WHERE workshop = $1`, [id]);
+      for (const table of ['votes', 'round_drafts', 'join_codes', 'versions', 'people', 'published_reports', 'library_entries', ...FOLLOWUP_TABLES, ...SURVEY_TABLES, ...PROGRAMME_WORKSHOP_TABLES]) await client.query(`DELETE FROM ${table} WHERE workshop = $1`, [id]);
       await client.query('DELETE FROM workshops WHERE id = $1', [id]);
       return true;
     });

@@ -28,6 +28,7 @@ function keyUpdateLogByDocument(db: Database.Database): void {
   })();
 }
 import { createSurveyTables } from './surveyStore.js';
+import { createProgrammeTables } from './programmeStore.js';
 
 /** Opens (and creates, first time) the SQLite file in DATA_DIR, in WAL mode. */
 export function openDatabase(dataDir: string): Database.Database {
@@ -136,5 +137,6 @@ export function openDatabase(dataDir: string): Database.Database {
   createPublishTables(db);
   createFollowupTables(db);
   createSurveyTables(db);
+  createProgrammeTables(db);
   return db;
 }

@@ -11,6 +11,7 @@ import { SqliteHistoryStore } from './historyStore.js';
 import { SqlitePublishStore } from './publishStore.js';
 import { SqliteFollowupStore } from './followupStore.js';
 import { SqliteSurveyStore } from './surveyStore.js';
+import { SqliteProgrammeStore } from './programmeStore.js';
 
 /** Cairn's zero-configuration storage: one SQLite file in DATA_DIR, this process its only writer. */
 export function openSqliteStores(dataDir: string, log: Logger): Stores {
@@ -28,6 +29,7 @@ export function openSqliteStores(dataDir: string, log: Logger): Stores {
     publications: new SqlitePublishStore(db),
     followup: new SqliteFollowupStore(db),
     surveys: new SqliteSurveyStore(db),
+    programmes: new SqliteProgrammeStore(db),
     locks: new MemoryLocks(),
     close: async () => {
       await docs.flush().catch(() => undefined);

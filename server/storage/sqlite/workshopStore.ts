@@ -7,6 +7,7 @@ import { seal, unseal } from '../../workshops/sealedLinks.js';
 import type { Identity, WorkshopRecord, WorkshopStore } from '../stores.js';
 import type { SqlitePeopleStore } from './peopleStore.js';
 import { SURVEY_TABLES } from '../surveyStore.js';
+import { PROGRAMME_WORKSHOP_TABLES } from '../programmeStore.js';
 
 interface Row {
   id: string;
@@ -176,7 +177,7 @@ export class SqliteWorkshopStore implements WorkshopStore {
         this.db.prepare('DELETE FROM doc_state WHERE doc = ?').run(doc);
         this.db.prepare('DELETE FROM doc_writers WHERE doc = ?').run(doc);
       }
-      for (const table of ['votes', 'round_drafts', 'join_codes', 'versions', 'people', 'published_reports', 'library_entries', ...FOLLOWUP_TABLES, ...SURVEY_TABLES]) this.db.prepare(`DELETE FROM ${table} WHERE workshop = ?`).run(id);
+      for (const table of ['votes', 'round_drafts', 'join_codes', 'versions', 'people', 'published_reports', 'library_entries', ...FOLLOWUP_TABLES, ...SURVEY_TABLES, ...PROGRAMME_WORKSHOP_TABLES]) this.db.prepare(`DELETE FROM ${table} WHERE workshop = ?`).run(id);
       this.db.prepare('DELETE FROM workshops WHERE id = ?').run(id);
       return true;
     })();

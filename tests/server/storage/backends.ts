@@ -31,7 +31,7 @@ export interface Backend {
 
 export const silent = pino({ level: 'silent' });
 
-const WORKSHOP_TABLES = ['votes', 'round_drafts', 'join_codes', 'versions', 'people', 'published_reports', 'library_entries', 'followup_entries', 'followup_reviews', 'surveys', 'survey_responses', 'survey_answerers'];
+const WORKSHOP_TABLES = ['votes', 'round_drafts', 'join_codes', 'versions', 'people', 'published_reports', 'library_entries', 'followup_entries', 'followup_reviews', 'surveys', 'survey_responses', 'survey_answerers', 'programme_workshops'];
 const DOC_TABLES = ['doc_updates', 'doc_state', 'doc_writers'];
 
 export async function openSqliteBackend(): Promise<Backend> {
