@@ -90,7 +90,7 @@ describe('the results of a survey', () => {
 describe('the questionnaire', () => {
   it('holds the fifteen statements of the interim review’s Appendix 2, word for word', async () => {
     const fs = await import('node:fs');
-    const seed = fs.readFileSync(new URL('../../../shared/seeds/interim-review-2022.txt', import.meta.url), 'utf8');
+    const seed = fs.readFileSync(new URL('../fixtures/interim-review-2022.txt', import.meta.url), 'utf8');
     const appendix = seed.slice(seed.indexOf('Appendix 2'));
     expect(STATEMENTS).toHaveLength(15);
     for (const s of STATEMENTS) expect(appendix).toContain(`*${s.text}*`);
