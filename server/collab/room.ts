@@ -8,26 +8,20 @@ import type { Logger } from 'pino';
 import { CLOSE, MESSAGE, encodeRefusal } from '../../shared/protocol.js';
 import type { DocStore, StoredDoc } from '../storage/docStore.js';
 import type { Locks } from '../storage/stores.js';
-import { SCHEMA_VERSION, migrate, schemaVersionOf, type StructureLimits } from '../../shared/model/index.js';
-import { sanitizeStored } from '../../shared/model/inspect/sanitize.js';
+import type { StructureLimits } from '../../shared/model/index.js';
 import { checkUpdate, type Refusal } from './check.js';
 import { PresenceRelay } from './presenceRelay.js';
 import { StateCache } from './stateCache.js';
+import { RoomLoad } from './roomLoad.js';
+import { Compaction } from './compaction.js';
+import { ClientOwners } from './clientOwners.js';
 import { metrics } from '../metrics.js';
 import type { Connection } from './types.js';
-import { later, type Later } from '../later.js';
 
 /** Beyond this much unsent data a connection is too slow to keep; it reconnects and resyncs. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
-/** Compact the update log after this many appended updates. */
-const COMPACT_AFTER_UPDATES = 500;
 /** How often every connection is pinged; one that has not answered since the last ping is dropped. */
 const PING_INTERVAL_MS = 30_000;
-/**
- * A workshop opened from its stored state is built into a document once the first
- * person's answer has gone, or after this long if no one has asked for one.
- */
-const BUILD_WITHIN_MS = 100;
 /** Changes in a row that build on what the server lacks before the sender is made to reconnect and start over. */
 const MISSING_IN_A_ROW = 20;
 /** Changes written under someone else's ids before the sender is closed. */
@@ -69,9 +63,11 @@ export interface DamageReport {
 
 /**
  * One open workshop, through its life in named stages:
- * load (stored bytes, read with care if old) → check (each client's change, decided
- * before anything of it is applied: check.ts) → apply → store (the log, group-committed)
- * → relay (every other person here, and other servers) → unload (roomManager.ts).
+ * load (stored bytes, read with care if old, built into a document when needed:
+ * roomLoad.ts) → check (each client's change, decided before anything of it is applied:
+ * check.ts; who may write under which Yjs client id: clientOwners.ts) → apply → store
+ * (the log, group-committed, and folded into one state now and then: compaction.ts) →
+ * relay (every other person here, and other servers) → unload (roomManager.ts).
  * Anything that throws in those stages marks the workshop damaged: its people are told,
  * nothing more is written over it, and every other workshop carries on.
  */
@@ -80,8 +76,6 @@ export class Room {
   readonly awareness: awarenessProtocol.Awareness;
   readonly presence: PresenceRelay;
   readonly connections = new Map<WebSocket, Connection>();
-  /** Who writes under each Yjs client id; the server's own id is its own. */
-  readonly writers = new Map<number, string>();
   pendingWrites = 0;
   /** Changes applied since the room opened: how automatic versions know something happened. */
   updatesApplied = 0;
@@ -89,17 +83,12 @@ export class Room {
   storedBytes = 0;
   /** Set when something in the workshop's life failed: it is never compacted or written over afterwards. */
   damage: DamageReport | null = null;
-  /** A stored row could not be read: never compact, or that row would be lost for good. */
-  private unreadableRows = false;
-  /** The stored state, kept as bytes until something needs the document (see loadLater). */
-  private unbuilt: Uint8Array | null = null;
-  private unbuiltSchemaVersion = 0;
-  private buildTimer: Later | null = null;
   /** People who joined before the document was built: they get the server's sync step 1 once it is. */
   private readonly awaitingStep1 = new Set<Connection>();
   private readonly cache = new StateCache();
-  private updatesSinceCompact = 0;
-  private compactTimer: NodeJS.Timeout | null = null;
+  private readonly loader: RoomLoad;
+  private readonly compaction: Compaction;
+  private readonly owners: ClientOwners;
   /** One heartbeat for the room rather than a timer per connection: less memory per person. */
   private readonly heartbeat = setInterval(() => {
     for (const conn of this.connections.values()) {
@@ -118,7 +107,33 @@ export class Room {
   ) {
     // Named, not given a random id: making one showed in profiles of many rooms opening.
     this.ydoc = new Y.Doc({ gc: true, guid: name });
-    this.writers.set(this.ydoc.clientID, 'server');
+    const { store, log } = life;
+    this.owners = new ClientOwners(this.ydoc.clientID, { workshop: name, store, log, shared: !!life.shared, relay: (client, owner) => life.relay?.claim(this, client, owner) });
+    this.loader = new RoomLoad({
+      workshop: name,
+      doc: this.ydoc,
+      cache: this.cache,
+      log,
+      maxDepth: life.structure.maxDepth,
+      onUpdate: this.onDocUpdate,
+      guard: (stage, work) => this.guard(stage, work),
+      compactSoon: () => this.compaction.schedule(),
+      built: () => {
+        for (const conn of this.awaitingStep1) this.send(conn, this.cache.syncStep1(this.ydoc));
+        this.awaitingStep1.clear();
+      },
+    });
+    this.compaction = new Compaction({
+      workshop: name,
+      store,
+      log,
+      shared: life.shared,
+      mayCompact: () => !this.loader.unreadableRows && !this.damage,
+      catchUp: () => this.catchUp(),
+      state: () => this.guard('compact', () => this.fullState()),
+      schemaVersion: () => this.loader.schemaVersion(),
+      compacted: (bytes) => (this.storedBytes = bytes),
+    });
     this.awareness = new awarenessProtocol.Awareness(this.ydoc);
     // The server is not a person: it has no presence of its own.
     this.awareness.setLocalState(null);
@@ -133,115 +148,27 @@ export class Room {
 
   /** The workshop's document, built first if it is still only stored bytes. */
   get doc(): Y.Doc {
-    if (this.unbuilt) this.build();
+    this.loader.build();
     return this.ydoc;
   }
 
-  /** Whether the document is built (false while a stored state waits, see loadLater). */
+  /** Whether the document is built (false while a stored state waits, see roomLoad.ts). */
   get built(): boolean {
-    return this.unbuilt === null;
+    return this.loader.built;
+  }
+
+  /** Who writes under each Yjs client id; the server's own id is its own (clientOwners.ts). */
+  get writers(): ReadonlyMap<number, string> {
+    return this.owners.all;
   }
 
   // —— load ——
 
-  /**
-   * Open from what the store holds. A compacted state written by this server at the
-   * current schema waits as bytes until someone needs the document: the first people
-   * to join (everyone reconnecting after a restart) are answered with it as stored, and
-   * the document is built just after, instead of before (tens of ms for a big board
-   * while the code is still cold). Anything older is read with care and migrated now.
-   */
+  /** Open from what the store holds (roomLoad.ts: a current compacted state waits as bytes until needed). */
   load(stored: StoredDoc): void {
-    for (const [client, owner] of stored.writers) if (client !== this.ydoc.clientID) this.writers.set(client, owner);
-    const { updates } = stored;
-    for (const update of updates) this.storedBytes += update.length;
-    if (updates.length === 1 && stored.uncheckedUpdates === 0 && stored.stateSchemaVersion === SCHEMA_VERSION) {
-      this.unbuilt = updates[0]!;
-      this.unbuiltSchemaVersion = SCHEMA_VERSION;
-      this.cache.keep(updates[0]!);
-      return;
-    }
-    this.guard('load', () => {
-      let rows = updates;
-      if (stored.uncheckedUpdates > 0) {
-        const clean = sanitizeStored(updates.slice(0, stored.uncheckedUpdates), this.life.structure.maxDepth);
-        if (clean) {
-          this.life.log.warn({ workshop: this.name, removed: clean.removed }, 'Left out stored content that no workshop can hold (nested too deeply, or not part of a workshop); it is compacted away');
-          rows = [clean.update, ...updates.slice(stored.uncheckedUpdates)];
-          // Written back as checked soon, so it is read quickly next time.
-          this.scheduleCompact();
-        }
-      }
-      this.applyStored(rows);
-      // A long log is folded into one state row soon after loading, so the next load is quick.
-      if (updates.length > COMPACT_AFTER_UPDATES || stored.uncheckedUpdates > 0) this.scheduleCompact();
-      this.bringUpToDate();
-    });
-  }
-
-  private build(): void {
-    const state = this.unbuilt!;
-    this.unbuilt = null;
-    this.clearBuildTimer();
-    this.guard('build', () => {
-      this.applyStored([state]);
-      // The version is recorded beside the state, not read from it: should they disagree (a
-      // state written by an older Cairn that left the column as it was), it is caught here.
-      this.bringUpToDate();
-    });
-    for (const conn of this.awaitingStep1) this.send(conn, this.cache.syncStep1(this.ydoc));
-    this.awaitingStep1.clear();
-  }
-
-  private buildSoon(delay: number): void {
-    if (!this.unbuilt || this.buildTimer) return;
-    const build = () => {
-      this.buildTimer = null;
-      if (this.unbuilt) this.build();
-    };
-    this.buildTimer = later(build, delay);
-  }
-
-  private clearBuildTimer(): void {
-    if (!this.buildTimer) return;
-    this.buildTimer.cancel();
-    this.buildTimer = null;
-  }
-
-  /** Stored rows into the document, without writing them back. */
-  private applyStored(updates: Uint8Array[]): void {
-    this.ydoc.off('update', this.onDocUpdate);
-    try {
-      // One transaction for the whole log: a workshop of 100,000 keystrokes loads in one
-      // pass instead of 100,000 transactions.
-      this.ydoc.transact(() => {
-        for (const update of updates) {
-          try {
-            Y.applyUpdate(this.ydoc, update, 'load');
-          } catch (err) {
-            if (err instanceof RangeError) throw err;
-            // One unreadable row must not hide the rest of a workshop.
-            this.unreadableRows = true;
-            this.life.log.error({ err, workshop: this.name }, 'Skipped an unreadable stored update; this workshop will not be compacted until it is repaired');
-          }
-        }
-      }, 'load');
-    } finally {
-      this.ydoc.on('update', this.onDocUpdate);
-      this.cache.clear();
-    }
-    // A compacted workshop is one stored row, which is already the whole document as an
-    // update: the first people to join after a restart get it without it being encoded again.
-    if (updates.length === 1 && !this.unreadableRows) this.cache.keep(updates[0]!);
-  }
-
-  /**
-   * Bring a workshop written by an earlier schema up to date: once, here on the server, so
-   * every client sees the same result; the change is saved and sent like any other.
-   */
-  bringUpToDate(): void {
-    const from = migrate(this.ydoc);
-    if (from > 0 && from < SCHEMA_VERSION) this.life.log.info({ workshop: this.name, from, to: SCHEMA_VERSION }, 'Workshop migrated');
+    this.owners.loaded(stored.writers);
+    for (const update of stored.updates) this.storedBytes += update.length;
+    this.loader.load(stored);
   }
 
   /** Start the sync with someone who joined: the server's state vector, once there is a document to take it from. */
@@ -249,7 +176,7 @@ export class Room {
     if (this.built) this.send(conn, this.cache.syncStep1(this.ydoc));
     else {
       this.awaitingStep1.add(conn);
-      this.buildSoon(BUILD_WITHIN_MS);
+      this.loader.buildSoon();
     }
     const everyone = this.presence.everyone();
     if (everyone) this.send(conn, everyone);
@@ -259,10 +186,7 @@ export class Room {
   answerNewcomer(conn: Connection): void {
     this.send(conn, this.cache.fullStateReply(() => this.ydoc));
     // The answer has gone; the document can be built now, before the next messages.
-    if (!this.built) {
-      this.clearBuildTimer();
-      this.buildSoon(0);
-    }
+    this.loader.buildNext();
   }
 
   // —— check and apply ——
@@ -278,17 +202,17 @@ export class Room {
     const verdict = checkUpdate(
       {
         doc,
-        owners: this.writers,
+        owners: this.owners.all,
         storedBytes: this.storedBytes,
         maxWorkshopBytes: this.life.maxWorkshopBytes,
         limits: this.life.structure,
-        mayClaimExisting: (client) => !this.life.shared || this.unclaimed.has(client),
+        mayClaimExisting: (client) => this.owners.mayClaimExisting(client),
       },
       { role: conn.role, phase: conn.rules.phase(), owner: conn.rules.owner },
       update,
     );
     if (verdict.kind === 'missing') {
-      if (verdict.lookup !== undefined) this.lookUpWriter(verdict.lookup);
+      if (verdict.lookup !== undefined) this.owners.lookUp(verdict.lookup);
       // Nothing of it is applied; the server's state vector asks the client for what is missing.
       if (++conn.missingInARow > MISSING_IN_A_ROW) {
         conn.ws.close(CLOSE.malformed.code, CLOSE.malformed.reason);
@@ -298,7 +222,7 @@ export class Room {
       return;
     }
     conn.missingInARow = 0;
-    for (const client of verdict.claims) this.claim(client, conn.rules.owner);
+    for (const client of verdict.claims) this.owners.claim(client, conn.rules.owner);
     const applied = verdict.kind === 'apply' ? verdict.update : verdict.fill;
     if (applied) this.apply(applied, conn);
     if (verdict.kind === 'refuse' && verdict.fill === null && ++conn.forged >= FORGED_BEFORE_CLOSE) {
@@ -324,29 +248,6 @@ export class Room {
     this.send(conn, encoding.toUint8Array(denied));
   }
 
-  /** Ids the store says no one has claimed: with several servers, claimable once asked. */
-  private readonly unclaimed = new Set<number>();
-  private readonly lookingUp = new Set<number>();
-
-  private lookUpWriter(client: number): void {
-    if (this.lookingUp.has(client)) return;
-    this.lookingUp.add(client);
-    this.life.store.writerOf(this.name, client).then(
-      (owner) => {
-        this.lookingUp.delete(client);
-        if (owner) this.writerFromPeer(client, owner);
-        else this.unclaimed.add(client);
-      },
-      () => this.lookingUp.delete(client),
-    );
-  }
-
-  private claim(client: number, owner: string): void {
-    this.writers.set(client, owner);
-    this.life.store.claimWriter(this.name, client, owner).catch((err) => this.life.log.error({ err, workshop: this.name }, 'Could not record who writes under a client id'));
-    this.life.relay?.claim(this, client, owner);
-  }
-
   // —— from the other servers ——
 
   /** A change another server checked, applied and stored: applied here for the people here (not stored again). */
@@ -357,7 +258,7 @@ export class Room {
 
   /** Another server recorded who writes under a client id. */
   writerFromPeer(client: number, owner: string): void {
-    if (!this.writers.has(client)) this.writers.set(client, owner);
+    this.owners.fromPeer(client, owner);
   }
 
   /**
@@ -420,7 +321,7 @@ export class Room {
     this.broadcast(encoding.toUint8Array(encoder), sender);
     if (fromPeer) return;
     this.life.relay?.update(this, update);
-    if (++this.updatesSinceCompact >= COMPACT_AFTER_UPDATES) this.scheduleCompact();
+    this.compaction.appended();
   };
 
   /** Resolves once every change this room has stored so far is durable: when a client may be told "saved". */
@@ -469,50 +370,9 @@ export class Room {
     return this.cache.fullState(() => this.ydoc);
   }
 
-  /** The schema version of the document as it would be saved now. */
-  private schemaVersion(): number {
-    return this.built ? schemaVersionOf(this.ydoc) : this.unbuiltSchemaVersion;
-  }
-
-  private scheduleCompact(): void {
-    if (this.compactTimer) return;
-    // Off the hot path: compaction waits until the current burst of typing is handled.
-    this.compactTimer = setTimeout(() => {
-      this.compactTimer = null;
-      void this.compact();
-    }, 200);
-  }
-
-  /**
-   * Replace the update log with one state row. Safe at any time; never over a damaged
-   * workshop. With other servers writing too, one server compacts at a time (a lock
-   * across servers), and it reads what is stored first and replaces exactly that: a row
-   * another server writes meanwhile survives.
-   */
-  async compact(): Promise<void> {
-    if (this.unreadableRows || this.damage) return;
-    const shared = this.life.shared;
-    const once = async () => {
-      const rows = shared ? (await this.catchUp()).rowIds : undefined;
-      if (this.damage) return;
-      let state: Uint8Array;
-      try {
-        state = this.fullState();
-      } catch (err) {
-        this.markDamaged('compact', err);
-        return;
-      }
-      this.updatesSinceCompact = 0;
-      this.storedBytes = state.length;
-      await this.life.store.compact(this.name, state, this.schemaVersion(), rows);
-    };
-    try {
-      if (shared) await shared.locks.withLock(`compact:${this.name}`, once);
-      else await once();
-    } catch (err) {
-      // The log still holds every update; compaction can wait for next time.
-      this.life.log.error({ err, workshop: this.name }, 'Compaction failed; the update log is kept');
-    }
+  /** Fold the update log into one state row (compaction.ts); never over a damaged workshop. */
+  compact(): Promise<void> {
+    return this.compaction.run();
   }
 
   // —— damage ——
@@ -539,8 +399,7 @@ export class Room {
     this.damage = { stage, message: message.slice(0, 300), at: new Date().toISOString() };
     metrics.recordError('workshop_damaged');
     this.life.log.error({ err, workshop: this.name, stage }, 'Workshop damaged: its connections are closed and nothing more is written over it; the host can restore a saved version');
-    if (this.compactTimer) clearTimeout(this.compactTimer);
-    this.compactTimer = null;
+    this.compaction.stop();
     for (const { ws } of this.connections.values()) ws.close(CLOSE.damaged.code, CLOSE.damaged.reason);
     this.life.damaged?.(this);
   }
@@ -548,9 +407,8 @@ export class Room {
   destroy(): void {
     clearInterval(this.heartbeat);
     this.presence.destroy();
-    if (this.compactTimer) clearTimeout(this.compactTimer);
-    this.clearBuildTimer();
-    this.unbuilt = null;
+    this.compaction.stop();
+    this.loader.destroy();
     this.awaitingStep1.clear();
     this.ydoc.destroy();
   }
