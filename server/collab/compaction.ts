@@ -7,23 +7,33 @@ export const COMPACT_AFTER_UPDATES = 500;
 /** Off the hot path: compaction waits until the current burst of typing is handled. */
 const COMPACT_AFTER_MS = 200;
 
-/** What compaction needs of its room (room.ts), given as functions so neither file imports the other. */
+/** What compaction needs of its room (room.ts), described here so that neither file imports the other. */
 export interface CompactedRoom {
-  workshop: string;
-  store: Pick<DocStore, 'compact'>;
-  log: Logger;
-  /** Other servers may hold and write this workshop: a lock across servers, and read what is stored first. */
-  shared?: { locks: Locks };
-  /** False when the workshop is damaged, or a stored row could not be read (compacting would lose it for good). */
-  mayCompact(): boolean;
-  /** Read what is stored now and apply what the room lacks (Room.catchUp). */
+  readonly name: string;
+  /** Set once the workshop is damaged: it is never compacted afterwards. */
+  readonly damage: unknown;
+  /** The workshop's size as stored: after a compaction, the state's. */
+  storedBytes: number;
+  /** Read what is stored now and apply what the room lacks. */
   catchUp(): Promise<StoredDoc>;
-  /** The whole document as one update; undefined when the workshop is (or, reading it, became) damaged. */
-  state(): Uint8Array | undefined;
+  /** The whole document as one update. */
+  fullState(): Uint8Array;
+  guard<T>(stage: 'compact', work: () => T): T | undefined;
+}
+
+/** What compaction needs of the load stage (roomLoad.ts). */
+export interface LoadedState {
+  /** A stored row could not be read: compacting would lose it for good. */
+  readonly unreadableRows: boolean;
   /** The schema version of the document as it would be saved now. */
   schemaVersion(): number;
-  /** The workshop as stored is now this one state. */
-  compacted(bytes: number): void;
+}
+
+/** Where the state goes: the store, and with several servers, a lock across them. */
+export interface CompactionLife {
+  store: Pick<DocStore, 'compact'>;
+  log: Logger;
+  shared?: { locks: Locks };
 }
 
 /** The store stage's housekeeping: one room's update log folded into one state row, now and then. */
@@ -31,7 +41,11 @@ export class Compaction {
   private updatesSinceCompact = 0;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly room: CompactedRoom) {}
+  constructor(
+    private readonly room: CompactedRoom,
+    private readonly loaded: LoadedState,
+    private readonly life: CompactionLife,
+  ) {}
 
   /** One more update appended to the log: compact once there are enough. */
   appended(): void {
@@ -54,23 +68,24 @@ export class Compaction {
    * another server writes meanwhile survives.
    */
   async run(): Promise<void> {
-    const room = this.room;
-    if (!room.mayCompact()) return;
-    const shared = room.shared;
+    const { room, loaded, life } = this;
+    if (loaded.unreadableRows || room.damage) return;
+    const shared = life.shared;
     const once = async () => {
       const rows = shared ? (await room.catchUp()).rowIds : undefined;
-      const state = room.state();
+      // Undefined when the workshop is damaged, or became so reading the document.
+      const state = room.guard('compact', () => room.fullState());
       if (!state) return;
       this.updatesSinceCompact = 0;
-      room.compacted(state.length);
-      await room.store.compact(room.workshop, state, room.schemaVersion(), rows);
+      room.storedBytes = state.length;
+      await life.store.compact(room.name, state, loaded.schemaVersion(), rows);
     };
     try {
-      if (shared) await shared.locks.withLock(`compact:${room.workshop}`, once);
+      if (shared) await shared.locks.withLock(`compact:${room.name}`, once);
       else await once();
     } catch (err) {
       // The log still holds every update; compaction can wait for next time.
-      room.log.error({ err, workshop: room.workshop }, 'Compaction failed; the update log is kept');
+      life.log.error({ err, workshop: room.name }, 'Compaction failed; the update log is kept');
     }
   }
 

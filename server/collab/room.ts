@@ -1,27 +1,22 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
-import * as syncProtocol from 'y-protocols/sync';
-import * as authProtocol from 'y-protocols/auth';
-import * as encoding from 'lib0/encoding';
 import type { WebSocket } from 'ws';
 import type { Logger } from 'pino';
-import { CLOSE, MESSAGE, encodeRefusal } from '../../shared/protocol.js';
+import { CLOSE } from '../../shared/protocol.js';
 import type { DocStore, StoredDoc } from '../storage/docStore.js';
 import type { Locks } from '../storage/stores.js';
 import type { StructureLimits } from '../../shared/model/index.js';
 import { checkUpdate, type Refusal } from './check.js';
 import { PresenceRelay } from './presenceRelay.js';
 import { StateCache } from './stateCache.js';
+import { RoomSockets } from './roomSockets.js';
+import { deniedMessage, step2Message, updateMessage } from './syncMessages.js';
 import { RoomLoad } from './roomLoad.js';
 import { Compaction } from './compaction.js';
 import { ClientOwners } from './clientOwners.js';
 import { metrics } from '../metrics.js';
 import type { Connection } from './types.js';
 
-/** Beyond this much unsent data a connection is too slow to keep; it reconnects and resyncs. */
-const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
-/** How often every connection is pinged; one that has not answered since the last ping is dropped. */
-const PING_INTERVAL_MS = 30_000;
 /** Changes in a row that build on what the server lacks before the sender is made to reconnect and start over. */
 const MISSING_IN_A_ROW = 20;
 /** Changes written under someone else's ids before the sender is closed. */
@@ -75,7 +70,8 @@ export class Room {
   private readonly ydoc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   readonly presence: PresenceRelay;
-  readonly connections = new Map<WebSocket, Connection>();
+  /** The people here, by socket (roomSockets.ts). */
+  readonly connections: Map<WebSocket, Connection>;
   pendingWrites = 0;
   /** Changes applied since the room opened: how automatic versions know something happened. */
   updatesApplied = 0;
@@ -89,17 +85,7 @@ export class Room {
   private readonly loader: RoomLoad;
   private readonly compaction: Compaction;
   private readonly owners: ClientOwners;
-  /** One heartbeat for the room rather than a timer per connection: less memory per person. */
-  private readonly heartbeat = setInterval(() => {
-    for (const conn of this.connections.values()) {
-      if (!conn.alive) {
-        conn.ws.terminate();
-        continue;
-      }
-      conn.alive = false;
-      conn.ws.ping();
-    }
-  }, PING_INTERVAL_MS);
+  private readonly sockets: RoomSockets;
 
   constructor(
     readonly name: string,
@@ -108,6 +94,8 @@ export class Room {
     // Named, not given a random id: making one showed in profiles of many rooms opening.
     this.ydoc = new Y.Doc({ gc: true, guid: name });
     const { store, log } = life;
+    this.sockets = new RoomSockets(name, log);
+    this.connections = this.sockets.connections;
     this.owners = new ClientOwners(this.ydoc.clientID, { workshop: name, store, log, shared: !!life.shared, relay: (client, owner) => life.relay?.claim(this, client, owner) });
     this.loader = new RoomLoad({
       workshop: name,
@@ -123,17 +111,7 @@ export class Room {
         this.awaitingStep1.clear();
       },
     });
-    this.compaction = new Compaction({
-      workshop: name,
-      store,
-      log,
-      shared: life.shared,
-      mayCompact: () => !this.loader.unreadableRows && !this.damage,
-      catchUp: () => this.catchUp(),
-      state: () => this.guard('compact', () => this.fullState()),
-      schemaVersion: () => this.loader.schemaVersion(),
-      compacted: (bytes) => (this.storedBytes = bytes),
-    });
+    this.compaction = new Compaction(this, this.loader, life);
     this.awareness = new awarenessProtocol.Awareness(this.ydoc);
     // The server is not a person: it has no presence of its own.
     this.awareness.setLocalState(null);
@@ -162,7 +140,7 @@ export class Room {
     return this.owners.all;
   }
 
-  // —— load ——
+  // —— load, and the sync with each person who joins ——
 
   /** Open from what the store holds (roomLoad.ts: a current compacted state waits as bytes until needed). */
   load(stored: StoredDoc): void {
@@ -187,6 +165,27 @@ export class Room {
     this.send(conn, this.cache.fullStateReply(() => this.ydoc));
     // The answer has gone; the document can be built now, before the next messages.
     this.loader.buildNext();
+  }
+
+  /**
+   * Answer a client's sync step 1 with what it lacks, once every change stored so far is
+   * durable: a browser reads this answer as its receipt that its changes are saved.
+   */
+  answerStep1(conn: Connection, stateVector: Uint8Array): void {
+    const answer = () => {
+      if (this.damage) return;
+      let diff: Uint8Array;
+      try {
+        diff = Y.encodeStateAsUpdate(this.doc, stateVector);
+      } catch {
+        // Read once already (connection.ts); should it still fail here, in a promise, only this connection pays.
+        conn.ws.close(CLOSE.malformed.code, CLOSE.malformed.reason);
+        return;
+      }
+      this.send(conn, step2Message(diff));
+    };
+    if (this.pendingWrites === 0) answer();
+    else void this.whenWritten().then(answer, answer);
   }
 
   // —— check and apply ——
@@ -241,11 +240,7 @@ export class Room {
 
   /** Tell one client what was kept out of its change and why (y-protocols' "permission denied"). */
   deny(conn: Connection, refusal: Refusal | string): void {
-    const notice = typeof refusal === 'string' ? refusal : encodeRefusal({ message: refusal.message, card: refusal.card, deletes: refusal.deletes.map((d) => [d.client, d.clock, d.len]) });
-    const denied = encoding.createEncoder();
-    encoding.writeVarUint(denied, MESSAGE.auth);
-    authProtocol.writePermissionDenied(denied, notice);
-    this.send(conn, encoding.toUint8Array(denied));
+    this.send(conn, deniedMessage(refusal));
   }
 
   // —— from the other servers ——
@@ -281,31 +276,6 @@ export class Room {
     return stored;
   }
 
-  /**
-   * Answer a client's sync step 1 with what it lacks, once every change stored so far is
-   * durable: a browser reads this answer as its receipt that its changes are saved.
-   */
-  answerStep1(conn: Connection, stateVector: Uint8Array): void {
-    const answer = () => {
-      if (this.damage) return;
-      let diff: Uint8Array;
-      try {
-        diff = Y.encodeStateAsUpdate(this.doc, stateVector);
-      } catch {
-        // Read once already (connection.ts); should it still fail here, in a promise, only this connection pays.
-        conn.ws.close(CLOSE.malformed.code, CLOSE.malformed.reason);
-        return;
-      }
-      const e = encoding.createEncoder();
-      encoding.writeVarUint(e, MESSAGE.sync);
-      encoding.writeVarUint(e, syncProtocol.messageYjsSyncStep2);
-      encoding.writeVarUint8Array(e, diff);
-      this.send(conn, encoding.toUint8Array(e));
-    };
-    if (this.pendingWrites === 0) answer();
-    else void this.whenWritten().then(answer, answer);
-  }
-
   // —— store and relay ——
 
   private onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -314,11 +284,8 @@ export class Room {
     // What another server applied first is stored there, and has already crossed.
     const fromPeer = origin === FROM_PEER;
     if (!fromPeer) this.store(update);
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MESSAGE.sync);
-    syncProtocol.writeUpdate(encoder, update);
     const sender = origin && typeof origin === 'object' && 'ws' in origin ? (origin as Connection).ws : undefined;
-    this.broadcast(encoding.toUint8Array(encoder), sender);
+    this.broadcast(updateMessage(update), sender);
     if (fromPeer) return;
     this.life.relay?.update(this, update);
     this.compaction.appended();
@@ -343,21 +310,11 @@ export class Room {
   }
 
   send(conn: Connection, message: Uint8Array): void {
-    const { ws } = conn;
-    if (ws.readyState !== ws.OPEN) return;
-    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.life.log.warn({ workshop: this.name }, 'Closing a connection that cannot keep up; it will reconnect');
-      ws.close(1013, 'Too far behind; reconnecting.');
-      return;
-    }
-    // No callback: a failed write already errors and closes the socket in ws. A callback
-    // per send (a closure for each of 45 readers of every keystroke) also stopped Node
-    // from batching the writes' completions into one tick.
-    ws.send(message);
+    this.sockets.send(conn, message);
   }
 
   broadcast(message: Uint8Array, except?: WebSocket): void {
-    for (const conn of this.connections.values()) if (conn.ws !== except) this.send(conn, message);
+    this.sockets.broadcast(message, except);
   }
 
   /** The answer to someone who has nothing yet, as sent (sync step 2 with the whole document). */
@@ -405,7 +362,7 @@ export class Room {
   }
 
   destroy(): void {
-    clearInterval(this.heartbeat);
+    this.sockets.destroy();
     this.presence.destroy();
     this.compaction.stop();
     this.loader.destroy();

@@ -1,0 +1,55 @@
+import type { WebSocket } from 'ws';
+import type { Logger } from 'pino';
+import type { Connection } from './types.js';
+
+/** Beyond this much unsent data a connection is too slow to keep; it reconnects and resyncs. */
+const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
+/** How often every connection is pinged; one that has not answered since the last ping is dropped. */
+const PING_INTERVAL_MS = 30_000;
+
+/**
+ * The people in one room, by socket: the relay stage's last step. A reader too slow to
+ * keep up is closed rather than buffered without end, and one that stops answering pings
+ * is dropped.
+ */
+export class RoomSockets {
+  readonly connections = new Map<WebSocket, Connection>();
+  /** One heartbeat for the room rather than a timer per connection: less memory per person. */
+  private readonly heartbeat = setInterval(() => {
+    for (const conn of this.connections.values()) {
+      if (!conn.alive) {
+        conn.ws.terminate();
+        continue;
+      }
+      conn.alive = false;
+      conn.ws.ping();
+    }
+  }, PING_INTERVAL_MS);
+
+  constructor(
+    private readonly workshop: string,
+    private readonly log: Logger,
+  ) {}
+
+  send(conn: Connection, message: Uint8Array): void {
+    const { ws } = conn;
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.log.warn({ workshop: this.workshop }, 'Closing a connection that cannot keep up; it will reconnect');
+      ws.close(1013, 'Too far behind; reconnecting.');
+      return;
+    }
+    // No callback: a failed write already errors and closes the socket in ws. A callback
+    // per send (a closure for each of 45 readers of every keystroke) also stopped Node
+    // from batching the writes' completions into one tick.
+    ws.send(message);
+  }
+
+  broadcast(message: Uint8Array, except?: WebSocket): void {
+    for (const conn of this.connections.values()) if (conn.ws !== except) this.send(conn, message);
+  }
+
+  destroy(): void {
+    clearInterval(this.heartbeat);
+  }
+}
