@@ -62,7 +62,8 @@ export interface DamageReport {
  * roomLoad.ts) → check (each client's change, decided before anything of it is applied:
  * check.ts; who may write under which Yjs client id: clientOwners.ts) → apply → store
  * (the log, group-committed, and folded into one state now and then: compaction.ts) →
- * relay (every other person here, and other servers) → unload (roomManager.ts).
+ * relay (every other person here: roomSockets.ts; and other servers: relay.ts) → unload
+ * (roomManager.ts).
  * Anything that throws in those stages marks the workshop damaged: its people are told,
  * nothing more is written over it, and every other workshop carries on.
  */

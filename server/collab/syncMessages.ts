@@ -4,7 +4,7 @@ import * as encoding from 'lib0/encoding';
 import { MESSAGE, encodeRefusal } from '../../shared/protocol.js';
 import type { Refusal } from './check.js';
 
-/** The messages a room sends its people, as y-websocket reads them. */
+// The messages a room sends its people, as y-websocket reads them.
 
 /** A change to the document, for everyone holding it. */
 export function updateMessage(update: Uint8Array): Uint8Array {
