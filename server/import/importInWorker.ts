@@ -8,6 +8,13 @@ import type { ImportAnswer, ImportKind } from './readImport.js';
 /** How long reading one file may take before its worker is stopped. */
 export const IMPORT_DEADLINE_MS = 5_000;
 /**
+ * How long a worker may take to start before it counts as stuck. Built, it loads one small
+ * file; from source (tsx: tests and `npm run serve`) it compiles its modules first, which
+ * took over 5 s on a machine running four test processes on two cores, and failed imports
+ * that had nothing wrong with them.
+ */
+const WORKER_START_MS = import.meta.url.endsWith('.ts') ? 30_000 : IMPORT_DEADLINE_MS;
+/**
  * The most memory (MB) one import's JavaScript may take. A 4.6 MB outline of 1,000 long
  * cards, the most a workshop holds, reads within 128 MB; a file made to need more stops
  * its worker, not the server.
@@ -70,7 +77,7 @@ export async function readImportInWorker(...args: Parameters<typeof readOne>): P
 function readOne(
   kind: ImportKind,
   bytes: Uint8Array,
-  { structure, deadlineMs = IMPORT_DEADLINE_MS, startMs = IMPORT_DEADLINE_MS, heapMb = IMPORT_WORKER_HEAP_MB }: { structure?: StructureLimits; deadlineMs?: number; startMs?: number; heapMb?: number } = {},
+  { structure, deadlineMs = IMPORT_DEADLINE_MS, startMs = WORKER_START_MS, heapMb = IMPORT_WORKER_HEAP_MB }: { structure?: StructureLimits; deadlineMs?: number; startMs?: number; heapMb?: number } = {},
 ): Promise<WorkerAnswer> {
   return new Promise((resolve) => {
     let settled = false;
