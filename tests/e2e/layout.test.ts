@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import type { CreateWorkshopResponse } from '../../shared/api.js';
@@ -38,8 +38,12 @@ describe('the board is the page: cards first, a sticky header, the facilitatorâ€
     w = await dundeeWorkshop(server);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
   });
+  // Each test opens its own people: closed after it, or a dozen live boards (a running
+  // timer in each) share two cores with the next test's and slow every one of them.
+  afterEach(async () => {
+    for (const p of open.splice(0)) await p.context.close();
+  });
   afterAll(async () => {
-    for (const p of open) await p.context.close();
     await browser?.close();
     await server?.close();
   });
