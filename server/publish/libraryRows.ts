@@ -1,5 +1,4 @@
 import type { LibraryResult } from '../../shared/libraryApi.js';
-import type { BoardId } from '../../shared/model/schema.js';
 import { MATCH_START, openingWords, snippetParts, type PublicationInfo } from '../storage/publishStore.js';
 
 /**
@@ -37,21 +36,17 @@ export function publicationInfo(r: PublicationRow): PublicationInfo {
   };
 }
 
-/** A library entry joined with its report, as both stores' search selects it. */
-export interface LibraryRow {
-  slug: string;
+/**
+ * A library entry joined with its report, as both stores' search selects it: the
+ * result's own fields, with the report's columns under their names and the raw text.
+ */
+export type LibraryRow = Pick<LibraryResult, 'slug' | 'year' | 'board' | 'number' | 'anchor' | 'headline' | 'theme'> & {
   title: string;
   host_authority: string;
-  year: number;
-  board: BoardId;
-  number: string;
-  anchor: string;
-  headline: string;
-  theme: string | null;
   body: string;
   /** The database's snippet with MATCH_START/MATCH_END around found words; '' when nothing was searched for. */
   snippet: string;
-}
+};
 
 /** A search's row as a result: the marked snippet when the database made one, else the entry's opening words. */
 export function libraryResult(r: LibraryRow): LibraryResult {
