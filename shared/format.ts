@@ -6,3 +6,6 @@ export function formatDate(iso: string): string {
   // A date that does not exist ("2023-02-30") would roll over into March: it is shown as written.
   return date && !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? LONG_DATE.format(date) : iso;
 }
+
+/** "1 answer", "3 answers": a count with its noun, for interface text. */
+export const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;

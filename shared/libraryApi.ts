@@ -2,7 +2,14 @@ import type { BoardId } from './model/schema.js';
 
 /** What the practice library and the publication of a report look like over HTTP (server/http/publishApi.ts). */
 
-export interface LibraryResultBody {
+/** A piece of a snippet: `match` marks a word the search found. */
+export interface SnippetPart {
+  text: string;
+  match: boolean;
+}
+
+/** One finding or action the library found, as the publish store answers a search. */
+export interface LibraryResult {
   slug: string;
   reportTitle: string;
   hostAuthority: string;
@@ -12,16 +19,27 @@ export interface LibraryResultBody {
   anchor: string;
   headline: string;
   theme: string | null;
+  snippet: SnippetPart[];
+}
+
+/** A result as the API sends it: with the address of the finding in its report. */
+export interface LibraryResultBody extends LibraryResult {
   /** Where the finding is in its published report: /reports/<slug>#<anchor>. */
   link: string;
-  snippet: { text: string; match: boolean }[];
+}
+
+/** The choices the library's filters offer: only what published reports hold. */
+export interface LibraryFacets {
+  themes: string[];
+  authorities: string[];
+  years: number[];
 }
 
 /** GET /api/library?q=&theme=&board=&authority=&year=&match=&limit=&page= */
 export interface LibraryResponse {
   total: number;
   results: LibraryResultBody[];
-  facets: { themes: string[]; authorities: string[]; years: number[] };
+  facets: LibraryFacets;
 }
 
 /** GET, POST, DELETE /api/workshops/:id/publication */

@@ -1,4 +1,5 @@
-import { currentStatus, entryWhen, type FollowupAction } from '../../shared/followup/followup.js';
+import { currentStatus, type FollowupAction } from '../../shared/followup/followup.js';
+import { LatestNote } from './LatestNote.js';
 import { StatusTag } from './StatusTag.js';
 
 /** Every agreed action with its lead, timescale, status now and the latest note. */
@@ -20,33 +21,21 @@ export function ActionsTable({ actions }: { actions: FollowupAction[] }) {
           </tr>
         </thead>
         <tbody>
-          {actions.map((a) => {
-            const latest = a.entries.at(-1);
-            return (
-              <tr key={a.id}>
-                <th scope="row">
-                  {a.number} {a.headline || 'Untitled'}
-                </th>
-                <td>{a.lead || '—'}</td>
-                <td>{a.timescale || '—'}</td>
-                <td>
-                  <StatusTag status={currentStatus(a)} />
-                </td>
-                <td>
-                  {latest ? (
-                    <>
-                      {latest.note}
-                      <span className="followup-table__by">
-                        {latest.author}, <time dateTime={latest.createdAt}>{entryWhen(latest.createdAt)}</time>
-                      </span>
-                    </>
-                  ) : (
-                    'Nothing logged yet'
-                  )}
-                </td>
-              </tr>
-            );
-          })}
+          {actions.map((a) => (
+            <tr key={a.id}>
+              <th scope="row">
+                {a.number} {a.headline || 'Untitled'}
+              </th>
+              <td>{a.lead || '—'}</td>
+              <td>{a.timescale || '—'}</td>
+              <td>
+                <StatusTag status={currentStatus(a)} />
+              </td>
+              <td>
+                <LatestNote action={a} />
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
     </div>

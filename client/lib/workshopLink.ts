@@ -1,4 +1,5 @@
-import { readStored, removeStored, writeStored } from './deviceStorage.js';
+import { removeStored, writeStored } from './deviceStorage.js';
+import { takeKeyFromAddress } from './linkKey.js';
 
 const WORKSHOP_PATH = /^\/w\/([a-z0-9]+)\/?$/;
 
@@ -9,20 +10,9 @@ export function workshopIdFromPath(pathname: string): string | null {
   return WORKSHOP_PATH.exec(pathname)?.[1] ?? null;
 }
 
-/**
- * The secret part of a workshop link. It arrives after '#' (so it never reaches a
- * server log) and is then kept on this device, so that a reload or a bookmark of the
- * plain address still opens the workshop. It is taken out of the address bar at once,
- * so that a screen shared on a call does not show it.
- */
+/** The secret part of a workshop link, from the address or kept on this device (see linkKey.ts). */
 export function takeLinkSecret(workshopId: string): string | null {
-  const fromHash = new URLSearchParams(window.location.hash.slice(1)).get('k');
-  if (fromHash) {
-    writeStored(storageKey(workshopId), fromHash);
-    window.history.replaceState(window.history.state, '', window.location.pathname + window.location.search);
-    return fromHash;
-  }
-  return readStored(storageKey(workshopId));
+  return takeKeyFromAddress(storageKey(workshopId));
 }
 
 export function forgetLinkSecret(workshopId: string): void {

@@ -1,12 +1,10 @@
 import { useEffect, useState } from 'react';
-import { COMMENT_QUESTION, IMPROVE_QUESTION, JOB_ROLES, ORGANISATIONS, ORGANISATION_QUESTION, REPORT_CHOICES, REPORT_QUESTION, ROLE_QUESTION, SCALE, STATEMENTS, type Choice } from '../../shared/survey/questions.js';
+import { plural } from '../../shared/format.js';
+import { COMMENT_QUESTION, IMPROVE_QUESTION, JOB_ROLES, ORGANISATIONS, ORGANISATION_QUESTION, REPORT_CHOICES, REPORT_QUESTION, ROLE_QUESTION, type Choice } from '../../shared/survey/questions.js';
 import type { SurveyResults as Results } from '../../shared/survey/results.js';
-import { summarySentence } from '../../shared/survey/summary.js';
 import { useAnnounce } from '../ui/Announcer.js';
-import { ScaleLegend, StatementBar } from './ResultsChart.js';
 import { downloadResultsCsv, fetchSurveyResults } from './requests.js';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+import { StatementResults } from './StatementResults.js';
 
 function CountsTable({ caption, choices, counts, extra = [] }: { caption: string; choices: readonly Choice[]; counts: Record<string, number>; extra?: Choice[] }) {
   return (
@@ -74,40 +72,12 @@ export function SurveyResults({ workshopId, secret, refresh }: { workshopId: str
         <button type="button" className="ds_button ds_button--secondary ds_button--small" onClick={() => void csv()}>Download the results (.csv)</button>
       </div>
       {csvError ? <p className="ds_question__error-message" role="alert">{csvError}</p> : null}
-      <h3>How far respondents agree with each statement</h3>
-      <p className="ds_hint-text">Each bar shows disagreement to the left of the line and agreement to the right; “Don’t know” is drawn apart on the right. The table below holds the same figures.</p>
-      <ScaleLegend />
-      <ol className="survey-statements">
-        {results.statements.map((s) => {
-          const clause = STATEMENTS.find((q) => q.id === s.id)?.clause ?? s.text;
-          return (
-            <li key={s.id} className="survey-statement">
-              <h4 className="survey-statement__text">{s.text}</h4>
-              <p className="survey-statement__summary">{summarySentence(clause, s.counts, total)}</p>
-              <StatementBar result={s} total={total} />
-            </li>
-          );
-        })}
-      </ol>
-      <div className="survey-table__scroll" tabIndex={0} role="region" aria-labelledby="survey-table-caption">
-        <table className="survey-table">
-          <caption id="survey-table-caption">Respondents choosing each answer, by statement ({plural(total, 'respondent', 'respondents')})</caption>
-          <thead>
-            <tr>
-              <th scope="col">Statement</th>
-              {SCALE.map((c) => <th scope="col" key={c.id}>{c.label}</th>)}
-            </tr>
-          </thead>
-          <tbody>
-            {results.statements.map((s) => (
-              <tr key={s.id}>
-                <th scope="row">{s.text}</th>
-                {SCALE.map((c) => <td key={c.id}>{s.counts[c.id]}</td>)}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <StatementResults
+        statements={results.statements}
+        total={total}
+        captionId="survey-table-caption"
+        caption={`Respondents choosing each answer, by statement (${plural(total, 'respondent', 'respondents')})`}
+      />
       <h3>The other questions</h3>
       <CountsTable caption={ORGANISATION_QUESTION} choices={ORGANISATIONS} counts={results.organisations} />
       <CountsTable caption={ROLE_QUESTION} choices={JOB_ROLES} counts={results.roles} />

@@ -4,7 +4,8 @@ import type { Role } from '../../shared/roles.js';
 import { refusal, type Action } from '../../shared/rules/rules.js';
 import type { Person, WorkshopRecord, WorkshopStore } from '../storage/stores.js';
 
-function bearer(req: Request): string | null {
+/** The key a request carries in `Authorization: Bearer <key>` (a workshop's or a programme's link), or null. */
+export function bearer(req: Request): string | null {
   const match = req.get('authorization')?.match(/^Bearer\s+(\S+)$/i);
   return match?.[1] ?? null;
 }

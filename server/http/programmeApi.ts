@@ -13,8 +13,8 @@ import {
 import { overviewToCsv } from '../../shared/programme/csv.js';
 import type { ProgrammeRecord, ProgrammeStore } from '../storage/programmeStore.js';
 import { buildOverview, type OverviewDeps } from '../programmes/overview.js';
-import { accessFor, workshopAccess } from './access.js';
-import type { RateLimit } from './rateLimit.js';
+import { accessFor, bearer, workshopAccess } from './access.js';
+import { tooMany, type RateLimit } from './rateLimit.js';
 import { baseUrl } from './workshopsApi.js';
 
 interface Deps extends OverviewDeps {
@@ -25,15 +25,6 @@ interface Deps extends OverviewDeps {
   starts: RateLimit;
   /** Attempts to join with a code, per address: guessing codes is slow. */
   codeTries: RateLimit;
-}
-
-async function tooMany(limit: RateLimit, req: Request, res: Response, what: string): Promise<boolean> {
-  const verdict = await limit.take(req.ip ?? 'unknown');
-  if (verdict.allowed) return false;
-  const wait = Math.ceil(verdict.retryAfterMs / 60_000);
-  res.set('retry-after', String(wait * 60));
-  res.status(429).json({ error: `${what} Try again in ${wait} minute${wait === 1 ? '' : 's'}.` });
-  return true;
 }
 
 const coordinatorLink = (req: Request, publicUrl: string | undefined, id: string, token: string) => `${baseUrl(req, publicUrl)}/p/${id}#k=${token}`;
@@ -51,7 +42,7 @@ export function programmeApi(deps: Deps): express.Router {
   /** The programme when the request carries its coordinator's link, or null after answering. */
   async function coordinator(req: Request, res: Response): Promise<ProgrammeRecord | null> {
     const id = String(req.params.id);
-    const token = req.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const token = bearer(req);
     if (!token) {
       res.status(401).json({ error: 'This request needs the coordinator link’s key in an "Authorization: Bearer" header.' });
       return null;

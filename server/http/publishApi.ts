@@ -1,9 +1,9 @@
 import express, { type Request, type Response } from 'express';
 import type { Logger } from 'pino';
 import { readReport } from '../../shared/model/index.js';
-import type { LibraryResponse, PublicationResponse } from '../../shared/libraryApi.js';
+import type { LibraryFacets, LibraryResponse, PublicationResponse } from '../../shared/libraryApi.js';
 import type { WorkshopStore } from '../storage/stores.js';
-import type { LibraryFacets, PublicationInfo, PublishStore } from '../storage/publishStore.js';
+import type { PublicationInfo, PublishStore } from '../storage/publishStore.js';
 import { WorkshopDamaged, type RoomManager } from '../collab/roomManager.js';
 import { buildPublication } from '../publish/snapshot.js';
 import { libraryQuerySchema, toLibraryQuery, type LibraryParams } from '../publish/libraryQuery.js';

@@ -20,15 +20,24 @@ export class RateLimit {
 }
 
 /**
+ * Spends one of the caller's address's allowance. When it is spent out, answers 429 with
+ * `what` happened and when to try again (also in retry-after), and returns true: the
+ * handler then stops. `what` is a whole sentence ("Too many … from this address.").
+ */
+export async function tooMany(limit: RateLimit, req: Request, res: Response, what: string): Promise<boolean> {
+  const verdict = await limit.take(req.ip ?? 'unknown');
+  if (verdict.allowed) return false;
+  const wait = Math.ceil(verdict.retryAfterMs / 60_000);
+  res.set('retry-after', String(wait * 60));
+  res.status(429).json({ error: `${what} Try again in ${wait} minute${wait === 1 ? '' : 's'}.` });
+  return true;
+}
+
+/**
  * New workshops per address: true if the request may go ahead; otherwise answers 429 with
  * when to try again. Enough to stop a script creating thousands of workshops; a council
  * behind one proxy address should raise CREATE_PER_HOUR.
  */
 export async function allowCreation(creations: RateLimit, req: Request, res: Response): Promise<boolean> {
-  const verdict = await creations.take(req.ip ?? 'unknown');
-  if (verdict.allowed) return true;
-  const wait = Math.ceil(verdict.retryAfterMs / 60_000);
-  res.set('retry-after', String(wait * 60));
-  res.status(429).json({ error: `Too many new workshops from this address in the last hour. Try again in ${wait} minute${wait === 1 ? '' : 's'}.` });
-  return false;
+  return !(await tooMany(creations, req, res, 'Too many new workshops from this address in the last hour.'));
 }

@@ -7,7 +7,7 @@ import { may } from '../../shared/rules/rules.js';
 import type { WorkshopStore } from '../storage/stores.js';
 import type { SurveyStore } from '../storage/surveyStore.js';
 import { accessFor, workshopAccess } from './access.js';
-import type { RateLimit } from './rateLimit.js';
+import { tooMany, type RateLimit } from './rateLimit.js';
 import { exportName } from './exportApi.js';
 
 interface Deps {
@@ -35,15 +35,6 @@ function invalid(res: Response, error: z.ZodError): void {
 
 /** Today, and no more precisely: an answer's date must not say when in the day, or in what order, it came. */
 const today = (): string => new Date().toISOString().slice(0, 10);
-
-async function tooMany(limit: RateLimit, req: Request, res: Response, what: string): Promise<boolean> {
-  const verdict = await limit.take(req.ip ?? 'unknown');
-  if (verdict.allowed) return false;
-  const wait = Math.ceil(verdict.retryAfterMs / 60_000);
-  res.set('retry-after', String(wait * 60));
-  res.status(429).json({ error: `${what} Try again in ${wait} minute${wait === 1 ? '' : 's'}.` });
-  return true;
-}
 
 /**
  * The participants' survey. Through a workshop link: its state, opening and closing it

@@ -1,3 +1,4 @@
+import type { LibraryFacets, LibraryResult, SnippetPart } from '../../shared/libraryApi.js';
 import type { BoardId } from '../../shared/model/schema.js';
 
 /**
@@ -56,31 +57,6 @@ export interface LibraryQuery {
   year?: number;
   limit: number;
   offset: number;
-}
-
-/** A piece of a snippet: `match` marks a word the search found. */
-export interface SnippetPart {
-  text: string;
-  match: boolean;
-}
-
-export interface LibraryResult {
-  slug: string;
-  reportTitle: string;
-  hostAuthority: string;
-  year: number;
-  board: BoardId;
-  number: string;
-  anchor: string;
-  headline: string;
-  theme: string | null;
-  snippet: SnippetPart[];
-}
-
-export interface LibraryFacets {
-  themes: string[];
-  authorities: string[];
-  years: number[];
 }
 
 export interface PublishStore {

@@ -1,6 +1,5 @@
 import {
   Bookmark,
-  Document,
   ExternalHyperlink,
   HeadingLevel,
   InternalHyperlink,
@@ -26,7 +25,7 @@ import { themeGroups, type NumberedCard, type ReportContent } from './report.js'
 import { formatDate } from '../format.js';
 import { WHAT_IS_CI } from './standardText.js';
 import { safeHref } from './html.js';
-import { EXTRA_STYLES, HANG_WIDTH, HEADINGS, LIST_LEVELS, NUMBERING, PAGE, STYLES, TABLE_STYLE, TEXT_WIDTH, footer } from './docxLook.js';
+import { HANG_WIDTH, HEADINGS, LIST_LEVELS, TABLE_STYLE, TEXT_WIDTH, lookedDocument } from './docxLook.js';
 import {
   DRAFT_NOTE,
   FIELDWORK_DETAIL_LABEL,
@@ -233,24 +232,15 @@ export async function reportToDocx(r: ReportContent): Promise<Uint8Array> {
     const columns = [{ name: 'Statement', share: 8 }, ...APPENDIX_COLUMNS.map((name) => ({ name, share: 2 }))];
     append(children, table(appendixCaption, columns, r.survey.statements.map((st) => [st.text, ...st.counts.map(String)])));
   }
-  const doc = new Document({
+  const doc = lookedDocument({
     title: reportTitle(r),
-    creator: s.hostAuthority.trim() || 'Cairn',
-    lastModifiedBy: s.hostAuthority.trim() || 'Cairn',
+    author: s.hostAuthority.trim() || 'Cairn',
     subject: 'Collaborative Improvement',
     description: 'The findings and actions of a Collaborative Improvement, as agreed by its team.',
-    externalStyles: EXTRA_STYLES,
-    styles: STYLES,
-    numbering: NUMBERING,
+    footerTitle: s.title,
+    children,
     // The contents' page numbers are fields: Word offers to fill them in when it opens the file.
-    features: { updateFields: r.contents },
-    sections: [
-      {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, footer: 567 } } },
-        footers: { default: footer(s.title) },
-        children,
-      },
-    ],
+    updateFields: r.contents,
   });
   // toArrayBuffer works in Node and in the browser alike (toBuffer needs Node's Buffer).
   return new Uint8Array(await Packer.toArrayBuffer(doc));

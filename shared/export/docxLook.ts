@@ -1,6 +1,7 @@
 import {
   AlignmentType,
   BorderStyle,
+  Document,
   Footer,
   LevelFormat,
   LevelSuffix,
@@ -8,6 +9,7 @@ import {
   PageNumber,
   Paragraph,
   TabStopType,
+  Table,
   TextRun,
   type IStylesOptions,
 } from 'docx';
@@ -139,6 +141,42 @@ export function footer(title: string): Footer {
         tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH }],
         children: [new TextRun(short), new TextRun({ children: ['\t', 'Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
       }),
+    ],
+  });
+}
+
+/**
+ * A Word document in this look: the styles, lists, page and footer above around
+ * `children`. The report and the follow-up's progress report say only what they are
+ * (their properties) and what the footer names, so the two cannot drift apart.
+ */
+export function lookedDocument(o: {
+  title: string;
+  /** The host authority, or Cairn: Word's author and last editor. */
+  author: string;
+  subject: string;
+  description: string;
+  footerTitle: string;
+  children: (Paragraph | Table)[];
+  /** Ask Word to fill in fields (the contents' page numbers) when it opens the file. */
+  updateFields?: boolean;
+}): Document {
+  return new Document({
+    title: o.title,
+    creator: o.author,
+    lastModifiedBy: o.author,
+    subject: o.subject,
+    description: o.description,
+    externalStyles: EXTRA_STYLES,
+    styles: STYLES,
+    numbering: NUMBERING,
+    features: { updateFields: o.updateFields },
+    sections: [
+      {
+        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, footer: 567 } } },
+        footers: { default: footer(o.footerTitle) },
+        children: o.children,
+      },
     ],
   });
 }

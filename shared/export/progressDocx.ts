@@ -1,4 +1,4 @@
-import { Document, ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import { ExternalHyperlink, HeadingLevel, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import { formatDate } from '../format.js';
 import {
   STATUS_LABELS,
@@ -10,7 +10,7 @@ import {
   type FollowupEntry,
   type FollowupResponse,
 } from '../followup/followup.js';
-import { EXTRA_STYLES, NUMBERING, PAGE, STYLES, footer } from './docxLook.js';
+import { lookedDocument } from './docxLook.js';
 import { table, text } from './docx.js';
 import { safeHref } from './html.js';
 
@@ -75,22 +75,13 @@ export async function progressToDocx(r: FollowupResponse, today: string): Promis
     children.push(...table('The agreed actions and where they stand', columns, r.actions.map((a) => [`${a.number} ${a.headline.trim() || 'Untitled'}`, a.lead, a.timescale, STATUS_LABELS[currentStatus(a)]])));
     children.push(new Paragraph({ text: 'The actions', heading: HeadingLevel.HEADING_1 }), ...r.actions.flatMap(action));
   }
-  const doc = new Document({
+  const doc = lookedDocument({
     title,
-    creator: r.hostAuthority.trim() || 'Cairn',
-    lastModifiedBy: r.hostAuthority.trim() || 'Cairn',
+    author: r.hostAuthority.trim() || 'Cairn',
     subject: 'Collaborative Improvement: progress on the agreed actions',
     description: 'The progress logged against each agreed action of a Collaborative Improvement.',
-    externalStyles: EXTRA_STYLES,
-    styles: STYLES,
-    numbering: NUMBERING,
-    sections: [
-      {
-        properties: { page: { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, footer: 567 } } },
-        footers: { default: footer(title) },
-        children,
-      },
-    ],
+    footerTitle: title,
+    children,
   });
   return new Uint8Array(await Packer.toArrayBuffer(doc));
 }

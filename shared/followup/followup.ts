@@ -100,9 +100,14 @@ export interface NewFollowupEntry {
   key: string;
 }
 
+/** An action's newest log entry (the log is oldest first), or null when nobody has written. */
+export function latestEntry(action: Pick<FollowupAction, 'entries'>): FollowupEntry | null {
+  return action.entries.at(-1) ?? null;
+}
+
 /** The status an action has now: its newest entry's, or not started when nobody has written. */
 export function currentStatus(action: Pick<FollowupAction, 'entries'>): FollowupStatus {
-  return action.entries.at(-1)?.status ?? 'not-started';
+  return latestEntry(action)?.status ?? 'not-started';
 }
 
 /** Entries written on or after `since` (a date, "2027-01-01"). */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { may, refusal } from '../../shared/rules/rules.js';
 import { PHASES } from '../../shared/session/phases.js';
 import { ROLES } from '../../shared/roles.js';
-import { entriesSince, evidenceLinkProblem, isIsoDate, statusCounts, type FollowupEntry } from '../../shared/followup/followup.js';
+import { currentStatus, entriesSince, evidenceLinkProblem, isIsoDate, latestEntry, statusCounts, type FollowupEntry } from '../../shared/followup/followup.js';
 
 describe('the follow-up', () => {
   it('is logged by the host, facilitator and participants once the board is agreed; the review date is the host’s', () => {
@@ -34,5 +34,14 @@ describe('the follow-up', () => {
     expect(entriesSince(log, '2027-02-01').map((x) => x.id)).toEqual([2, 3]);
     expect(entriesSince(log, '2027-03-02')).toEqual([]);
     expect(statusCounts(['a', 'b'], new Map([['a', 'done']]))).toEqual({ 'not-started': 1, 'under-way': 0, done: 1, dropped: 0 });
+  });
+
+  it('takes an action’s latest entry and status from the end of its log (oldest first), and none from an empty log', () => {
+    const e = (id: number, status: FollowupEntry['status']): FollowupEntry => ({ id, action: 'a', status, note: `note ${id}`, evidence: [], author: 'Host', createdAt: '2027-03-01T09:00:00.000Z' });
+    const entries = [e(1, 'under-way'), e(2, 'done')];
+    expect(latestEntry({ entries })?.id).toBe(2);
+    expect(currentStatus({ entries })).toBe('done');
+    expect(latestEntry({ entries: [] })).toBeNull();
+    expect(currentStatus({ entries: [] })).toBe('not-started');
   });
 });

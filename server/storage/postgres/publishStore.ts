@@ -1,18 +1,7 @@
 import type pg from 'pg';
-import type { BoardId } from '../../../shared/model/schema.js';
-import { dedupe } from '../sqlite/publishStore.js';
-import {
-  MATCH_END,
-  MATCH_START,
-  openingWords,
-  snippetParts,
-  type LibraryFacets,
-  type LibraryQuery,
-  type LibraryResult,
-  type NewPublication,
-  type PublicationInfo,
-  type PublishStore,
-} from '../publishStore.js';
+import type { LibraryFacets, LibraryResult } from '../../../shared/libraryApi.js';
+import { dedupe, libraryResult, publicationInfo, PUBLICATION_COLUMNS, type LibraryRow, type PublicationRow } from '../../publish/libraryRows.js';
+import { MATCH_END, MATCH_START, type LibraryQuery, type NewPublication, type PublicationInfo, type PublishStore } from '../publishStore.js';
 import { inTransaction, int } from './pool.js';
 
 /** The tables (migration 2 in schema.ts): the library searched with PostgreSQL's English text search. */
@@ -43,30 +32,6 @@ export const PUBLISH_MIGRATION_SQL = `
   CREATE INDEX library_entries_workshop ON library_entries (workshop, position);
   CREATE INDEX library_entries_search ON library_entries USING GIN (search);
 `;
-
-interface InfoRow {
-  workshop: string;
-  slug: string;
-  title: string;
-  host_authority: string;
-  year: number;
-  first_published_at: Date;
-  published_at: Date;
-  withdrawn_at: Date | null;
-}
-
-const info = (r: InfoRow): PublicationInfo => ({
-  workshop: r.workshop,
-  slug: r.slug,
-  title: r.title,
-  hostAuthority: r.host_authority,
-  year: r.year,
-  firstPublishedAt: r.first_published_at.toISOString(),
-  publishedAt: r.published_at.toISOString(),
-  withdrawnAt: r.withdrawn_at ? r.withdrawn_at.toISOString() : null,
-});
-
-const INFO_COLUMNS = 'workshop, slug, title, host_authority, year, first_published_at, published_at, withdrawn_at';
 
 /**
  * Terms are letters and digits only (searchTerms.ts), so websearch_to_tsquery sees no
@@ -103,8 +68,8 @@ export class PostgresPublishStore implements PublishStore {
           p.workshop, i, e.board, e.number, e.anchor, e.theme, e.headline, e.text,
         ]);
       }
-      const { rows } = await client.query<InfoRow>(`SELECT ${INFO_COLUMNS} FROM published_reports WHERE workshop = $1`, [p.workshop]);
-      return info(rows[0]!);
+      const { rows } = await client.query<PublicationRow>(`SELECT ${PUBLICATION_COLUMNS} FROM published_reports WHERE workshop = $1`, [p.workshop]);
+      return publicationInfo(rows[0]!);
     });
   }
 
@@ -112,20 +77,20 @@ export class PostgresPublishStore implements PublishStore {
     return inTransaction(this.pool, async (client) => {
       await client.query('UPDATE published_reports SET html = NULL, withdrawn_at = now() WHERE workshop = $1 AND withdrawn_at IS NULL', [workshop]);
       await client.query('DELETE FROM library_entries WHERE workshop = $1', [workshop]);
-      const { rows } = await client.query<InfoRow>(`SELECT ${INFO_COLUMNS} FROM published_reports WHERE workshop = $1`, [workshop]);
-      return rows[0] ? info(rows[0]) : null;
+      const { rows } = await client.query<PublicationRow>(`SELECT ${PUBLICATION_COLUMNS} FROM published_reports WHERE workshop = $1`, [workshop]);
+      return rows[0] ? publicationInfo(rows[0]) : null;
     });
   }
 
   async ofWorkshop(workshop: string): Promise<PublicationInfo | null> {
-    const { rows } = await this.pool.query<InfoRow>(`SELECT ${INFO_COLUMNS} FROM published_reports WHERE workshop = $1`, [workshop]);
-    return rows[0] ? info(rows[0]) : null;
+    const { rows } = await this.pool.query<PublicationRow>(`SELECT ${PUBLICATION_COLUMNS} FROM published_reports WHERE workshop = $1`, [workshop]);
+    return rows[0] ? publicationInfo(rows[0]) : null;
   }
 
   async atSlug(slug: string): Promise<{ info: PublicationInfo; html: string | null } | null> {
-    const { rows } = await this.pool.query<InfoRow & { html: string | null }>(`SELECT ${INFO_COLUMNS}, html FROM published_reports WHERE slug = $1`, [slug]);
+    const { rows } = await this.pool.query<PublicationRow & { html: string | null }>(`SELECT ${PUBLICATION_COLUMNS}, html FROM published_reports WHERE slug = $1`, [slug]);
     const row = rows[0];
-    return row ? { info: info(row), html: row.withdrawn_at ? null : row.html } : null;
+    return row ? { info: publicationInfo(row), html: row.withdrawn_at ? null : row.html } : null;
   }
 
   async search(q: LibraryQuery): Promise<{ total: number; results: LibraryResult[] }> {
@@ -145,25 +110,11 @@ export class PostgresPublishStore implements PublishStore {
       ? `ts_headline('english', e.body, ${query}, ${param(`StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=30, MinWords=15, MaxFragments=1, FragmentDelimiter=" … "`)})`
       : "''";
     const order = query ? `ts_rank(e.search, ${query}) DESC, r.year DESC, r.slug, e.position` : 'r.year DESC, r.slug, e.position';
-    const { rows } = await this.pool.query<{ slug: string; title: string; host_authority: string; year: number; board: BoardId; number: string; anchor: string; headline: string; theme: string | null; body: string; snippet: string }>(
+    const { rows } = await this.pool.query<LibraryRow>(
       `SELECT r.slug, r.title, r.host_authority, r.year, e.board, e.number, e.anchor, e.headline, e.theme, e.body, ${headline} AS snippet ${from} ORDER BY ${order} LIMIT ${param(q.limit)} OFFSET ${param(q.offset)}`,
       params,
     );
-    return {
-      total: int(counted[0]?.n),
-      results: rows.map((r) => ({
-        slug: r.slug,
-        reportTitle: r.title,
-        hostAuthority: r.host_authority,
-        year: r.year,
-        board: r.board,
-        number: r.number,
-        anchor: r.anchor,
-        headline: r.headline,
-        theme: r.theme,
-        snippet: r.snippet && r.snippet.includes(MATCH_START) ? snippetParts(r.snippet) : openingWords(r.body),
-      })),
-    };
+    return { total: int(counted[0]?.n), results: rows.map(libraryResult) };
   }
 
   async facets(): Promise<LibraryFacets> {

@@ -1,17 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { BoardId } from '../../../shared/model/schema.js';
-import {
-  MATCH_END,
-  MATCH_START,
-  openingWords,
-  snippetParts,
-  type LibraryFacets,
-  type LibraryQuery,
-  type LibraryResult,
-  type NewPublication,
-  type PublicationInfo,
-  type PublishStore,
-} from '../publishStore.js';
+import type { LibraryFacets, LibraryResult } from '../../../shared/libraryApi.js';
+import { dedupe, libraryResult, publicationInfo, PUBLICATION_COLUMNS, type LibraryRow, type PublicationRow } from '../../publish/libraryRows.js';
+import { MATCH_END, MATCH_START, type LibraryQuery, type NewPublication, type PublicationInfo, type PublishStore } from '../publishStore.js';
 
 /**
  * The published reports, and the library as an FTS5 table (porter stemming, so
@@ -48,34 +38,10 @@ function createTables(db: Database.Database): void {
   `);
 }
 
-interface InfoRow {
-  workshop: string;
-  slug: string;
-  title: string;
-  host_authority: string;
-  year: number;
-  first_published_at: string;
-  published_at: string;
-  withdrawn_at: string | null;
-}
-
-const info = (r: InfoRow): PublicationInfo => ({
-  workshop: r.workshop,
-  slug: r.slug,
-  title: r.title,
-  hostAuthority: r.host_authority,
-  year: r.year,
-  firstPublishedAt: r.first_published_at,
-  publishedAt: r.published_at,
-  withdrawnAt: r.withdrawn_at,
-});
-
 /** Terms are letters and digits only (searchTerms.ts); each is still quoted, so FTS5 reads it as a word and never as syntax. */
 export function fts5Query(terms: string[], match: 'all' | 'any'): string {
   return terms.map((t) => `"${t.replace(/"/g, '""')}"`).join(match === 'any' ? ' OR ' : ' ');
 }
-
-const INFO_COLUMNS = 'workshop, slug, title, host_authority, year, first_published_at, published_at, withdrawn_at';
 
 export class SqlitePublishStore implements PublishStore {
   constructor(private readonly db: Database.Database) {}
@@ -100,7 +66,7 @@ export class SqlitePublishStore implements PublishStore {
       this.db.prepare('DELETE FROM library_entries WHERE workshop = ?').run(p.workshop);
       const insert = this.db.prepare('INSERT INTO library_entries (headline, body, workshop, board, number, anchor, theme, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
       p.entries.forEach((e, i) => insert.run(e.headline, e.text, p.workshop, e.board, e.number, e.anchor, e.theme, i));
-      return info(this.db.prepare(`SELECT ${INFO_COLUMNS} FROM published_reports WHERE workshop = ?`).get(p.workshop) as InfoRow);
+      return publicationInfo(this.db.prepare(`SELECT ${PUBLICATION_COLUMNS} FROM published_reports WHERE workshop = ?`).get(p.workshop) as PublicationRow);
     })();
   }
 
@@ -108,19 +74,19 @@ export class SqlitePublishStore implements PublishStore {
     return this.db.transaction(() => {
       this.db.prepare('UPDATE published_reports SET html = NULL, withdrawn_at = ? WHERE workshop = ? AND withdrawn_at IS NULL').run(new Date().toISOString(), workshop);
       this.db.prepare('DELETE FROM library_entries WHERE workshop = ?').run(workshop);
-      const row = this.db.prepare(`SELECT ${INFO_COLUMNS} FROM published_reports WHERE workshop = ?`).get(workshop) as InfoRow | undefined;
-      return row ? info(row) : null;
+      const row = this.db.prepare(`SELECT ${PUBLICATION_COLUMNS} FROM published_reports WHERE workshop = ?`).get(workshop) as PublicationRow | undefined;
+      return row ? publicationInfo(row) : null;
     })();
   }
 
   async ofWorkshop(workshop: string): Promise<PublicationInfo | null> {
-    const row = this.db.prepare(`SELECT ${INFO_COLUMNS} FROM published_reports WHERE workshop = ?`).get(workshop) as InfoRow | undefined;
-    return row ? info(row) : null;
+    const row = this.db.prepare(`SELECT ${PUBLICATION_COLUMNS} FROM published_reports WHERE workshop = ?`).get(workshop) as PublicationRow | undefined;
+    return row ? publicationInfo(row) : null;
   }
 
   async atSlug(slug: string): Promise<{ info: PublicationInfo; html: string | null } | null> {
-    const row = this.db.prepare(`SELECT ${INFO_COLUMNS}, html FROM published_reports WHERE slug = ?`).get(slug) as (InfoRow & { html: string | null }) | undefined;
-    return row ? { info: info(row), html: row.withdrawn_at ? null : row.html } : null;
+    const row = this.db.prepare(`SELECT ${PUBLICATION_COLUMNS}, html FROM published_reports WHERE slug = ?`).get(slug) as (PublicationRow & { html: string | null }) | undefined;
+    return row ? { info: publicationInfo(row), html: row.withdrawn_at ? null : row.html } : null;
   }
 
   async search(q: LibraryQuery): Promise<{ total: number; results: LibraryResult[] }> {
@@ -142,22 +108,8 @@ export class SqlitePublishStore implements PublishStore {
       .prepare(
         `SELECT r.slug, r.title, r.host_authority, r.year, e.board, e.number, e.anchor, e.headline, e.theme, e.body, ${snippet} AS snippet ${from} ORDER BY ${order} LIMIT ? OFFSET ?`,
       )
-      .all(...params, q.limit, q.offset) as { slug: string; title: string; host_authority: string; year: number; board: BoardId; number: string; anchor: string; headline: string; theme: string | null; body: string; snippet: string }[];
-    return {
-      total,
-      results: rows.map((r) => ({
-        slug: r.slug,
-        reportTitle: r.title,
-        hostAuthority: r.host_authority,
-        year: r.year,
-        board: r.board,
-        number: r.number,
-        anchor: r.anchor,
-        headline: r.headline,
-        theme: r.theme,
-        snippet: r.snippet && r.snippet.includes(MATCH_START) ? snippetParts(r.snippet) : openingWords(r.body),
-      })),
-    };
+      .all(...params, q.limit, q.offset) as LibraryRow[];
+    return { total, results: rows.map(libraryResult) };
   }
 
   async facets(): Promise<LibraryFacets> {
@@ -167,10 +119,4 @@ export class SqlitePublishStore implements PublishStore {
     const years = this.db.prepare(`SELECT DISTINCT year AS v ${live} ORDER BY year DESC`).all() as { v: number }[];
     return { themes: dedupe(themes.map((r) => r.v)), authorities: authorities.map((r) => r.v), years: years.map((r) => r.v) };
   }
-}
-
-/** Theme names that differ only in case are one choice (the filter ignores case). */
-export function dedupe(names: string[]): string[] {
-  const seen = new Set<string>();
-  return names.filter((n) => !seen.has(n.toLowerCase()) && seen.add(n.toLowerCase()));
 }
