@@ -46,6 +46,8 @@ const envSchema = z.object({
   CREATE_PER_HOUR: z._default(int(1), 30),
   /** Survey answers per address per hour through the survey's short link (a room behind one address answers at once). */
   SURVEY_ANSWERS_PER_HOUR: z._default(int(1), 200),
+  /** Programme codes tried per address per hour, right or wrong (joining a workshop to a programme). */
+  PROGRAMME_CODE_TRIES_PER_HOUR: z._default(int(1), 20),
   /** Delete workshops nobody has opened for this many days (off when unset). */
   RETENTION_DAYS: z.optional(int(1)),
   /** How deeply rich text may nest (lists within lists); a real card needs fewer than 10. */
@@ -83,6 +85,7 @@ export interface Config {
   allowedOrigins: string[];
   createPerHour: number;
   surveyAnswersPerHour: number;
+  programmeCodeTriesPerHour: number;
   messageTurnMs: number;
   retentionDays?: number;
   /** The shape every change and import is checked against. */
@@ -118,6 +121,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     allowedOrigins: e.ALLOWED_ORIGINS.split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
     createPerHour: e.CREATE_PER_HOUR,
     surveyAnswersPerHour: e.SURVEY_ANSWERS_PER_HOUR,
+    programmeCodeTriesPerHour: e.PROGRAMME_CODE_TRIES_PER_HOUR,
     messageTurnMs: e.MESSAGE_TURN_MS,
     retentionDays: e.RETENTION_DAYS,
     structure: { maxDepth: e.MAX_NESTING_DEPTH, maxItemsPerUpdate: e.MAX_ITEMS_PER_CHANGE, maxCards: e.MAX_CARDS },

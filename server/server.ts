@@ -48,7 +48,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const loadApp = (): Promise<RequestListener> =>
     (app ??= import('./http/app.js')
       .then(({ createApp }) =>
-        createApp({ workshops, docs, rooms, sessions, history, people, publications: stores.publications, followup: stores.followup, locks, cluster, shared, log, clientDir: config.clientDir, publicUrl: config.publicUrl, createPerHour: config.createPerHour, structure: config.structure, peopleLimits: config.people, accessibilityContact: config.accessibilityContact, counter, surveys: stores.surveys, programmes: stores.programmes, surveyAnswersPerHour: config.surveyAnswersPerHour }),
+        createApp({ workshops, docs, rooms, sessions, history, people, publications: stores.publications, followup: stores.followup, locks, cluster, shared, log, clientDir: config.clientDir, publicUrl: config.publicUrl, createPerHour: config.createPerHour, structure: config.structure, peopleLimits: config.people, accessibilityContact: config.accessibilityContact, counter, surveys: stores.surveys, programmes: stores.programmes, surveyAnswersPerHour: config.surveyAnswersPerHour, programmeCodeTriesPerHour: config.programmeCodeTriesPerHour }),
       )
       .catch((err: Error) => {
         // Not kept: the next request tries again.

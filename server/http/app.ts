@@ -58,6 +58,8 @@ export interface AppDeps {
   surveys: SurveyStore;
   /** Survey answers per address per hour through the survey's short link (config: SURVEY_ANSWERS_PER_HOUR). */
   surveyAnswersPerHour?: number;
+  /** Programme codes tried per address per hour (config: PROGRAMME_CODE_TRIES_PER_HOUR). */
+  programmeCodeTriesPerHour?: number;
   /** Programmes and which workshops are in them. */
   programmes: ProgrammeStore;
 }
@@ -128,7 +130,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.use('/api', publishApi(deps));
   app.use('/api', followupApi(deps));
   app.use('/api', surveyApi({ ...deps, answersByAddress: new RateLimit(counter, 'survey-answers', deps.surveyAnswersPerHour ?? 200, HOUR), codeMisses: new RateLimit(counter, 'survey-code-misses', 60, HOUR) }));
-  app.use('/api', programmeApi({ ...deps, starts: new RateLimit(counter, 'programme-starts', deps.createPerHour ?? 30, HOUR), codeTries: new RateLimit(counter, 'programme-code-tries', 20, HOUR) }));
+  app.use('/api', programmeApi({ ...deps, starts: new RateLimit(counter, 'programme-starts', deps.createPerHour ?? 30, HOUR), codeTries: new RateLimit(counter, 'programme-code-tries', deps.programmeCodeTriesPerHour ?? 20, HOUR) }));
   app.use('/api', (_req, res) => {
     res.status(404).json({ error: 'There is no such API address.' });
   });

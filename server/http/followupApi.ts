@@ -11,7 +11,7 @@ import {
   isIsoDate,
 } from '../../shared/followup/followup.js';
 import type { WorkshopStore } from '../storage/stores.js';
-import type { FollowupStore } from '../storage/followupStore.js';
+import { FollowupLogFull, type FollowupStore } from '../storage/followupStore.js';
 import { WorkshopDamaged, type RoomManager } from '../collab/roomManager.js';
 import { notAnAgreedAction, progressOf } from '../followup/progress.js';
 import { accessFor, workshopAccess } from './access.js';
@@ -92,7 +92,16 @@ export function followupApi({ workshops, rooms, followup, log }: Deps): express.
     }
     // Who wrote it comes from the link, never from the request.
     const author = access.person?.name ?? ROLE_LABELS[access.role];
-    const { entry: kept, added } = await followup.append(access.record.id, { ...entry, author, key });
+    let appended;
+    try {
+      appended = await followup.append(access.record.id, { ...entry, author, key }, FOLLOWUP_LIMITS.entriesPerWorkshop);
+    } catch (err) {
+      if (!(err instanceof FollowupLogFull)) throw err;
+      log.warn({ workshop: access.record.id, role: access.role }, 'Progress log full: an entry was refused');
+      res.status(409).json({ error: `This workshop’s progress log holds ${err.most.toLocaleString('en-GB')} entries, its limit, so no more can be added. Export the progress report to keep what it holds, and record further progress outside Cairn.` });
+      return;
+    }
+    const { entry: kept, added } = appended;
     if (added) log.info({ workshop: access.record.id, role: access.role, entry: kept.id }, 'Progress logged');
     res.status(added ? 201 : 200).json(kept);
   });

@@ -11,7 +11,7 @@ import {
   type WorkshopProgrammeResponse,
 } from '../../shared/programme/programme.js';
 import { overviewToCsv } from '../../shared/programme/csv.js';
-import type { ProgrammeRecord, ProgrammeStore } from '../storage/programmeStore.js';
+import { ProgrammeFull, type ProgrammeRecord, type ProgrammeStore } from '../storage/programmeStore.js';
 import { buildOverview, type OverviewDeps } from '../programmes/overview.js';
 import { accessFor, bearer, workshopAccess } from './access.js';
 import { tooMany, type RateLimit } from './rateLimit.js';
@@ -133,7 +133,15 @@ export function programmeApi(deps: Deps): express.Router {
       res.status(404).json({ error: 'No programme has this code. Check the code the programme’s coordinator sent you, or ask them for it again.' });
       return;
     }
-    const outcome = await programmes.join(programme.id, access.record.id);
+    let outcome;
+    try {
+      outcome = await programmes.join(programme.id, access.record.id);
+    } catch (err) {
+      if (!(err instanceof ProgrammeFull)) throw err;
+      log.warn({ workshop: access.record.id, programme: programme.id }, 'Programme full: a workshop was refused');
+      res.status(409).json({ error: `The programme “${programme.name}” holds ${err.most.toLocaleString('en-GB')} workshops, its limit, so this one cannot join. Ask the programme’s coordinator.` });
+      return;
+    }
     if (!outcome.joined) {
       res.status(409).json({ error: `This workshop is already in the programme “${outcome.other.name}”. Take it out of that programme first, then join this one.` });
       return;

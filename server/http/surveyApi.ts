@@ -2,6 +2,7 @@ import express, { type Request, type Response } from 'express';
 import * as z from 'zod';
 import { SURVEY_CODE_PATTERN, answerOf, surveyAnswerSchema, type SurveyByCode, type SurveyState } from '../../shared/survey/answer.js';
 import { tally } from '../../shared/survey/results.js';
+import { SURVEY_ANSWERS_LIMIT } from '../../shared/survey/questions.js';
 import { resultsToCsv } from '../../shared/survey/csv.js';
 import { may } from '../../shared/rules/rules.js';
 import type { WorkshopStore } from '../storage/stores.js';
@@ -54,6 +55,7 @@ export function surveyApi(deps: Deps): express.Router {
     const outcome = await surveys.answer(workshop, answerers, answerOf(parsed.data), today());
     if (outcome === 'closed') res.status(409).json({ error: 'The survey is closed. Ask the host or facilitator to open it.' });
     else if (outcome === 'already-answered') res.status(409).json({ error: 'You have already answered this survey. Thank you: each person answers once.' });
+    else if (outcome === 'full') res.status(409).json({ error: `This survey holds ${SURVEY_ANSWERS_LIMIT.toLocaleString('en-GB')} answers, its limit, so no more can be taken. Tell the host or facilitator, who can close the survey.` });
     else res.status(201).json({ saved: true });
   }
 

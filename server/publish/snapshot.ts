@@ -6,8 +6,12 @@ import { readCardBodyTextFromNodes } from '../../shared/language/bodyText.js';
 import type { LibraryEntry, NewPublication } from '../storage/publishStore.js';
 import { reportSlug } from './slug.js';
 
-/** A workshop's own addresses (/w/<id>, /j/<code>) or anything carrying a link's key (#k=). */
-const WORKSHOP_LINK = /(?:https?:\/\/\S*)?(?:#k=[\w-]+|\/w\/[a-z0-9]+\S*|\/j\/[A-Za-z0-9-]+\S*)/gi;
+/**
+ * A workshop's own addresses (/w/<id>, /j/<code>), its survey's (/s/<code>: on a public
+ * page anyone could answer it; exactly a survey code's 12 characters, so a file-sharing
+ * link such as dropbox.com/s/… stays) or anything carrying a link's key (#k=).
+ */
+const WORKSHOP_LINK = /(?:https?:\/\/\S*)?(?:#k=[\w-]+|\/w\/[a-z0-9]+\S*|\/j\/[A-Za-z0-9-]+\S*|\/s\/[abcdefghjkmnpqrstuvwxyz23456789]{12}(?![\w-])\S*)/gi;
 const REMOVED = '[link removed]';
 
 /**

@@ -1,5 +1,16 @@
 import type { FollowupEntry, FollowupStatus } from '../../shared/followup/followup.js';
 
+/** A workshop's log already holds as many entries as it may: the new one was not added. */
+export class FollowupLogFull extends Error {
+  constructor(
+    readonly workshop: string,
+    readonly most: number,
+  ) {
+    super(`The progress log of workshop ${workshop} holds ${most} entries, its limit.`);
+    this.name = 'FollowupLogFull';
+  }
+}
+
 /** An entry as the server records it: the author comes from the link, never from the request. */
 export interface FollowupEntryInput {
   action: string;
@@ -16,8 +27,13 @@ export interface FollowupEntryInput {
  * is a new entry) and the workshop's review date. Rows of its own, erased with the workshop.
  */
 export interface FollowupStore {
-  /** Adds the entry, or, when its key was used before in this workshop, returns the entry that key added. */
-  append(workshop: string, entry: FollowupEntryInput): Promise<{ entry: FollowupEntry; added: boolean }>;
+  /**
+   * Adds the entry, or, when its key was used before in this workshop, returns the entry
+   * that key added. Throws FollowupLogFull, adding nothing, when the workshop already holds
+   * `most` entries (FOLLOWUP_LIMITS.entriesPerWorkshop unless given); a replay of one of
+   * them is still answered with it.
+   */
+  append(workshop: string, entry: FollowupEntryInput, most?: number): Promise<{ entry: FollowupEntry; added: boolean }>;
   /** Every entry of the workshop, oldest first. */
   entries(workshop: string): Promise<FollowupEntry[]>;
   /** Each action's newest status, for counts across a programme (an action with no entry is absent). */

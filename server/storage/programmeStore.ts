@@ -1,6 +1,17 @@
 import crypto from 'node:crypto';
 import { PROGRAMME_CODE_ALPHABET } from '../../shared/programme/programme.js';
 
+/** A programme already holds as many workshops as it may: the workshop was not added. */
+export class ProgrammeFull extends Error {
+  constructor(
+    readonly programme: string,
+    readonly most: number,
+  ) {
+    super(`Programme ${programme} holds ${most} workshops, its limit.`);
+    this.name = 'ProgrammeFull';
+  }
+}
+
 export interface ProgrammeRecord {
   id: string;
   name: string;
@@ -23,8 +34,12 @@ export interface ProgrammeStore {
   /** A new coordinator secret: the old one stops working at once. */
   rotate(id: string): Promise<string>;
   byCode(code: string): Promise<ProgrammeRecord | null>;
-  /** Puts a workshop in a programme, unless it is in another one: then that programme's record. */
-  join(programme: string, workshop: string): Promise<{ joined: true } | { joined: false; other: ProgrammeRecord }>;
+  /**
+   * Puts a workshop in a programme, unless it is in another one: then that programme's
+   * record. Throws ProgrammeFull, adding nothing, when the programme already holds `most`
+   * workshops (PROGRAMME_WORKSHOPS_LIMIT unless given).
+   */
+  join(programme: string, workshop: string, most?: number): Promise<{ joined: true } | { joined: false; other: ProgrammeRecord }>;
   /** Takes a workshop out of its programme; false if it was in none. */
   leave(workshop: string): Promise<boolean>;
   ofWorkshop(workshop: string): Promise<ProgrammeRecord | null>;

@@ -8,7 +8,8 @@ export interface SurveyRecord {
   open: boolean;
 }
 
-export type AnswerOutcome = 'saved' | 'already-answered' | 'closed';
+/** 'full': the survey already holds as many answers as it may keep. */
+export type AnswerOutcome = 'saved' | 'already-answered' | 'closed' | 'full';
 
 /**
  * The participants' survey. Answers are kept with no link to who gave them: no person,
@@ -23,11 +24,11 @@ export interface SurveyStore {
   /** Opens or closes the survey, making it (and its code) the first time. */
   setOpen(workshop: string, open: boolean): Promise<SurveyRecord>;
   /**
-   * Keeps an answer unless the survey is closed or any of `answerers` (a browser's key,
-   * a person) has answered already: checked and written as one step no other request,
-   * on any server, can come between.
+   * Keeps an answer unless the survey is closed, any of `answerers` (a browser's key, a
+   * person) has answered already, or it holds `most` answers (SURVEY_ANSWERS_LIMIT unless
+   * given): checked and written as one step no other request, on any server, can come between.
    */
-  answer(workshop: string, answerers: string[], answer: SurveyAnswer, day: string): Promise<AnswerOutcome>;
+  answer(workshop: string, answerers: string[], answer: SurveyAnswer, day: string, most?: number): Promise<AnswerOutcome>;
   /** Every answer of a workshop's survey, in no meaningful order. */
   answers(workshop: string): Promise<SurveyAnswer[]>;
   /** How many have answered (for a programme's overview: no answers are read). */

@@ -25,6 +25,11 @@ export const FOLLOWUP_LIMITS = {
   note: 2000,
   evidenceLinks: 5,
   evidenceLink: 500,
+  /**
+   * Entries in one workshop's log, all actions together: a year of weekly notes on twenty
+   * actions fits; a log someone is filling on purpose, one new key at a time, stops here.
+   */
+  entriesPerWorkshop: 1000,
 } as const;
 
 /** A replayed request carries the same key, so it adds nothing twice. */

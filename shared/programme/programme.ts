@@ -11,6 +11,11 @@ import type { StatementResult } from '../survey/results.js';
 
 export const PROGRAMME_ID_PATTERN = /^[a-z0-9]{14}$/;
 export const PROGRAMME_NAME_MAX = 120;
+/**
+ * Workshops one programme may hold: every council's visits for years, and a ceiling for
+ * a code passed on too widely (anyone can start a workshop, so anyone with the code can add one).
+ */
+export const PROGRAMME_WORKSHOPS_LIMIT = 200;
 
 /** Letters and digits that cannot be mistaken for one another when read out or typed from an e-mail. */
 export const PROGRAMME_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';

@@ -95,6 +95,12 @@ export const IMPROVE_QUESTION = 'In what ways could the process be improved?';
 /** Characters allowed in each written answer. */
 export const SURVEY_TEXT_LIMIT = 2000;
 
+/**
+ * The most answers one workshop's survey keeps: far more people than any workshop's team,
+ * and a ceiling for someone answering again and again with a shared link.
+ */
+export const SURVEY_ANSWERS_LIMIT = 500;
+
 /** Results are shown only once this many people have answered, so no answer can be picked out. */
 export const RESULTS_THRESHOLD = 5;
 

@@ -163,6 +163,27 @@ describe('the follow-up a year on', () => {
     expect((await fetch(`${server.url}/api/workshops/${w.id}/followup/export`, { headers: headers(w.tokens.viewer) })).status).toBe(403);
   });
 
+  it('keeps at most a thousand entries per workshop, refusing more with a message, while a replay is still answered', async () => {
+    // An attacker with a participant link could otherwise grow the log (and every page and
+    // export that reads it) without end, one new key at a time.
+    const LIMIT = 1000;
+    const replayKey = newKey();
+    expect((await log(w.tokens.participant, { key: replayKey })).status).toBe(201);
+    let missing = LIMIT - (await progress()).actions[0]!.entries.length;
+    while (missing > 0) {
+      const batch = Math.min(missing, 20);
+      const statuses = await Promise.all(Array.from({ length: batch }, () => log(w.tokens.participant, { note: 'Filler.' }).then((r) => r.status)));
+      expect(statuses.every((s) => s === 201)).toBe(true);
+      missing -= batch;
+    }
+    const refused = await log(w.tokens.host, { note: 'One too many.' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatch(/1,000 entries.*limit/);
+    // A replay of an entry already kept adds nothing, so it is answered as before.
+    expect((await log(w.tokens.participant, { key: replayKey })).status).toBe(200);
+    expect((await progress()).actions[0]!.entries.length).toBe(LIMIT);
+  }, 60_000);
+
   it('erases the log and the review date with the workshop', async () => {
     const rows = () => followupRows(w.id);
     expect((await rows()).every((n) => n > 0)).toBe(true);

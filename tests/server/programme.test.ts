@@ -233,6 +233,35 @@ describe.each<TestStorage>(['sqlite', 'postgres'])('programmes on the real serve
   });
 });
 
+describe('a programme’s size', () => {
+  it('takes at most 200 workshops, so a code passed on too widely cannot fill the coordinator’s overview without end', async () => {
+    // Anyone may start a workshop and so host one: with the code, each is a new row in the
+    // overview, and the overview opens every workshop in it at once.
+    const fresh = await startTestServer({ env: { PROGRAMME_CODE_TRIES_PER_HOUR: '1000' } });
+    try {
+      server = fresh;
+      const p = await startProgramme('A programme filled on purpose');
+      const joinNew = async () => {
+        const w = await createWorkshop(fresh, { title: 'Filler' });
+        return join(w, w.tokens.host, p.code);
+      };
+      let missing = 200;
+      while (missing > 0) {
+        const batch = Math.min(missing, 10);
+        const statuses = await Promise.all(Array.from({ length: batch }, () => joinNew().then((r) => r.status)));
+        expect(statuses.every((s) => s === 200)).toBe(true);
+        missing -= batch;
+      }
+      const refused = await joinNew();
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toMatch(/200 workshops, its limit/);
+      expect((await call('GET', `/api/programmes/${p.id}`, p.key)).body.workshops).toHaveLength(200);
+    } finally {
+      await fresh.close();
+    }
+  }, 120_000);
+});
+
 describe('limits per address', () => {
   it('limits guessing codes (after 20 tries even the right code waits) and new programmes, like new workshops', async () => {
     const fresh = await startTestServer({ env: { CREATE_PER_HOUR: '3' } });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCard, agreeFinding, readReport } from '../../shared/model/index.js';
 import type { CreateWorkshopResponse } from '../../shared/api.js';
-import { startTestServer, waitFor, type TestServer, type TestStorage } from '../helpers/server.js';
+import { createWorkshop, startTestServer, waitFor, type TestServer, type TestStorage } from '../helpers/server.js';
 import { connect, synced, type TestClient } from '../helpers/provider.js';
 import { importSeed, library, publication } from '../helpers/publishedReports.js';
 
@@ -184,6 +184,44 @@ describe.each<TestStorage>(['sqlite', 'postgres'])('publishing reports and the p
     const published = await publication(server, copy.id, copy.tokens.host);
     expect(published.body.path).toBe('/reports/dundee-city-council-2023-collaborative-improvement-2');
     await fetch(`${server.url}/api/workshops/${copy.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${copy.tokens.host}` } });
+  });
+
+  it('takes the survey’s own link out of a published report too, so the public cannot answer it', async () => {
+    // The survey's short link is for those who took part: on a public page anyone could
+    // answer, and the programme's figures would count them.
+    const own = await createWorkshop(server, { title: 'A workshop with a survey', hostAuthority: 'Survey Council' });
+    try {
+      const opened = await fetch(`${server.url}/api/workshops/${own.id}/survey`, { method: 'POST', headers: { authorization: `Bearer ${own.tokens.host}`, 'content-type': 'application/json' }, body: JSON.stringify({ open: true }) });
+      const { code } = (await opened.json()) as { code: string };
+      const surveyLink = `${server.url}/s/${code}`;
+      const writer = connect(server.wsUrl, own.id, own.tokens.host);
+      await synced(writer);
+      const card = addCard(writer.doc, {
+        board: 'working-well',
+        headline: 'Feedback gathered at once',
+        createdBy: 'Host',
+        body: [{ type: 'paragraph', content: [{ type: 'text', text: `Everyone answered at ${surveyLink} and ` }, { type: 'text', text: 'here', marks: [{ type: 'link', attrs: { href: surveyLink } }] }] }],
+      });
+      agreeFinding(writer.doc, card, 'Host');
+      const probe = connect(server.wsUrl, own.id, own.tokens.viewer);
+      await synced(probe);
+      await waitFor(() => readReport(probe.doc).strengths.some((c) => c.headline === 'Feedback gathered at once' && c.status === 'agreed'), 'the agreed card to reach the server');
+      probe.destroy();
+      writer.destroy();
+      const published = await publication(server, own.id, own.tokens.host);
+      expect(published.status).toBe(200);
+      const page = await (await fetch(`${server.url}${published.body.path}`)).text();
+      const api = (await library(server, { q: 'feedback gathered' })).text;
+      expect(page).toContain('Feedback gathered at once');
+      expect(api).toContain('Feedback gathered at once');
+      for (const text of [page, api]) {
+        expect(text).not.toContain(code);
+        expect(text).not.toMatch(/\/s\/[a-z0-9]/);
+      }
+      expect(page).toContain('[link removed]');
+    } finally {
+      await fetch(`${server.url}/api/workshops/${own.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${own.tokens.host}` } });
+    }
   });
 
   it('withdraws a report: the address answers 410 and the library forgets it at once', async () => {

@@ -277,6 +277,28 @@ describe('answering once', () => {
   });
 });
 
+describe('a survey’s size', () => {
+  it('keeps at most 500 answers, refusing more through either link with a message, so no one can fill the store', async () => {
+    // The participant link is shared and has no per-address limit: without a ceiling, a
+    // script with it could add answers (about 4 kB each) without end.
+    const { w, code } = await openSurvey('A full survey');
+    let missing = 500;
+    while (missing > 0) {
+      const batch = Math.min(missing, 25);
+      const statuses = await Promise.all(Array.from({ length: batch }, () => answerWith(w, w.tokens.participant, answer()).then((r) => r.status)));
+      expect(statuses.every((s) => s === 201)).toBe(true);
+      missing -= batch;
+    }
+    const refused = await answerWith(w, w.tokens.participant, answer());
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatch(/500 answers, its limit/);
+    const byCode = await call('POST', `/api/surveys/${code}/answers`, undefined, answer());
+    expect(byCode.status).toBe(409);
+    expect(byCode.body.error).toMatch(/500 answers, its limit/);
+    expect((db.prepare('SELECT count(*) AS n FROM survey_responses WHERE workshop = ?').get(w.id) as { n: number }).n).toBe(500);
+  }, 60_000);
+});
+
 describe('the survey’s own short link', () => {
   it('answers with the title and whether it is open, and takes answers', async () => {
     const { code } = await openSurvey('Dundee CI survey');

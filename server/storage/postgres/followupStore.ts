@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import type { FollowupEntry, FollowupStatus } from '../../../shared/followup/followup.js';
-import type { FollowupEntryInput, FollowupStore } from '../followupStore.js';
-import { int } from './pool.js';
+import { FOLLOWUP_LIMITS, type FollowupEntry, type FollowupStatus } from '../../../shared/followup/followup.js';
+import { FollowupLogFull, type FollowupEntryInput, type FollowupStore } from '../followupStore.js';
+import { inTransaction, int } from './pool.js';
 
 /** The follow-up's tables, as they are in SQLite (sqlite/followupStore.ts). */
 export const FOLLOWUP_MIGRATION_SQL = `
@@ -41,14 +41,19 @@ const entry = (r: Row): FollowupEntry => ({ id: int(r.id), action: r.action, sta
 export class PostgresFollowupStore implements FollowupStore {
   constructor(private readonly pool: pg.Pool) {}
 
-  async append(workshop: string, e: FollowupEntryInput): Promise<{ entry: FollowupEntry; added: boolean }> {
-    // Two servers taking the same replay at once: the unique key lets one row in, and both answer with it.
-    const { rowCount } = await this.pool.query(
-      'INSERT INTO followup_entries (workshop, action, status, note, evidence, author, idem_key, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, now()) ON CONFLICT (workshop, idem_key) DO NOTHING',
-      [workshop, e.action, e.status, e.note, JSON.stringify(e.evidence), e.author, e.key],
-    );
-    const { rows } = await this.pool.query<Row>(`SELECT ${COLUMNS} FROM followup_entries WHERE workshop = $1 AND idem_key = $2`, [workshop, e.key]);
-    return { entry: entry(rows[0]!), added: rowCount === 1 };
+  async append(workshop: string, e: FollowupEntryInput, most = FOLLOWUP_LIMITS.entriesPerWorkshop): Promise<{ entry: FollowupEntry; added: boolean }> {
+    return inTransaction(this.pool, async (client) => {
+      // The workshop's appends take turns, on every server, so two at once cannot both pass the count at most - 1.
+      await client.query("SELECT pg_advisory_xact_lock(hashtextextended('cairn:followup:' || $1, 0))", [workshop]);
+      // Two servers taking the same replay at once: the unique key lets one row in, and both answer with it.
+      const { rowCount } = await client.query(
+        'INSERT INTO followup_entries (workshop, action, status, note, evidence, author, idem_key, created_at) SELECT $1, $2, $3, $4, $5, $6, $7, now() WHERE (SELECT count(*) FROM followup_entries WHERE workshop = $1) < $8 ON CONFLICT (workshop, idem_key) DO NOTHING',
+        [workshop, e.action, e.status, e.note, JSON.stringify(e.evidence), e.author, e.key, most],
+      );
+      const { rows } = await client.query<Row>(`SELECT ${COLUMNS} FROM followup_entries WHERE workshop = $1 AND idem_key = $2`, [workshop, e.key]);
+      if (!rows[0]) throw new FollowupLogFull(workshop, most);
+      return { entry: entry(rows[0]), added: rowCount === 1 };
+    });
   }
 
   async entries(workshop: string): Promise<FollowupEntry[]> {

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { hashToken, hashesMatch, newToken, newWorkshopId } from '../../workshops/tokens.js';
-import { newProgrammeCode, type ProgrammeRecord, type ProgrammeStore } from '../programmeStore.js';
+import { PROGRAMME_WORKSHOPS_LIMIT } from '../../../shared/programme/programme.js';
+import { ProgrammeFull, newProgrammeCode, type ProgrammeRecord, type ProgrammeStore } from '../programmeStore.js';
 import { inTransaction } from './pool.js';
 
 /** The programmes' tables (migration 5 in schema.ts), as they are in SQLite (sqlite/programmeStore.ts). */
@@ -56,15 +57,25 @@ export class PostgresProgrammeStore implements ProgrammeStore {
   }
 
   /** The workshop's row is its key: two joins at once, on any server, cannot both place it. */
-  async join(programme: string, workshop: string): Promise<{ joined: true } | { joined: false; other: ProgrammeRecord }> {
+  async join(programme: string, workshop: string, most = PROGRAMME_WORKSHOPS_LIMIT): Promise<{ joined: true } | { joined: false; other: ProgrammeRecord }> {
     return inTransaction(this.pool, async (client) => {
+      // Joins to one programme take turns, on every server, so two at once cannot both take its last place.
+      await client.query("SELECT pg_advisory_xact_lock(hashtextextended('cairn:programme:' || $1, 0))", [programme]);
+      const full = async () => {
+        const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM programme_workshops WHERE programme = $1', [programme]);
+        if (Number(rows[0]!.n) >= most) throw new ProgrammeFull(programme, most);
+      };
+      const already = (await client.query<{ programme: string }>('SELECT programme FROM programme_workshops WHERE workshop = $1', [workshop])).rows[0];
+      if (already?.programme === programme) return { joined: true as const };
+      if (!already) await full();
       const inserted = await client.query('INSERT INTO programme_workshops (workshop, programme, joined_at) VALUES ($1, $2, now()) ON CONFLICT (workshop) DO NOTHING RETURNING programme', [workshop, programme]);
       if (inserted.rows.length > 0) return { joined: true as const };
       const current = (await client.query<{ programme: string }>('SELECT programme FROM programme_workshops WHERE workshop = $1 FOR UPDATE', [workshop])).rows[0];
       if (!current || current.programme === programme) return { joined: true as const };
       const other = record((await client.query<Row>(`SELECT ${COLUMNS} FROM programmes WHERE id = $1`, [current.programme])).rows[0]);
       if (other) return { joined: false as const, other };
-      // Its programme was erased meanwhile: the row is stale, so it moves.
+      // Its programme was erased meanwhile: the row is stale, so it moves (if there is room).
+      await full();
       await client.query('UPDATE programme_workshops SET programme = $1, joined_at = now() WHERE workshop = $2', [programme, workshop]);
       return { joined: true as const };
     });

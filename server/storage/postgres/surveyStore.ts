@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { SurveyAnswer } from '../../../shared/survey/answer.js';
+import { SURVEY_ANSWERS_LIMIT } from '../../../shared/survey/questions.js';
 import { answererHash, newAnswerId, newSurveyCode, type AnswerOutcome, type SurveyRecord, type SurveyStore } from '../surveyStore.js';
 import { inTransaction } from './pool.js';
 
@@ -47,13 +48,16 @@ export class PostgresSurveyStore implements SurveyStore {
   }
 
   /** The survey's row is locked for the check and the write: answers at once, on any server, take turns. */
-  async answer(workshop: string, answerers: string[], answer: SurveyAnswer, day: string): Promise<AnswerOutcome> {
+  async answer(workshop: string, answerers: string[], answer: SurveyAnswer, day: string, most = SURVEY_ANSWERS_LIMIT): Promise<AnswerOutcome> {
     return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query<{ open: boolean }>('SELECT open FROM surveys WHERE workshop = $1 FOR UPDATE', [workshop]);
       if (!rows[0]?.open) return 'closed';
       const hashes = [...new Set(answerers.map((a) => answererHash(workshop, a).toString('hex')))].map((h) => Buffer.from(h, 'hex'));
       const seen = await client.query('SELECT 1 FROM survey_answerers WHERE workshop = $1 AND answerer = ANY($2)', [workshop, hashes]);
       if (seen.rows.length > 0) return 'already-answered';
+      // Counted under the survey's row lock (FOR UPDATE above), so two answers at once cannot both take the last place.
+      const counted = await client.query<{ n: string }>('SELECT count(*) AS n FROM survey_responses WHERE workshop = $1', [workshop]);
+      if (Number(counted.rows[0]!.n) >= most) return 'full';
       for (const h of hashes) await client.query('INSERT INTO survey_answerers (workshop, answerer) VALUES ($1, $2)', [workshop, h]);
       await client.query('INSERT INTO survey_responses (workshop, id, answered_on, answer) VALUES ($1, $2, $3, $4)', [workshop, newAnswerId(), day, JSON.stringify(answer)]);
       return 'saved';

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { FollowupEntry, FollowupStatus } from '../../../shared/followup/followup.js';
-import type { FollowupEntryInput, FollowupStore } from '../followupStore.js';
+import { FOLLOWUP_LIMITS, type FollowupEntry, type FollowupStatus } from '../../../shared/followup/followup.js';
+import { FollowupLogFull, type FollowupEntryInput, type FollowupStore } from '../followupStore.js';
 
 /** The follow-up's tables, made with the others when the database opens (database.ts). */
 export function createFollowupTables(db: Database.Database): void {
@@ -49,7 +49,10 @@ export class SqliteFollowupStore implements FollowupStore {
   private readonly dropReview;
 
   constructor(db: Database.Database) {
-    this.insert = db.prepare('INSERT INTO followup_entries (workshop, action, status, note, evidence, author, idem_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workshop, idem_key) DO NOTHING');
+    // Counted and inserted in one statement: SQLite runs it alone, so the limit holds exactly.
+    this.insert = db.prepare(
+      'INSERT INTO followup_entries (workshop, action, status, note, evidence, author, idem_key, created_at) SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE (SELECT count(*) FROM followup_entries WHERE workshop = ?) < ? ON CONFLICT (workshop, idem_key) DO NOTHING',
+    );
     this.byKey = db.prepare(`SELECT ${COLUMNS} FROM followup_entries WHERE workshop = ? AND idem_key = ?`);
     this.all = db.prepare(`SELECT ${COLUMNS} FROM followup_entries WHERE workshop = ? ORDER BY id`);
     this.latest = db.prepare('SELECT action, status FROM followup_entries e WHERE workshop = ? AND id = (SELECT max(id) FROM followup_entries WHERE workshop = e.workshop AND action = e.action)');
@@ -58,9 +61,11 @@ export class SqliteFollowupStore implements FollowupStore {
     this.dropReview = db.prepare('DELETE FROM followup_reviews WHERE workshop = ?');
   }
 
-  async append(workshop: string, e: FollowupEntryInput): Promise<{ entry: FollowupEntry; added: boolean }> {
-    const { changes } = this.insert.run(workshop, e.action, e.status, e.note, JSON.stringify(e.evidence), e.author, e.key, new Date().toISOString());
-    return { entry: entry(this.byKey.get(workshop, e.key) as Row), added: changes === 1 };
+  async append(workshop: string, e: FollowupEntryInput, most = FOLLOWUP_LIMITS.entriesPerWorkshop): Promise<{ entry: FollowupEntry; added: boolean }> {
+    const { changes } = this.insert.run(workshop, e.action, e.status, e.note, JSON.stringify(e.evidence), e.author, e.key, new Date().toISOString(), workshop, most);
+    const row = this.byKey.get(workshop, e.key) as Row | undefined;
+    if (!row) throw new FollowupLogFull(workshop, most);
+    return { entry: entry(row), added: changes === 1 };
   }
 
   async entries(workshop: string): Promise<FollowupEntry[]> {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { hashToken, hashesMatch, newToken, newWorkshopId } from '../../workshops/tokens.js';
-import { newProgrammeCode, type ProgrammeRecord, type ProgrammeStore } from '../programmeStore.js';
+import { PROGRAMME_WORKSHOPS_LIMIT } from '../../../shared/programme/programme.js';
+import { ProgrammeFull, newProgrammeCode, type ProgrammeRecord, type ProgrammeStore } from '../programmeStore.js';
 
 /** The programmes' tables. A workshop's id is its key in programme_workshops: one programme at most. */
 export function createProgrammeTables(db: Database.Database): void {
@@ -54,7 +55,7 @@ export class SqliteProgrammeStore implements ProgrammeStore {
     return record(this.db.prepare(`SELECT ${COLUMNS} FROM programmes WHERE code = ?`).get(code) as Row | undefined);
   }
 
-  async join(programme: string, workshop: string): Promise<{ joined: true } | { joined: false; other: ProgrammeRecord }> {
+  async join(programme: string, workshop: string, most = PROGRAMME_WORKSHOPS_LIMIT): Promise<{ joined: true } | { joined: false; other: ProgrammeRecord }> {
     return this.db.transaction(() => {
       const current = this.db.prepare('SELECT programme FROM programme_workshops WHERE workshop = ?').get(workshop) as { programme: string } | undefined;
       if (current && current.programme !== programme) {
@@ -62,6 +63,8 @@ export class SqliteProgrammeStore implements ProgrammeStore {
         if (other) return { joined: false as const, other };
       }
       if (current?.programme !== programme) {
+        const held = (this.db.prepare('SELECT count(*) AS n FROM programme_workshops WHERE programme = ?').get(programme) as { n: number }).n;
+        if (held >= most) throw new ProgrammeFull(programme, most);
         this.db.prepare('INSERT OR REPLACE INTO programme_workshops (workshop, programme, joined_at) VALUES (?, ?, ?)').run(workshop, programme, new Date().toISOString());
       }
       return { joined: true as const };

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { SurveyAnswer } from '../../../shared/survey/answer.js';
+import { SURVEY_ANSWERS_LIMIT } from '../../../shared/survey/questions.js';
 import { answererHash, newAnswerId, newSurveyCode, type AnswerOutcome, type SurveyRecord, type SurveyStore } from '../surveyStore.js';
 
 /**
@@ -49,13 +50,14 @@ export class SqliteSurveyStore implements SurveyStore {
     return (await this.get(workshop))!;
   }
 
-  async answer(workshop: string, answerers: string[], answer: SurveyAnswer, day: string): Promise<AnswerOutcome> {
+  async answer(workshop: string, answerers: string[], answer: SurveyAnswer, day: string, most = SURVEY_ANSWERS_LIMIT): Promise<AnswerOutcome> {
     return this.db.transaction((): AnswerOutcome => {
       const survey = this.db.prepare('SELECT open FROM surveys WHERE workshop = ?').get(workshop) as { open: number } | undefined;
       if (survey?.open !== 1) return 'closed';
       const hashes = answerers.map((a) => answererHash(workshop, a));
       const seen = this.db.prepare('SELECT 1 FROM survey_answerers WHERE workshop = ? AND answerer = ?');
       if (hashes.some((h) => seen.get(workshop, h))) return 'already-answered';
+      if ((this.db.prepare('SELECT count(*) AS n FROM survey_responses WHERE workshop = ?').get(workshop) as { n: number }).n >= most) return 'full';
       const mark = this.db.prepare('INSERT INTO survey_answerers (workshop, answerer) VALUES (?, ?)');
       for (const h of new Set(hashes.map((h) => h.toString('hex')))) mark.run(workshop, Buffer.from(h, 'hex'));
       this.db.prepare('INSERT INTO survey_responses (workshop, id, answered_on, answer) VALUES (?, ?, ?, ?)').run(workshop, newAnswerId(), day, JSON.stringify(answer));

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { addCard, agreeFinding } from '../../../shared/model/index.js';
 import { statusCounts } from '../../../shared/followup/followup.js';
 import { actionStatusCounts } from '../../../server/followup/progress.js';
-import type { FollowupEntryInput } from '../../../server/storage/followupStore.js';
+import { FollowupLogFull, type FollowupEntryInput } from '../../../server/storage/followupStore.js';
 import { openPostgresBackend, openSqliteBackend, type Backend } from './backends.js';
 
 const engines: [string, () => Promise<Backend>][] = [
@@ -45,6 +45,23 @@ describe.each(engines)('the follow-up store on %s', (_name, open) => {
     const other = (await a.workshops.create('Another')).record.id;
     expect((await a.followup.append(other, entry({ key: 'replayed-key-1' }))).added).toBe(true);
     expect(await a.followup.entries(other)).toHaveLength(1);
+  });
+
+  it('adds nothing past a workshop’s limit, even when both servers append at once, yet still answers a replay', async () => {
+    const { a, b } = backend;
+    const full = (await a.workshops.create('A full log')).record.id;
+    const kept = await a.followup.append(full, entry({ key: 'first-entry' }), 5);
+    // Ten appends at once over two servers, for four places left: four are added, six refused.
+    const outcomes = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).followup.append(full, entry({}), 5)));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(4);
+    const refused = outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason as Error);
+    expect(refused).toHaveLength(6);
+    for (const err of refused) expect(err).toBeInstanceOf(FollowupLogFull);
+    expect(await b.followup.entries(full)).toHaveLength(5);
+    expect(await b.followup.append(full, entry({ key: 'first-entry' }), 5)).toEqual({ entry: kept.entry, added: false });
+    // Another workshop is not held by this one's limit.
+    const other = (await a.workshops.create('Another log')).record.id;
+    expect((await a.followup.append(other, entry({}), 5)).added).toBe(true);
   });
 
   it('answers what a programme overview asks: each action’s latest status, counted', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ProgrammeFull } from '../../../server/storage/programmeStore.js';
 import { openPostgresBackend, openSqliteBackend, type Backend } from './backends.js';
 
 const engines: [string, () => Promise<Backend>][] = [
@@ -55,6 +56,18 @@ describe.each(engines)('the programme store on %s', (_name, open) => {
     const outcomes = await Promise.all([backend.a.programmes.join(p.id, w), backend.b.programmes.join(q.id, w)]);
     expect(outcomes.filter((o) => o.joined)).toHaveLength(1);
     expect((await backend.a.programmes.workshops(p.id)).length + (await backend.a.programmes.workshops(q.id)).length).toBe(1);
+  });
+
+  it('takes no more workshops than its limit, even with joins at once on both servers', async () => {
+    const p = (await backend.a.programmes.create('Full')).record;
+    const ws = await Promise.all(Array.from({ length: 8 }, (_, i) => workshop(`Joiner ${i}`)));
+    const outcomes = await Promise.allSettled(ws.map((w, i) => (i % 2 ? backend.a : backend.b).programmes.join(p.id, w, 3)));
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(3);
+    for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(ProgrammeFull);
+    const members = await backend.b.programmes.workshops(p.id);
+    expect(members).toHaveLength(3);
+    // A workshop already in it joins again as before.
+    expect(await backend.a.programmes.join(p.id, members[0]!, 3)).toEqual({ joined: true });
   });
 
   it('forgets an erased workshop, and erasing a programme leaves its workshops alone', async () => {

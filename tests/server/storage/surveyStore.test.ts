@@ -43,6 +43,17 @@ describe.each(engines)('the survey store on %s', (_name, open) => {
     expect((await backend.a.surveys.setOpen(id, true)).code).toBe(opened.code);
   });
 
+  it('keeps no more than its limit, even with answers at once on both servers', async () => {
+    const id = await workshop();
+    await backend.a.surveys.setOpen(id, true);
+    const outcomes = await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? backend.a : backend.b).surveys.answer(id, [`key:${i}`], answer(), '2026-12-05', 4)));
+    expect(outcomes.filter((o) => o === 'saved')).toHaveLength(4);
+    expect(outcomes.filter((o) => o === 'full')).toHaveLength(6);
+    expect(await backend.b.surveys.count(id)).toBe(4);
+    // Someone who answered already is told so, not that the survey is full.
+    expect(await backend.a.surveys.answer(id, [`key:${outcomes.indexOf('saved')}`], answer(), '2026-12-05', 4)).toBe('already-answered');
+  });
+
   it('keeps an answer once per answerer, refuses while closed, and counts', async () => {
     const id = await workshop();
     expect(await backend.a.surveys.answer(id, ['key:a'], answer(), '2026-12-05')).toBe('closed');
