@@ -1,5 +1,18 @@
 import { OutlineError } from './outlineError.js';
 import { nestedTooDeeply, type OutlineLimits } from './fieldLimits.js';
+import { LIMITS } from '../model/limits.js';
+
+const count = (n: number) => n.toLocaleString('en-GB');
+
+/**
+ * The longest the title's line may be before it is refused unread: far more than the
+ * title's limit, for a title that is a link with a long address. A 120,000-character title
+ * line of "[" took micromark over a second warm, and more than the import's 5 s deadline
+ * in a cold worker on a busy machine, where the answer must say the title is too long.
+ */
+const TITLE_LINE_MOST = LIMITS.title * 20;
+/** A level-1 heading, the first of which is the workshop's title (outline.ts). */
+const TITLE_HEADING = /^#(?:[ \t]|$)/;
 
 /**
  * Checks made on the raw text before the Markdown parser sees it, in one pass, naming the
@@ -12,10 +25,18 @@ export function checkLines(text: string, limits: OutlineLimits): void {
   // The line endings micromark counts, so the numbers match the parser's.
   const ends = /\r\n?|\n/g;
   let start = 0;
+  let sawTitle = false;
   for (let line = 1; ; line++) {
     const m = ends.exec(text);
     const end = m ? m.index : text.length;
     if (levelsAtMost(text, start, end) > limits.depth) throw nestedTooDeeply(line, limits);
+    if (!sawTitle && TITLE_HEADING.test(text.slice(start, Math.min(end, start + 2)))) {
+      sawTitle = true;
+      const characters = end - start - 2;
+      if (characters > TITLE_LINE_MOST) {
+        throw new OutlineError(line, `The title is too long: ${count(characters)} characters on its line, and it can hold ${count(LIMITS.title)}. Shorten it and import again.`, { field: 'title' });
+      }
+    }
     if (!m) return;
     start = ends.lastIndex;
   }

@@ -9,7 +9,7 @@ import { STATEMENTS } from '../../shared/survey/questions.js';
 import { createWorkshop, startTestServer, type TestServer } from '../helpers/server.js';
 import { importSeed, publication } from '../helpers/publishedReports.js';
 import { seriousViolations } from './axe.js';
-import { join, launchBrowser } from './support.js';
+import { join, launchBrowser, STEP_TIMEOUT_MS } from './support.js';
 
 /** Screenshots for people to look at, kept outside the repository. */
 const SHOTS = process.env.SCREENSHOT_DIR ?? path.join(os.tmpdir(), 'cairn-programme-screens');
@@ -66,7 +66,7 @@ describe('programmes in Chromium', () => {
 
   it('lets anyone start a programme from the start page, by keyboard, and gives its link once', async () => {
     coordinator = await browser.newContext({ viewport: WIDE });
-    coordinator.setDefaultTimeout(10_000);
+    coordinator.setDefaultTimeout(STEP_TIMEOUT_MS);
     const page = await coordinator.newPage();
     await page.goto(server.url);
     await page.getByLabel('Programme name').focus();

@@ -6,7 +6,7 @@ import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { createWorkshop, startTestServer, type TestServer } from '../helpers/server.js';
 import { importSeed, publication } from '../helpers/publishedReports.js';
 import { seriousViolations } from './axe.js';
-import { eventually, join, launchBrowser, type Person } from './support.js';
+import { eventually, join, launchBrowser, type Person, STEP_TIMEOUT_MS } from './support.js';
 
 /** Screenshots to look at, kept out of the repository. */
 const SHOTS = '/tmp/cairn-publish-shots';
@@ -25,7 +25,7 @@ describe('publishing a report and the practice library, in Chromium', () => {
 
   async function visitor(viewport: { width: number; height: number } = VIEWPORTS[0], javaScriptEnabled = true): Promise<Page> {
     const context = await browser.newContext({ viewport, javaScriptEnabled });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
     return context.newPage();
   }
 

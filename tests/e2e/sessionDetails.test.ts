@@ -7,7 +7,7 @@ import { workshopPath, type CreateWorkshopResponse } from '../../shared/api.js';
 import { createWorkshop, startTestServer, type TestServer } from '../helpers/server.js';
 import { connect, synced, type TestClient } from '../helpers/provider.js';
 import { seriousViolations } from './axe.js';
-import { cardByHeadline, cardNames, column, eventually, join, launchBrowser, type Person } from './support.js';
+import { cardByHeadline, cardNames, column, eventually, join, launchBrowser, type Person, STEP_TIMEOUT_MS } from './support.js';
 
 // Issue 16, items 5, 6, 8, 10, 11, 12 and 13: the live session as a facilitator, a
 // participant on a laptop and one on a phone find it. Words from the Dundee report.
@@ -252,7 +252,7 @@ describe('the session’s details, as a facilitator, a participant and a phone u
   it('clears “Time is up” by itself and when the phase moves on, and keeps it on one line on a projector (item 12)', async () => {
     // The projector is the facilitator's second screen, its clock moved on by hand.
     const context = await browser.newContext({ viewport: PROJECTOR });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
     const projector = await context.newPage();
     try {
       await projector.clock.install();

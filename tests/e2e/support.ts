@@ -11,6 +11,9 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 }
 
+/** How long one step (a click, a wait for an element) may take before the test fails. */
+export const STEP_TIMEOUT_MS = 20_000;
+
 export interface Person {
   context: BrowserContext;
   page: Page;
@@ -22,8 +25,10 @@ export interface Person {
  */
 export async function join(browser: Browser, link: string, name: string, viewport = { width: 1280, height: 800 }): Promise<Person> {
   const context = await browser.newContext({ viewport });
-  // Fail in seconds with a clear message rather than at the test's own timeout.
-  context.setDefaultTimeout(10_000);
+  // Fail in seconds with a clear message rather than at the test's own timeout. Twenty, not
+  // ten: with two test files and their Chromiums on two cores, a viewer's first load of a
+  // full board once took just over ten (the fieldwork test, in a whole run).
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error(`[${name}] page error: ${err.message}`));
   await page.goto(link);
@@ -34,7 +39,7 @@ export async function join(browser: Browser, link: string, name: string, viewpor
 }
 
 export async function waitForConnected(page: Page): Promise<void> {
-  await page.locator('.connection', { hasText: 'Connected' }).waitFor({ timeout: 10_000 });
+  await page.locator('.connection', { hasText: 'Connected' }).waitFor({ timeout: STEP_TIMEOUT_MS });
 }
 
 export const column = (page: Page, title: string): Locator => page.getByRole('region', { name: new RegExp(`^${title}`) });

@@ -8,7 +8,7 @@ import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { STATEMENTS } from '../../shared/survey/questions.js';
 import { createWorkshop, startTestServer, type TestServer } from '../helpers/server.js';
 import { seriousViolations } from './axe.js';
-import { eventually, join, launchBrowser, type Person } from './support.js';
+import { eventually, join, launchBrowser, type Person, STEP_TIMEOUT_MS } from './support.js';
 
 /** Screenshots for people to look at, kept outside the repository. */
 const SHOTS = process.env.SCREENSHOT_DIR ?? path.join(os.tmpdir(), 'cairn-survey-screens');
@@ -75,7 +75,7 @@ describe('the participants’ survey in Chromium', () => {
 
   it('lets a participant answer on a phone, by keyboard and by touch, through the survey’s own link', async () => {
     const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(STEP_TIMEOUT_MS);
     const page = await context.newPage();
     page.on('pageerror', (err) => console.error(`[phone] page error: ${err.message}`));
     await page.goto(surveyLink);

@@ -287,3 +287,21 @@ describe('reading Markdown as CommonMark, within the limits', () => {
     expect(readCardBody(copy, readBoards(copy)['working-well'][0]!.id)).toEqual([{ type: 'paragraph', content: [{ type: 'text', text: 'One' }, { type: 'hardBreak' }, { type: 'text', text: 'Two' }] }]);
   });
 });
+
+describe('long lines of link brackets', () => {
+  it('refuses a title line far longer than a title before parsing it, naming the line and the field', () => {
+    const file = `# ${'['.repeat(120_000)}\n\n## What is working well\n`;
+    expect(() => parseOutline(file)).toThrow(expect.objectContaining({ line: 1, details: expect.objectContaining({ field: 'title' }), message: expect.stringMatching(/^Line 1: The title is too long: 120,000 characters on its line/) }));
+  });
+
+  it('still reads a title that is a link with a long address', () => {
+    const address = `https://example.org/${'a'.repeat(3_000)}`;
+    const outline = parseOutline(`# [Improving outcomes in the Senior Phase](${address})\n\n## What is working well\n`);
+    expect(outline.title).toBe('Improving outcomes in the Senior Phase');
+  });
+
+  it('reads a card body line of 120,000 "[" through the parser and refuses it as too long', () => {
+    const file = `# Workshop\n\n## What is working well\n\n### Relationships\n\n${'['.repeat(120_000)}\n`;
+    expect(() => parseOutline(file)).toThrow(expect.objectContaining({ line: 5, details: expect.objectContaining({ field: 'body' }) }));
+  });
+});
