@@ -27,12 +27,6 @@ import { createWorkshop, spawnServer, tempDataDir, waitFor, type SpawnedServer }
 import type { CreateWorkshopResponse } from '../../shared/api.js';
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
-/**
- * The one open defect the short run reaches every time (see the skipped test "closes a
- * connection whose sync step 1 cannot be read …" below): its log line is let through here
- * so the run still guards everything else. Remove this when that test is un-skipped.
- */
-const KNOWN_DEFECT = /"message":"Unexpected end of array".*reached the top of the server/;
 
 /** The short run: this many messages, or this long if the machine is too busy to send them. */
 const MESSAGES = 3_000;
@@ -52,7 +46,7 @@ describe('a fuzzer that knows Yjs', () => {
     expect(outcome.probes.filter((p) => !p.ok), why).toEqual([]);
     expect(Math.max(...outcome.probes.map((p) => p.damagedWorkshops ?? 0)), why).toBe(0);
     expect(outcome.session.problems, why).toEqual([]);
-    expect(outcome.errorLines.filter((line) => !KNOWN_DEFECT.test(line)), why).toEqual([]);
+    expect(outcome.errorLines, why).toEqual([]);
     expect(outcome.checks.filter((c) => !c.ok), why).toEqual([]);
   }, 90_000);
 });
