@@ -76,7 +76,8 @@ interface Spawned {
 }
 
 async function spawnListening(script: string, env: Record<string, string>, pattern: RegExp, inspect: boolean): Promise<Spawned> {
-  // PROFILE_DIR=… writes a V8 CPU profile of each server to that folder (open it in Chrome's DevTools).
+  // PROFILE_DIR=… writes a V8 CPU profile of each server to that folder when it stops (open it in
+  // Chrome's DevTools): Cairn and the stock server exit on SIGTERM, so both are written.
   const profile = process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const inspector = inspect ? ['--inspect=127.0.0.1:0'] : [];
