@@ -58,7 +58,15 @@ describe('writing while the server cannot be reached', () => {
 
     // A reload, the server still down: the page and the workshop open from this device,
     // as the same participant, with her changes.
-    await a.reload();
+    await a.reload().catch(async (err: Error) => {
+      // Once in a whole run the service worker found no saved copy here (net::ERR_FAILED),
+      // though the test had seen it in the cache: say what the worker holds, to find why.
+      const workers = aileen.context.serviceWorkers();
+      const saved = await Promise.all(
+        workers.map((w) => w.evaluate(async () => (await (await caches.open('cairn-shell-v1')).keys()).map((r) => r.url)).catch((e: Error) => e.message)),
+      );
+      throw new Error(`${err.message}\nservice workers: ${workers.map((w) => w.url()).join(', ') || 'none'}\ntheir saved copy: ${JSON.stringify(saved)}`);
+    });
     await eventually(() => cardNames(a, 'What is working well'), 20_000).toEqual(['Finding 4.1: Relationships']);
     expect(await bodyText(cardByHeadline(a, 'Relationships'))).toBe('Staff value the culture');
     expect(await cardNames(a, 'Areas for development')).toEqual(['Finding 5.1: Transitions']);
