@@ -80,6 +80,7 @@ export const YJS_ATTACKS: Record<string, { weight: number; heavy?: true; make: Y
         return update([ahead.in(parent, null, text('g'))]);
       }
       const first = ahead.in(parent, null, text('g'));
+      // A Yjs Skip struct (a deliberate gap in the writer's clocks), not a skipped test.
       const skip = ahead.skip(1 + r.int(20));
       return update([first, skip, ahead.after(first.id, text('after the skip'))]);
     },
