@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Counter, Verdict } from '../limits/counter.js';
+import { plural } from '../../shared/format.js';
 
 /**
  * One named allowance (so many per window, per key), spent from the counter every server
@@ -29,7 +30,7 @@ export async function tooMany(limit: RateLimit, req: Request, res: Response, wha
   if (verdict.allowed) return false;
   const wait = Math.ceil(verdict.retryAfterMs / 60_000);
   res.set('retry-after', String(wait * 60));
-  res.status(429).json({ error: `${what} Try again in ${wait} minute${wait === 1 ? '' : 's'}.` });
+  res.status(429).json({ error: `${what} Try again in ${plural(wait, 'minute', 'minutes')}.` });
   return true;
 }
 

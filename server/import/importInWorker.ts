@@ -13,7 +13,8 @@ export const IMPORT_DEADLINE_MS = 5_000;
  * took over 5 s on a machine running four test processes on two cores, and failed imports
  * that had nothing wrong with them.
  */
-const WORKER_START_MS = import.meta.url.endsWith('.ts') ? 30_000 : IMPORT_DEADLINE_MS;
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+const WORKER_START_MS = FROM_SOURCE ? 30_000 : IMPORT_DEADLINE_MS;
 /**
  * The most memory (MB) one import's JavaScript may take. A 4.6 MB outline of 1,000 long
  * cards, the most a workshop holds, reads within 128 MB; a file made to need more stops
@@ -39,7 +40,7 @@ export type WorkerAnswer = ImportAnswer | Failure;
  * does not inherit the parent's tsx hooks, so it registers tsx (its ESM entry) first.
  */
 function startWorker(workerData: unknown, resourceLimits: ResourceLimits): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./importWorker.js', import.meta.url), { workerData, resourceLimits });
+  if (!FROM_SOURCE) return new Worker(new URL('./importWorker.js', import.meta.url), { workerData, resourceLimits });
   const require = createRequire(import.meta.url);
   const tsx = require('tsx/package.json') as { exports: Record<string, { import: { default: string } }> };
   const api = pathToFileURL(path.join(path.dirname(require.resolve('tsx/package.json')), tsx.exports['./esm/api']!.import.default)).href;

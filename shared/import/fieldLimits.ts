@@ -2,7 +2,8 @@ import { FIELD_NAMES, LIMITS, STRUCTURE_LIMITS, type LimitedField, type Structur
 import { RICH_TEXT_DEPTH } from '../model/richText.js';
 import { OutlineError } from './outlineError.js';
 
-const count = (n: number) => n.toLocaleString('en-GB');
+/** A number as the messages write it ("120,000"). */
+export const count = (n: number) => n.toLocaleString('en-GB');
 
 /**
  * Refuses text longer than its field holds, naming the line and the field, rather than

@@ -1,8 +1,6 @@
 import { OutlineError } from './outlineError.js';
-import { nestedTooDeeply, type OutlineLimits } from './fieldLimits.js';
+import { count, nestedTooDeeply, type OutlineLimits } from './fieldLimits.js';
 import { LIMITS } from '../model/limits.js';
-
-const count = (n: number) => n.toLocaleString('en-GB');
 
 /**
  * The longest the title's line may be before it is refused unread: far more than the
