@@ -10,6 +10,8 @@
  * (15 s) before the measuring starts, so renewals arrive evenly, as when people join over
  * minutes.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { assertNoRefusals, nowMs, percentile, sleep, within, type BenchClient, type Peer } from './harness.js';
 import { memoryBaseline } from './memory.js';
 import { addWritingCard, bodyLine, observeStamps, typeStamp } from './typing.js';
@@ -21,6 +23,8 @@ export interface FanOutOptions {
   /** Edits a second per writer. */
   rate: number;
   seconds: number;
+  /** Typing before the measuring starts, so neither server is measured while its code is still being compiled. */
+  warmUpSeconds: number;
   /** 0: everyone joins at once (aligned presence); otherwise the clients join evenly over this many seconds. */
   spreadSeconds: number;
 }
@@ -55,26 +59,33 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
     })());
     const memoryPerConnection = await memory.perConnection(total);
 
+    // Every server is typed into for a while before anything is counted: the first edits
+    // run Yjs and ws (and Cairn's checks and SQLite) before the JIT has compiled them. In a
+    // freshly started Cairn the first two seconds held 193 of the run's 225 slowest
+    // latencies (DUMP_LATENCIES, 2026-12-05), which decided its p99. A server in use is warm.
+    await typeFor(writers, ids, o, o.warmUpSeconds);
+    await sleep(500);
+
     const latencies: number[] = [];
-    for (const r of readers) for (const id of ids) observeStamps(bodyLine(r.doc, id)!, (typedAt) => latencies.push(nowMs() - typedAt));
+    // DUMP_LATENCIES=<folder>: every latency with its edit's time, to see when the slow ones came.
+    const stamps: [number, number][] = [];
+    const dump = process.env.DUMP_LATENCIES;
+    for (const r of readers) {
+      for (const id of ids) {
+        observeStamps(bodyLine(r.doc, id)!, (typedAt) => {
+          const ms = nowMs() - typedAt;
+          latencies.push(ms);
+          if (dump) stamps.push([typedAt, ms]);
+        });
+      }
+    }
     const cpu0 = peer.cpuSeconds();
     const mainCpu0 = peer.mainThreadCpuSeconds();
     const readerMessages0 = readers.reduce((n, r) => n + r.messagesIn(), 0);
     const readerBytes0 = readers.reduce((n, r) => n + r.bytesIn(), 0);
     const clientCpu0 = process.cpuUsage();
     const start = nowMs();
-    await Promise.all(
-      writers.map((w, i) => {
-        const text = bodyLine(w.doc, ids[i]!)!;
-        // The writers spread over the interval, as people do not type in step.
-        return new Promise<void>((resolve) =>
-          setTimeout(() => {
-            const t = setInterval(() => typeStamp(text, nowMs()), 1000 / o.rate);
-            setTimeout(() => (clearInterval(t), resolve()), o.seconds * 1000);
-          }, (i * 1000) / o.rate / o.writers),
-        );
-      }),
-    );
+    await typeFor(writers, ids, o, o.seconds);
     await sleep(500); // the last edits' way to the readers
     const elapsed = (nowMs() - start) / 1000;
     const cpu = peer.cpuSeconds() - cpu0;
@@ -82,6 +93,7 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
     const readerMessages = readers.reduce((n, r) => n + r.messagesIn(), 0) - readerMessages0;
     const readerBytes = readers.reduce((n, r) => n + r.bytesIn(), 0) - readerBytes0;
     const clientCpu = process.cpuUsage(clientCpu0);
+    if (dump) fs.writeFileSync(path.join(dump, `${peer.label.split(' ')[0]}-${Date.now()}.json`), JSON.stringify({ start, stamps }));
     assertNoRefusals(writers);
     const expected = o.writers * o.readers * Math.floor(o.seconds * o.rate);
     return {
@@ -108,4 +120,19 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
     for (const c of [...writers, ...readers]) c.destroy();
     memory.close();
   }
+}
+
+/** Each writer types a timestamp `rate` times a second for `seconds`, the writers spread over the interval as people do not type in step. */
+function typeFor(writers: BenchClient[], ids: string[], o: FanOutOptions, seconds: number): Promise<void[]> {
+  return Promise.all(
+    writers.map((w, i) => {
+      const text = bodyLine(w.doc, ids[i]!)!;
+      return new Promise<void>((resolve) =>
+        setTimeout(() => {
+          const t = setInterval(() => typeStamp(text, nowMs()), 1000 / o.rate);
+          setTimeout(() => (clearInterval(t), resolve()), seconds * 1000);
+        }, (i * 1000) / o.rate / o.writers),
+      );
+    }),
+  );
 }

@@ -81,9 +81,11 @@ async function spawnListening(script: string, env: Record<string, string>, patte
   const profile = process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
   const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
   const inspector = inspect ? ['--inspect=127.0.0.1:0'] : [];
-  const [command, args] = onServerCore(CPU_PLAN, process.execPath, [...inspector, ...profile, ...loader, script]);
+  const extra = (process.env.SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const [command, args] = onServerCore(CPU_PLAN, process.execPath, [...inspector, ...profile, ...extra, ...loader, script]);
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.add(child);
+  if (process.env.SERVER_OUT_DIR) child.stdout!.pipe(fs.createWriteStream(path.join(process.env.SERVER_OUT_DIR, `${path.basename(script)}-${child.pid}.log`)));
   let err = '';
   child.stderr!.on('data', (d) => (err += String(d)));
   const port = await new Promise<number>((resolve, reject) => {

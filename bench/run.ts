@@ -9,13 +9,15 @@
  * BOARDS), fanout200two and manyboards3000two (Cairn only: two servers sharing PostgreSQL
  * and Redis against one, see twoServers.ts), cold, storm, restart, export, bundle,
  * browser), PEERS
- * (cairn,stock,hocuspocus,hocuspocus-sqlite), SECONDS (fan-out length, 20), SPREAD_SECONDS
+ * (cairn,stock,hocuspocus,hocuspocus-sqlite), SECONDS (fan-out length, 20), WARMUP_SECONDS (typing
+ * before a fan-out's measuring starts, 3), SPREAD_SECONDS
  * (how long the spread fan-outs take to join, 15: one presence renewal period), BOARDS
  * (many boards, 100), STORM (clients, 200), ROUNDS (2: each server scenario runs this many
  * times, the servers taking turns, in reverse order every other round, and each figure
  * is the mean, so a noisy moment on the machine does not decide a ratio), RESTART_UPDATES
  * (100000), PRESSES (browser key presses, 300: enough that p99 is not simply the slowest),
- * PIN=0, SERVER_CPUS, CLIENT_CPUS (see pinning.ts), SMOKE=1 (tiny sizes, for the
+ * PIN=0, SERVER_CPUS, CLIENT_CPUS (see pinning.ts), PROFILE_DIR, SERVER_NODE_FLAGS (say
+ * '--trace-gc'), SERVER_OUT_DIR (each server's output kept there), DUMP_LATENCIES (see fanOut.ts), SMOKE=1 (tiny sizes, for the
  * harness's own test; browser is not in its default list).
  */
 import fs from 'node:fs';
@@ -34,6 +36,7 @@ const smoke = process.env.SMOKE === '1';
 const env = (name: string, normal: number, tiny: number) => Number(process.env[name] ?? (smoke ? tiny : normal));
 const SECONDS = env('SECONDS', 20, 1);
 const SPREAD = env('SPREAD_SECONDS', 15, 1);
+const WARM_UP = env('WARMUP_SECONDS', 3, 0);
 const BOARDS = env('BOARDS', 100, 2);
 const STORM = env('STORM', 200, 5);
 const RESTART_UPDATES = env('RESTART_UPDATES', 100_000, 500);
@@ -49,8 +52,8 @@ const PEERS = (process.env.PEERS ?? (smoke ? 'cairn,stock' : 'cairn,stock,hocusp
 function fanOuts(n: number, readers: number): Record<string, { label: string; run: (peer: Awaited<ReturnType<typeof startPeer>>) => Promise<Figures> }> {
   const label = (how: string) => `fan-out ${n}, ${how}: 5 writers + ${readers} readers, 5 edits/s, ${SECONDS} s`;
   return {
-    [`fanout${n}`]: { label: label('presence aligned'), run: (p) => fanOut(p, { writers: 5, readers, rate: 5, seconds: SECONDS, spreadSeconds: 0 }) },
-    [`fanout${n}spread`]: { label: label(`presence spread over ${SPREAD} s`), run: (p) => fanOut(p, { writers: 5, readers, rate: 5, seconds: SECONDS, spreadSeconds: SPREAD }) },
+    [`fanout${n}`]: { label: label('presence aligned'), run: (p) => fanOut(p, { writers: 5, readers, rate: 5, seconds: SECONDS, spreadSeconds: 0, warmUpSeconds: WARM_UP }) },
+    [`fanout${n}spread`]: { label: label(`presence spread over ${SPREAD} s`), run: (p) => fanOut(p, { writers: 5, readers, rate: 5, seconds: SECONDS, spreadSeconds: SPREAD, warmUpSeconds: WARM_UP }) },
   };
 }
 
@@ -127,7 +130,7 @@ function report(done: boolean): void {
     `Quiet? ${machineDuringRun()}`,
     ...(failures.length > 0 ? [`Failed: ${failures.join('; ')}.`] : []),
     `Latencies are measured by readers from a timestamp in each edit; lower is better. Ratios are Cairn ÷ the stock y-websocket server in the same run. Each server scenario ran ${ROUNDS} time(s), the servers taking turns (in reverse order every other round); figures are means over those rounds.`,
-    `Writers type into a card's body, each edit a timestamp typed at the end and as many characters deleted from the start, so bodies stay at 1,000 characters, within Cairn's limits, for every server alike; a run in which a server refused any of the bench's changes fails. Fan-out, presence aligned: every client joins at once, so stock clients renew their presence in the same second every 15 s; spread: they join evenly over ${SPREAD} s before the measuring starts, as when people join over minutes.`,
+    `Writers type into a card's body, each edit a timestamp typed at the end and as many characters deleted from the start, so bodies stay at 1,000 characters, within Cairn's limits, for every server alike; a run in which a server refused any of the bench's changes fails. Fan-out, presence aligned: every client joins at once, so stock clients renew their presence in the same second every 15 s; spread: they join evenly over ${SPREAD} s before the measuring starts, as when people join over minutes. Before a fan-out is measured, its writers type for ${WARM_UP} s as they then do, so no server is measured while its code is still being compiled.`,
     ...(SCENARIOS.some((s) => s.endsWith('two'))
       ? ["Two servers (fanout200two, manyboards3000two): Cairn built as for `npm start`, on PostgreSQL and Redis that the bench starts itself from the machine's programs (throwaway: PostgreSQL with fsync off, as in the tests), a fresh database and Redis prefix for each run. One server and two run the same load on the same services, every Cairn server, PostgreSQL and Redis on the servers' core, so two ÷ one is the cost of the split, not a second core's gain. Server CPU and memory are both servers' together. PostgreSQL and Redis's CPU time is counted as 'processes the bench did not start' in the line on how quiet the machine was (PostgreSQL leaves the bench's process tree when it starts)."]
       : []),
@@ -174,7 +177,7 @@ async function main() {
     const label = `fan-out 200 on two servers: 5 writers + ${FAN_READERS} readers alternating between them, 5 edits/s, ${SECONDS} s (Cairn on PostgreSQL + Redis, against one server)`;
     await cairnOnly(label, () =>
       oneAgainstTwo({
-        scenario: (p) => fanOut(p, { writers: 5, readers: FAN_READERS, rate: 5, seconds: SECONDS, spreadSeconds: 0 }),
+        scenario: (p) => fanOut(p, { writers: 5, readers: FAN_READERS, rate: 5, seconds: SECONDS, spreadSeconds: 0, warmUpSeconds: WARM_UP }),
         routing: 'split', rounds: ROUNDS, progress: progress(label),
         keep: ['p50 ms', 'p99 ms', 'max ms', 'delivered %', 'server CPU s', 'RSS KB per connection', 'bench clients CPU % of a core'],
         ratios: ['p99 ms', 'p50 ms', 'server CPU s'],

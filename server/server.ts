@@ -67,8 +67,10 @@ export async function startServer(config: Config): Promise<RunningServer> {
   // A slow or silent client cannot hold a connection open without sending its request.
   server.headersTimeout = 10_000;
   server.requestTimeout = 60_000;
-  // A frame over the limit closes its connection with 1009 (ws does this itself).
-  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes });
+  // A frame over the limit closes its connection with 1009 (ws does this itself). No
+  // compression: edits are a few dozen bytes, and rooms write one framed copy of each
+  // message to every socket, which only an uncompressed connection can take (frames.ts).
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
   const limits = { updatesPerSecond: config.updatesPerSecond, awarenessPerSecond: config.awarenessPerSecond };
   server.on('upgrade', (req, socket, head) => handleUpgrade(req, socket, head, { wss, workshops, rooms, log, limits, allowedOrigins: config.allowedOrigins }));
 

@@ -4,6 +4,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { RawData, WebSocket } from 'ws';
+import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { CLOSE, MESSAGE } from '../../shared/protocol.js';
 import type { Role } from '../../shared/roles.js';
@@ -180,6 +181,7 @@ class LiveConnection implements Connection {
 
   constructor(
     readonly ws: WebSocket,
+    readonly socket: Duplex,
     readonly role: Role,
     readonly rules: WriteRules,
     readonly limits: ConnectionLimits,
@@ -348,8 +350,8 @@ function onError(this: WebSocket, err: Error): void {
 }
 
 /** Joins an authenticated socket to its room and speaks the y-websocket protocol. */
-export function attachConnection(ws: WebSocket, room: Room, rooms: Attendance, role: Role, log: Logger, rules: WriteRules, limits: ConnectionLimits = DEFAULT_LIMITS): void {
-  const conn = new LiveConnection(ws, role, rules, limits, room, rooms, log);
+export function attachConnection(ws: WebSocket, socket: Duplex, room: Room, rooms: Attendance, role: Role, log: Logger, rules: WriteRules, limits: ConnectionLimits = DEFAULT_LIMITS): void {
+  const conn = new LiveConnection(ws, socket, role, rules, limits, room, rooms, log);
   live.set(ws, conn);
   room.connections.set(ws, conn);
   rooms.joined(room);

@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { Logger } from 'pino';
 import type { Connection } from './types.js';
+import { binaryFrame } from './frames.js';
 
 /** Beyond this much unsent data a connection is too slow to keep; it reconnects and resyncs. */
 const MAX_BUFFERED_BYTES = 32 * 1024 * 1024;
@@ -32,21 +33,33 @@ export class RoomSockets {
   ) {}
 
   send(conn: Connection, message: Uint8Array): void {
+    this.write(conn, binaryFrame(message));
+  }
+
+  /** One message to everyone here but `except`, framed once (frames.ts). */
+  broadcast(message: Uint8Array, except?: WebSocket): void {
+    let frame: Buffer | null = null;
+    for (const conn of this.connections.values()) {
+      if (conn.ws === except) continue;
+      frame ??= binaryFrame(message);
+      this.write(conn, frame);
+    }
+  }
+
+  private write(conn: Connection, frame: Buffer): void {
     const { ws } = conn;
     if (ws.readyState !== ws.OPEN) return;
+    // ws counts what waits in the socket, so this includes frames written directly.
     if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
       this.log.warn({ workshop: this.workshop }, 'Closing a connection that cannot keep up; it will reconnect');
       ws.close(1013, 'Too far behind; reconnecting.');
       return;
     }
-    // No callback: a failed write already errors and closes the socket in ws. A callback
-    // per send (a closure for each of 45 readers of every keystroke) also stopped Node
-    // from batching the writes' completions into one tick.
-    ws.send(message);
-  }
-
-  broadcast(message: Uint8Array, except?: WebSocket): void {
-    for (const conn of this.connections.values()) if (conn.ws !== except) this.send(conn, message);
+    // Straight to the socket ws was given: whole frames, so they interleave safely with
+    // ws's own (pings, the close). No callback: a failed write errors the socket, which
+    // ws closes; a callback per send (45 closures a keystroke) also kept Node from
+    // batching the writes' completions into one tick.
+    conn.socket.write(frame);
   }
 
   destroy(): void {

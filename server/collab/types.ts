@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import type { Role } from '../../shared/roles.js';
 import type { Phase } from '../../shared/session/phases.js';
@@ -27,6 +28,8 @@ export interface WriteRules {
 /** One person's live connection to a room. */
 export interface Connection {
   ws: WebSocket;
+  /** The socket handed to ws at the upgrade: the room writes its framed messages here (roomSockets.ts). */
+  socket: Duplex;
   role: Role;
   /** Awareness client ids this connection has announced, removed when it leaves. */
   awarenessIds: Set<number>;

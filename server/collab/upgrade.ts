@@ -116,7 +116,7 @@ function admit(verdict: Verdict, req: IncomingMessage, socket: Duplex, head: Buf
   rooms.open(session ? id + SESSION_ROOM_SUFFIX : id).then(
     (room) => {
       if (socket.destroyed) return; // the room unloads on its own if nobody joins
-      wss.handleUpgrade(req, socket, head, (ws) => attachConnection(ws, room, rooms, role, log, rules, limits));
+      wss.handleUpgrade(req, socket, head, (ws) => attachConnection(ws, socket, room, rooms, role, log, rules, limits));
     },
     (err) => {
       // A damaged workshop stays closed until the host restores a version: say so, and

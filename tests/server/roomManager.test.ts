@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -73,7 +74,9 @@ function setup(unloadAfterMs = 10) {
 /** Stands in for a socket in the room's connection list; the lifecycle only counts them. */
 function occupy(room: Room, rooms: RoomManager): () => void {
   const ws = { readyState: 3, OPEN: 1 } as unknown as WebSocket;
-  room.connections.set(ws, { ws, role: 'participant', awarenessIds: new Set(), rules: { mayWrite: true, readOnlyReason: '', phase: () => 'preparing', owner: 'link:participant' }, limits: DEFAULT_LIMITS, alive: true, missingInARow: 0, forged: 0 });
+  // Closed (readyState 3): nothing is ever written to its socket.
+  const socket = new PassThrough();
+  room.connections.set(ws, { ws, socket, role: 'participant', awarenessIds: new Set(), rules: { mayWrite: true, readOnlyReason: '', phase: () => 'preparing', owner: 'link:participant' }, limits: DEFAULT_LIMITS, alive: true, missingInARow: 0, forged: 0 });
   rooms.joined(room);
   return () => {
     room.connections.delete(ws);
