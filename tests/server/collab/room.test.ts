@@ -1,0 +1,111 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import * as encoding from 'lib0/encoding';
+import * as decoding from 'lib0/decoding';
+import * as syncProtocol from 'y-protocols/sync';
+import { addCard, cardBodyFragment, readBoards, readCardBodyText, setCardBody } from '../../../shared/model/index.js';
+import { MESSAGE } from '../../../shared/protocol.js';
+import { createWorkshop, startTestServer, tempDataDir, waitFor, type TestServer } from '../../helpers/server.js';
+import { connect, synced, type TestClient } from '../../helpers/provider.js';
+import { openRaw, syncMessage, type RawSocket } from '../../helpers/rawSocket.js';
+
+const cleanup: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanup.splice(0).reverse()) await c();
+});
+
+function track<T extends { destroy(): void } | TestClient>(c: T): T {
+  cleanup.push(() => c.destroy());
+  return c;
+}
+
+/** Rows in a workshop's update log, read beside the running server (WAL lets both read). */
+function logRows(server: TestServer, id: string): number {
+  const db = new Database(path.join(server.dataDir, 'cairn.sqlite'), { readonly: true });
+  try {
+    return (db.prepare('SELECT count(*) FROM doc_updates WHERE doc = ?').pluck().get(id) as number);
+  } finally {
+    db.close();
+  }
+}
+
+/** Sends sync step 1 and waits for the answer: the server answers once every earlier change is stored. */
+async function roundTrip(raw: RawSocket): Promise<void> {
+  const before = raw.messages.length;
+  const e = encoding.createEncoder();
+  encoding.writeVarUint(e, MESSAGE.sync);
+  syncProtocol.writeSyncStep1(e, new Y.Doc());
+  raw.ws.send(encoding.toUint8Array(e));
+  await waitFor(() => raw.messages.slice(before).some((m) => {
+    const d = decoding.createDecoder(m);
+    return decoding.readVarUint(d) === MESSAGE.sync && decoding.readVarUint(d) === syncProtocol.messageYjsSyncStep2;
+  }), 'the answer to sync step 1');
+}
+
+/** Update messages a raw socket has received, decoded into their Yjs updates. */
+function updatesReceived(raw: RawSocket): Uint8Array[] {
+  return raw.messages.flatMap((m) => {
+    const d = decoding.createDecoder(m);
+    if (decoding.readVarUint(d) !== MESSAGE.sync || decoding.readVarUint(d) !== syncProtocol.messageYjsUpdate) return [];
+    return [decoding.readVarUint8Array(d)];
+  });
+}
+
+describe('a checked change is stored and relayed as it was sent', () => {
+  it('keeps and relays nothing for a change the server already has, and the new part of one it partly has', async () => {
+    const dataDir = tempDataDir();
+    let server = await startTestServer({ dataDir });
+    cleanup.push(() => server.close());
+    const w = await createWorkshop(server);
+    const ann = track(connect(server.wsUrl, w.id, w.tokens.participant, { clientId: 4242 }));
+    await synced(ann);
+    const card = addCard(ann.doc, { board: 'working-well', headline: 'Relationships', createdBy: 'Ann' });
+    setCardBody(ann.doc, card, [{ type: 'paragraph', content: [{ type: 'text', text: 'Pupils feel known' }] }]);
+    const watcher = await openRaw(server.wsUrl, w.id, w.tokens.viewer);
+    cleanup.push(() => watcher.ws.close());
+    // The same link as Ann: the same writer, who may send Ann's changes again (a browser's second tab does).
+    const again = await openRaw(server.wsUrl, w.id, w.tokens.participant);
+    cleanup.push(() => again.ws.close());
+    await roundTrip(again);
+    await waitFor(() => readCardBodyText(ann.doc, card) === 'Pupils feel known', 'Ann to have written');
+    const state = Y.encodeStateAsUpdate(ann.doc);
+    await waitFor(() => logRows(server, w.id) > 0, 'the changes to be stored');
+    await roundTrip(again);
+    const rows = logRows(server, w.id);
+    const relayed = updatesReceived(watcher).length;
+    // Ann's tab closes: a document that receives its own id's changes from elsewhere takes a new id.
+    ann.destroy();
+
+    // Everything Ann wrote, sent again whole: the document does not change.
+    again.ws.send(syncMessage('update', state));
+    await roundTrip(again);
+    expect(logRows(server, w.id)).toBe(rows);
+    expect(updatesReceived(watcher).length).toBe(relayed);
+
+    // Sent again with three more words: stored once, relayed once, and everyone has them.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, state);
+    // Set after: a document given its own id's changes from elsewhere takes a new id.
+    copy.clientID = 4242;
+    ((cardBodyFragment(copy, card)!.get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(17, ' by name');
+    again.ws.send(syncMessage('update', Y.encodeStateAsUpdate(copy)));
+    await roundTrip(again);
+    expect(logRows(server, w.id)).toBe(rows + 1);
+    expect(updatesReceived(watcher).length).toBe(relayed + 1);
+    const watched = new Y.Doc();
+    for (const u of updatesReceived(watcher)) Y.applyUpdate(watched, u);
+    expect(readCardBodyText(watched, card)).toBe('Pupils feel known by name');
+
+    // What is stored reads back as the same document.
+    watcher.ws.close();
+    again.ws.close();
+    await server.close();
+    server = await startTestServer({ dataDir });
+    const late = track(connect(server.wsUrl, w.id, w.tokens.viewer));
+    await synced(late);
+    expect(readCardBodyText(late.doc, card)).toBe('Pupils feel known by name');
+    expect(readBoards(late.doc)).toEqual(readBoards(copy));
+  });
+});
