@@ -224,7 +224,7 @@ export class Room {
     conn.missingInARow = 0;
     for (const client of verdict.claims) this.owners.claim(client, conn.rules.owner);
     const applied = verdict.kind === 'apply' ? verdict.update : verdict.fill;
-    if (applied) this.applyChecked(applied, conn);
+    if (applied) this.apply(applied, conn);
     if (verdict.kind === 'refuse' && verdict.fill === null && ++conn.forged >= FORGED_BEFORE_CLOSE) {
       conn.ws.close(CLOSE.tooFast.code, 'Too many changes were refused; reconnecting.');
     }
@@ -234,43 +234,9 @@ export class Room {
     }
   }
 
-  /** Apply a change the server has decided on (another server's; its own go through the document directly). */
+  /** Apply a change the server has decided on (a client's, checked; or the server's own, e.g. a restore). */
   apply(update: Uint8Array, origin: unknown): void {
     this.guard('apply', () => Y.applyUpdate(this.doc, update, origin));
-  }
-
-  /**
-   * A client's change as check.ts passed it, applied without Yjs encoding it again: the
-   * bytes that were checked are the ones stored and relayed. Yjs would write the same
-   * change out afresh for its 'update' event (about a tenth of the server's work per
-   * keystroke). They may differ only by parts the server already had, which a replica
-   * applies as nothing, and only if the document changed at all are they passed on.
-   */
-  private applyChecked(update: Uint8Array, conn: Connection): void {
-    const doc = this.doc;
-    let transaction: Y.Transaction | null = null;
-    doc.off('update', this.onDocUpdate);
-    try {
-      this.guard('apply', () =>
-        doc.transact((t) => {
-          transaction = t;
-          Y.applyUpdate(doc, update, conn);
-        }, conn),
-      );
-    } finally {
-      doc.on('update', this.onDocUpdate);
-    }
-    const t = transaction as Y.Transaction | null;
-    if (!t || this.damage) return;
-    if (doc.store.pendingStructs || doc.store.pendingDs) {
-      // check.ts lets nothing through that Yjs would park; should it ever, what did apply
-      // is worked out from the document, so nothing parked is stored or sent.
-      this.life.log.error({ workshop: this.name }, 'A checked change left parts waiting in the document; sending only what applied');
-      this.onDocUpdate(Y.encodeStateAsUpdate(doc, Y.encodeStateVector(t.beforeState)), conn);
-      return;
-    }
-    const grew = [...t.afterState].some(([client, clock]) => clock !== (t.beforeState.get(client) ?? 0));
-    if (grew || t.deleteSet.clients.size > 0) this.onDocUpdate(update, conn);
   }
 
   /** Tell one client what was kept out of its change and why (y-protocols' "permission denied"). */

@@ -44,14 +44,16 @@ async function roundTrip(raw: RawSocket): Promise<void> {
   }), 'the answer to sync step 1');
 }
 
-/** Update messages a raw socket has received, decoded into their Yjs updates. */
-function updatesReceived(raw: RawSocket): Uint8Array[] {
+/** The Yjs updates a raw socket has received, in order: its sync answers' (`step2`) or the relayed changes (`update`). */
+function received(raw: RawSocket, kinds: ('step2' | 'update')[] = ['update']): Uint8Array[] {
+  const wanted = kinds.map((k) => (k === 'step2' ? syncProtocol.messageYjsSyncStep2 : syncProtocol.messageYjsUpdate));
   return raw.messages.flatMap((m) => {
     const d = decoding.createDecoder(m);
-    if (decoding.readVarUint(d) !== MESSAGE.sync || decoding.readVarUint(d) !== syncProtocol.messageYjsUpdate) return [];
+    if (decoding.readVarUint(d) !== MESSAGE.sync || !wanted.includes(decoding.readVarUint(d))) return [];
     return [decoding.readVarUint8Array(d)];
   });
 }
+const updatesReceived = (raw: RawSocket) => received(raw);
 
 describe('a checked change is stored and relayed as it was sent', () => {
   it('keeps and relays nothing for a change the server already has, and the new part of one it partly has', async () => {
@@ -70,6 +72,8 @@ describe('a checked change is stored and relayed as it was sent', () => {
     cleanup.push(() => again.ws.close());
     await roundTrip(again);
     await waitFor(() => readCardBodyText(ann.doc, card) === 'Pupils feel known', 'Ann to have written');
+    // The watcher asks for everything so far: what it is sent from here on adds to that.
+    await roundTrip(watcher);
     const state = Y.encodeStateAsUpdate(ann.doc);
     await waitFor(() => logRows(server, w.id) > 0, 'the changes to be stored');
     await roundTrip(again);
@@ -95,7 +99,7 @@ describe('a checked change is stored and relayed as it was sent', () => {
     expect(logRows(server, w.id)).toBe(rows + 1);
     expect(updatesReceived(watcher).length).toBe(relayed + 1);
     const watched = new Y.Doc();
-    for (const u of updatesReceived(watcher)) Y.applyUpdate(watched, u);
+    for (const u of received(watcher, ['step2', 'update'])) Y.applyUpdate(watched, u);
     expect(readCardBodyText(watched, card)).toBe('Pupils feel known by name');
 
     // What is stored reads back as the same document.
