@@ -7,7 +7,11 @@ import type { CharactersLeftState } from '../ui/CharactersLeft.js';
 export function useEditorLimit(editor: Editor | null, state: CharactersLeftState): void {
   const { measure } = state;
   useEffect(() => {
-    if (!editor) return;
+    // Tiptap's useEditor destroys an editor whose component has not mounted a moment after
+    // it was made, and makes another; a render React holds back before showing it (a
+    // section whose code arrived just after a click) hands this effect the destroyed one,
+    // which has no CharacterCount. The new editor comes with the next render.
+    if (!editor || editor.isDestroyed) return;
     const count = () => editor.storage.characterCount.characters();
     measure(count(), false);
     // Changes from the shared document are others' (or an undo): only this person's own typing is "own".

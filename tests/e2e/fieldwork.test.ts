@@ -29,9 +29,37 @@ function sheetText(page: Page): Promise<string> {
   });
 }
 
+const clickFieldwork = (page: Page) => page.getByRole('navigation', { name: 'Workshop sections' }).getByRole('link', { name: 'Fieldwork' }).click();
+
 async function openFieldwork(page: Page): Promise<void> {
-  await page.getByRole('navigation', { name: 'Workshop sections' }).getByRole('link', { name: 'Fieldwork' }).click();
-  await page.locator('#fieldwork-heading').waitFor();
+  await clickFieldwork(page);
+  await fieldworkShown(page);
+}
+
+/**
+ * Wait for the Fieldwork section. When its heading does not come, say what the page
+ * shows instead (its main area, address, whether a service worker controls it): in whole
+ * runs it once failed only as a timeout, which could not tell a slow page from a broken one.
+ */
+async function fieldworkShown(page: Page): Promise<void> {
+  try {
+    await page.locator('#fieldwork-heading').waitFor();
+  } catch (err) {
+    throw new Error(`The Fieldwork heading did not appear. The page shows: ${await describePage(page)}`, { cause: err });
+  }
+}
+
+async function describePage(page: Page): Promise<string> {
+  try {
+    const seen = await page.evaluate(() => ({
+      main: document.querySelector('main')?.textContent?.slice(0, 300) ?? '(no main area)',
+      current: document.querySelector('[aria-current="page"]')?.textContent ?? '(none)',
+      controlled: !!navigator.serviceWorker?.controller,
+    }));
+    return JSON.stringify({ url: page.url(), ...seen });
+  } catch (err) {
+    return `(could not read the page: ${String(err)})`;
+  }
 }
 
 describe('fieldwork: focus groups, recording sheets and findings made from them', () => {
@@ -163,6 +191,38 @@ describe('fieldwork: focus groups, recording sheets and findings made from them'
       expect(await sheet.getAttribute('aria-readonly')).toBe('true');
       expect(await viewer.page.getByRole('button', { name: /Make a finding|Bold|Delete|Edit/ }).count()).toBe(0);
     } finally {
+      await viewer.context.close();
+    }
+  });
+
+  it('opens the fieldwork for someone who asks for it while its code is still on its way', async () => {
+    // Joining, the page fetches the sections' code after the board; a click on Fieldwork
+    // before it has come shows "Opening the fieldwork…", then the section. React shows the
+    // section no sooner than 300 ms after those words (it paces what replaces them), and
+    // Tiptap destroys an editor whose component has not mounted a millisecond after making
+    // it: the sheet must go on to Tiptap's next editor, not fail on the destroyed one. (In
+    // whole runs, where a busy machine made the click come early, that failure took the
+    // viewer's whole page away in about one run in three.)
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const errors: string[] = [];
+    const viewer = await join(browser, w.links.viewer, 'Ewan Fraser', undefined, (context) =>
+      context.route(/\/assets\/FieldworkView-[^/]*\.js$/, async (route) => {
+        const response = await route.fetch();
+        await held;
+        await route.fulfill({ response });
+      }),
+    );
+    viewer.page.on('pageerror', (err) => errors.push(err.message));
+    try {
+      // The section's code is held back, so the click brings the words; it comes at once after.
+      await clickFieldwork(viewer.page);
+      release();
+      await fieldworkShown(viewer.page);
+      await eventually(() => sheetText(viewer.page)).toContain(RELATIONSHIPS);
+      expect(errors).toEqual([]);
+    } finally {
+      release();
       await viewer.context.close();
     }
   });

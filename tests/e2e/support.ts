@@ -21,10 +21,18 @@ export interface Person {
 
 /**
  * A person opening a workshop link in their own browser context (their own storage,
- * no shared BroadcastChannel), giving their name when asked.
+ * no shared BroadcastChannel), giving their name when asked. `beforeOpening` can set
+ * up the context (routes, say) before the link is opened.
  */
-export async function join(browser: Browser, link: string, name: string, viewport = { width: 1280, height: 800 }): Promise<Person> {
+export async function join(
+  browser: Browser,
+  link: string,
+  name: string,
+  viewport = { width: 1280, height: 800 },
+  beforeOpening?: (context: BrowserContext) => Promise<unknown>,
+): Promise<Person> {
   const context = await browser.newContext({ viewport });
+  await beforeOpening?.(context);
   // Fail in seconds with a clear message rather than at the test's own timeout. Twenty, not
   // ten: with two test files and their Chromiums on two cores, a viewer's first load of a
   // full board once took just over ten (the fieldwork test, in a whole run).
