@@ -25,7 +25,7 @@ describe('writing while the server cannot be reached', () => {
     workshop = await createWorkshop(server, { title: 'Senior Phase', hostAuthority: 'Dundee City Council' });
     // Two contexts: each has its own IndexedDB, and nothing passes between them but the server.
     [aileen, graham] = await Promise.all([
-      join(browser, workshop.links.participant, 'Aileen Brown', undefined, (context) => context.route('**/sw.js', async (route) => { await new Promise((r) => setTimeout(r, 3000)); await route.continue(); })),
+      join(browser, workshop.links.participant, 'Aileen Brown'),
       join(browser, workshop.links.host, 'Graham Reid'),
     ]);
   });
