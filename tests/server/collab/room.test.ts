@@ -46,7 +46,7 @@ async function roundTrip(raw: RawSocket): Promise<void> {
 
 /** The Yjs updates a raw socket has received, in order: its sync answers' (`step2`) or the relayed changes (`update`). */
 function received(raw: RawSocket, kinds: ('step2' | 'update')[] = ['update']): Uint8Array[] {
-  const wanted = kinds.map((k) => (k === 'step2' ? syncProtocol.messageYjsSyncStep2 : syncProtocol.messageYjsUpdate));
+  const wanted: number[] = kinds.map((k) => (k === 'step2' ? syncProtocol.messageYjsSyncStep2 : syncProtocol.messageYjsUpdate));
   return raw.messages.flatMap((m) => {
     const d = decoding.createDecoder(m);
     if (decoding.readVarUint(d) !== MESSAGE.sync || !wanted.includes(decoding.readVarUint(d))) return [];
