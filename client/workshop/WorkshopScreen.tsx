@@ -31,6 +31,7 @@ import { ViewContext, useViewState } from './views.js';
 import { LaterBoundary } from '../lib/later.js';
 import { FieldworkView, FollowupView, Presentation, SetupView, SurveyView, fetchLaterParts } from './laterParts.js';
 import { ReviewDueNotice } from '../followup/ReviewDueNotice.js';
+import { SectionFault } from './SectionFault.js';
 
 // The board's connection opens as this code arrives (or the link is let in, if later),
 // not after the page has drawn. Not for someone who came through the shared participant
@@ -112,6 +113,7 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
         <FollowBar />
         <main id="board" className="workshop-main" tabIndex={-1}>
           {workshop.canEdit ? null : <ReadOnlyBanner />}
+          <SectionFault view={navigation.view} toBoard={() => navigation.go('board', 'board')}>
           {damaged ? (
             <DamagedWorkshop workshopId={workshopId} secret={secret} role={info.role} by={identity.name} />
           ) : !loaded ? (
@@ -152,6 +154,7 @@ function LiveWorkshop({ connection, workshopId, secret, info, identity, onRename
               ) : null}
             </div>
           )}
+          </SectionFault>
         </main>
         <NameDialog isOpen={renaming} onOpenChange={setRenaming} currentName={identity.name} onSave={onRename} />
         {presenting ? (
