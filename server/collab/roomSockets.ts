@@ -32,34 +32,37 @@ export class RoomSockets {
     private readonly log: Logger,
   ) {}
 
+  /**
+   * One message to one person, through ws: it writes its header and the message apart,
+   * so a whole workshop sent to someone joining is not copied first. No callback: a
+   * failed write already errors and closes the socket in ws.
+   */
   send(conn: Connection, message: Uint8Array): void {
-    this.write(conn, binaryFrame(message));
+    if (this.writable(conn)) conn.ws.send(message);
   }
 
   /** One message to everyone here but `except`, framed once (frames.ts). */
   broadcast(message: Uint8Array, except?: WebSocket): void {
     let frame: Buffer | null = null;
     for (const conn of this.connections.values()) {
-      if (conn.ws === except) continue;
+      if (conn.ws === except || !this.writable(conn)) continue;
       frame ??= binaryFrame(message);
-      this.write(conn, frame);
+      // Straight to the socket ws was given: whole frames, so they interleave safely with
+      // ws's own (pings, the close). No callback: a callback per send (45 closures a
+      // keystroke) kept Node from batching the writes' completions into one tick.
+      conn.socket.write(frame);
     }
   }
 
-  private write(conn: Connection, frame: Buffer): void {
+  /** Open, and not too far behind: a reader that cannot keep up is closed, and reconnects. */
+  private writable(conn: Connection): boolean {
     const { ws } = conn;
-    if (ws.readyState !== ws.OPEN) return;
+    if (ws.readyState !== ws.OPEN) return false;
     // ws counts what waits in the socket, so this includes frames written directly.
-    if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
-      this.log.warn({ workshop: this.workshop }, 'Closing a connection that cannot keep up; it will reconnect');
-      ws.close(1013, 'Too far behind; reconnecting.');
-      return;
-    }
-    // Straight to the socket ws was given: whole frames, so they interleave safely with
-    // ws's own (pings, the close). No callback: a failed write errors the socket, which
-    // ws closes; a callback per send (45 closures a keystroke) also kept Node from
-    // batching the writes' completions into one tick.
-    conn.socket.write(frame);
+    if (ws.bufferedAmount <= MAX_BUFFERED_BYTES) return true;
+    this.log.warn({ workshop: this.workshop }, 'Closing a connection that cannot keep up; it will reconnect');
+    ws.close(1013, 'Too far behind; reconnecting.');
+    return false;
   }
 
   destroy(): void {
