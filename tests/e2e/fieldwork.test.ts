@@ -8,7 +8,7 @@ import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { createWorkshop, startTestServer, type TestServer } from '../helpers/server.js';
 import { connect, synced, type TestClient } from '../helpers/provider.js';
 import { seriousViolations } from './axe.js';
-import { cardByHeadline, column, eventually, join, launchBrowser, type Person } from './support.js';
+import { FIELDWORK_CHUNK, cardByHeadline, column, eventually, join, launchBrowser, type Person } from './support.js';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '..', 'artifacts');
 // From Dundee City Council's report (January 2023).
@@ -207,7 +207,7 @@ describe('fieldwork: focus groups, recording sheets and findings made from them'
     const held = new Promise<void>((resolve) => (release = resolve));
     const errors: string[] = [];
     const viewer = await join(browser, w.links.viewer, 'Ewan Fraser', undefined, (context) =>
-      context.route(/\/assets\/FieldworkView-[^/]*\.js$/, async (route) => {
+      context.route(FIELDWORK_CHUNK, async (route) => {
         const response = await route.fetch();
         await held;
         await route.fulfill({ response });

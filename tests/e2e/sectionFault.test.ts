@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { createWorkshop, startTestServer, type TestServer } from '../helpers/server.js';
 import { seriousViolations } from './axe.js';
-import { addCard, cardNames, eventually, join, launchBrowser } from './support.js';
+import { FIELDWORK_CHUNK, addCard, cardNames, eventually, join, launchBrowser } from './support.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? path.join(os.tmpdir(), 'cairn-section-fault-screens');
 
@@ -16,7 +16,7 @@ const SHOTS = process.env.SCREENSHOT_DIR ?? path.join(os.tmpdir(), 'cairn-sectio
  * throws while it is drawn: a fault in one section, made without touching the product.
  */
 async function breakFieldwork(context: BrowserContext): Promise<void> {
-  await context.route(/\/assets\/FieldworkView-[^/]*\.js$/, async (route) => {
+  await context.route(FIELDWORK_CHUNK, async (route) => {
     const real = await (await route.fetch()).text();
     const exported = /export\s*\{([^}]*)\}\s*;?\s*(\/\/#.*)?$/.exec(real.trim());
     if (!exported) throw new Error('The Fieldwork chunk has no export list to replace');

@@ -11,6 +11,9 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true });
 }
 
+/** The Fieldwork section's code, fetched after the board: tests hold it back or break it with a route. */
+export const FIELDWORK_CHUNK = /\/assets\/FieldworkView-[^/]*\.js$/;
+
 /** How long one step (a click, a wait for an element) may take before the test fails. */
 export const STEP_TIMEOUT_MS = 20_000;
 

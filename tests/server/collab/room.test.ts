@@ -53,7 +53,6 @@ function received(raw: RawSocket, kinds: ('step2' | 'update')[] = ['update']): U
     return [decoding.readVarUint8Array(d)];
   });
 }
-const updatesReceived = (raw: RawSocket) => received(raw);
 
 describe('a checked change is stored and relayed as it was sent', () => {
   it('keeps and relays nothing for a change the server already has, and the new part of one it partly has', async () => {
@@ -78,7 +77,7 @@ describe('a checked change is stored and relayed as it was sent', () => {
     await waitFor(() => logRows(server, w.id) > 0, 'the changes to be stored');
     await roundTrip(again);
     const rows = logRows(server, w.id);
-    const relayed = updatesReceived(watcher).length;
+    const relayed = received(watcher).length;
     // Ann's tab closes: a document that receives its own id's changes from elsewhere takes a new id.
     ann.destroy();
 
@@ -86,7 +85,7 @@ describe('a checked change is stored and relayed as it was sent', () => {
     again.ws.send(syncMessage('update', state));
     await roundTrip(again);
     expect(logRows(server, w.id)).toBe(rows);
-    expect(updatesReceived(watcher).length).toBe(relayed);
+    expect(received(watcher).length).toBe(relayed);
 
     // Sent again with three more words: stored once, relayed once, and everyone has them.
     const copy = new Y.Doc();
@@ -97,7 +96,7 @@ describe('a checked change is stored and relayed as it was sent', () => {
     again.ws.send(syncMessage('update', Y.encodeStateAsUpdate(copy)));
     await roundTrip(again);
     expect(logRows(server, w.id)).toBe(rows + 1);
-    expect(updatesReceived(watcher).length).toBe(relayed + 1);
+    expect(received(watcher).length).toBe(relayed + 1);
     const watched = new Y.Doc();
     for (const u of received(watcher, ['step2', 'update'])) Y.applyUpdate(watched, u);
     expect(readCardBodyText(watched, card)).toBe('Pupils feel known by name');
