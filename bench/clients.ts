@@ -8,7 +8,23 @@ import { WebsocketProvider } from 'y-websocket';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import * as decoding from 'lib0/decoding';
 
-export const nowMs = (): number => performance.timeOrigin + performance.now();
+/**
+ * Milliseconds on the machine's monotonic clock (CLOCK_MONOTONIC, through process.hrtime),
+ * which every process on the machine reads alike: a writer in one process types the time
+ * and a reader in another (readerPool.ts) subtracts it. Each process's
+ * performance.timeOrigin is its own reading of the wall clock at start, so two processes'
+ * `timeOrigin + now()` need not agree.
+ */
+export const nowMs = (): number => Number(process.hrtime.bigint()) / 1e6;
+
+/** What a client connects to, as plain data, so a reader can be opened in another process (readerPool.ts). */
+export type ClientSpec =
+  | { protocol: 'y-websocket'; url: string; room: string; params: Record<string, string> }
+  | { protocol: 'hocuspocus'; url: string; room: string };
+
+export function openClient(spec: ClientSpec): BenchClient {
+  return spec.protocol === 'y-websocket' ? yWebsocketClient(spec.url, spec.room, spec.params) : hocuspocusClient(spec.url, spec.room);
+}
 
 export interface BenchClient {
   doc: Y.Doc;

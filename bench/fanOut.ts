@@ -9,12 +9,17 @@
  * batches presence. "Spread": the clients join at even intervals over one renewal period
  * (15 s) before the measuring starts, so renewals arrive evenly, as when people join over
  * minutes.
+ *
+ * The readers run in processes of their own, 25 to a process (readerPool.ts), the writers
+ * in the bench's: one process holding every reader stopped them all at each of its
+ * garbage collections, and that, not the server, set fan-out 200's p99.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { assertNoRefusals, nowMs, percentile, sleep, within, type BenchClient, type Peer } from './harness.js';
 import { memoryBaseline } from './memory.js';
-import { addWritingCard, bodyLine, observeStamps, typeStamp } from './typing.js';
+import { ReaderPool, readerProcesses } from './readerPool.js';
+import { addWritingCard, bodyLine, typeStamp } from './typing.js';
 import type { Figures } from './scenarios.js';
 
 export interface FanOutOptions {
@@ -34,8 +39,10 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
   const memory = await memoryBaseline(peer);
   const total = o.writers + o.readers;
   const writers: BenchClient[] = [];
-  const readers: BenchClient[] = [];
   const cards: Promise<string>[] = [];
+  const opening: Promise<void>[] = [];
+  // The readers live in processes of their own (readerPool.ts); the writers here.
+  const readers = await ReaderPool.start(readerProcesses(o.readers));
   try {
     const t0 = nowMs();
     for (let k = 0; k < total; k++) {
@@ -49,14 +56,12 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
         writers.push(w);
         cards.push(w.synced().then(() => addWritingCard(w.doc, 'working-well', `Writer ${k}`)));
       } else {
-        readers.push(peer.client(room, 'reader'));
+        opening.push(readers.open(peer.clientSpec(room, 'reader')));
       }
     }
     const ids = await within(60_000, 'the writers to connect and add their cards', Promise.all(cards));
-    await within(60_000, 'the readers to connect', Promise.all(readers.map((r) => r.synced())));
-    await within(60_000, 'the writers’ cards to reach every reader', (async () => {
-      while (readers.some((r) => ids.some((id) => !bodyLine(r.doc, id)))) await sleep(20);
-    })());
+    await within(60_000, 'the readers to connect', Promise.all(opening).then(() => readers.synced()));
+    await within(60_000, 'the writers’ cards to reach every reader', readers.haveCards(ids));
     const memoryPerConnection = await memory.perConnection(total);
 
     // Every server is typed into for a while before anything is counted: the first edits
@@ -66,23 +71,11 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
     await typeFor(writers, ids, o, o.warmUpSeconds);
     await sleep(500);
 
-    const latencies: number[] = [];
     // DUMP_LATENCIES=<folder>: every latency with its edit's time, to see when the slow ones came.
-    const stamps: [number, number][] = [];
     const dump = process.env.DUMP_LATENCIES;
-    for (const r of readers) {
-      for (const id of ids) {
-        observeStamps(bodyLine(r.doc, id)!, (typedAt) => {
-          const ms = nowMs() - typedAt;
-          latencies.push(ms);
-          if (dump) stamps.push([typedAt, ms]);
-        });
-      }
-    }
+    const before = await readers.measure(Boolean(dump));
     const cpu0 = peer.cpuSeconds();
     const mainCpu0 = peer.mainThreadCpuSeconds();
-    const readerMessages0 = readers.reduce((n, r) => n + r.messagesIn(), 0);
-    const readerBytes0 = readers.reduce((n, r) => n + r.bytesIn(), 0);
     const clientCpu0 = process.cpuUsage();
     const start = nowMs();
     await typeFor(writers, ids, o, o.seconds);
@@ -90,10 +83,12 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
     const elapsed = (nowMs() - start) / 1000;
     const cpu = peer.cpuSeconds() - cpu0;
     const mainCpu = peer.mainThreadCpuSeconds() - mainCpu0;
-    const readerMessages = readers.reduce((n, r) => n + r.messagesIn(), 0) - readerMessages0;
-    const readerBytes = readers.reduce((n, r) => n + r.bytesIn(), 0) - readerBytes0;
     const clientCpu = process.cpuUsage(clientCpu0);
-    if (dump) fs.writeFileSync(path.join(dump, `${peer.label.split(' ')[0]}-${Date.now()}.json`), JSON.stringify({ start, stamps }));
+    const measured = await readers.finish();
+    const { latencies } = measured;
+    const readerMessages = measured.messages - before.messages;
+    const readerBytes = measured.bytes - before.bytes;
+    if (dump) fs.writeFileSync(path.join(dump, `${peer.label.split(' ')[0]}-${Date.now()}.json`), JSON.stringify({ start, stamps: measured.stamps }));
     assertNoRefusals(writers);
     const expected = o.writers * o.readers * Math.floor(o.seconds * o.rate);
     return {
@@ -113,11 +108,13 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
       // Everything a reader receives (edits, presence, anything else) per edit delivered to it: what the bench's clients must read.
       'reader messages per delivered edit': readerMessages / Math.max(1, latencies.length),
       'reader bytes per delivered edit': readerBytes / Math.max(1, latencies.length),
-      // Near 100 (one core), the clients, not the server, set the pace: the latencies are the bench's.
-      'bench clients CPU % of a core': (100 * (clientCpu.user + clientCpu.system)) / 1e6 / elapsed,
+      // The writers' process and the readers' together. Near 100 (one core), the clients, not the server, set the pace: the latencies are the bench's.
+      'bench clients CPU % of a core': (100 * (clientCpu.user + clientCpu.system + measured.cpuMicros)) / 1e6 / elapsed,
+      'reader processes': readers.size,
     };
   } finally {
-    for (const c of [...writers, ...readers]) c.destroy();
+    for (const c of writers) c.destroy();
+    await readers.close();
     memory.close();
   }
 }

@@ -8,11 +8,11 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { tempDataDir } from '../tests/helpers/server.js';
-import { hocuspocusClient, yWebsocketClient, type BenchClient } from './clients.js';
+import { openClient, type BenchClient, type ClientSpec } from './clients.js';
 import { affinityOf, onServerCore, planCpus, sameCores } from './pinning.js';
 import { collectGarbage } from './inspector.js';
 
-export { assertNoRefusals, nowMs, yWebsocketClient, type BenchClient } from './clients.js';
+export { assertNoRefusals, nowMs, yWebsocketClient, type BenchClient, type ClientSpec } from './clients.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -36,7 +36,10 @@ export interface Peer {
   /** The server's inspector (for heap snapshots: heap.ts); null when started without it. */
   inspectorUrl: string | null;
   room(name: string): Promise<Room>;
+  /** A client of this server, in this process. */
   client(room: Room, role: 'host' | 'writer' | 'reader'): BenchClient;
+  /** What such a client connects to, for opening it in another process (readerPool.ts). */
+  clientSpec(room: Room, role: 'host' | 'writer' | 'reader'): ClientSpec;
   /** CPU seconds (user + system) the server process has used so far. */
   cpuSeconds(): number;
   /** CPU time of the server's main thread (its JavaScript), without Node's helper threads and any worker of its own. */
@@ -181,7 +184,7 @@ export async function startPeer(kind: PeerKind, env: Record<string, string> = {}
         const w = (await res.json()) as { id: string; tokens: Record<string, string> };
         return { name: w.id, host: w.tokens.host!, writer: w.tokens.participant!, reader: w.tokens.viewer! };
       },
-      client: (room, role) => yWebsocketClient(`ws://127.0.0.1:${port}/collab`, room.name, { token: room[role] }),
+      ...clientsOf((room, role) => ({ protocol: 'y-websocket', url: `ws://127.0.0.1:${port}/collab`, room: room.name, params: { token: room[role] } })),
       stop: () => stopChild(child),
     };
   }
@@ -192,7 +195,7 @@ export async function startPeer(kind: PeerKind, env: Record<string, string> = {}
       label: PEER_LABELS[kind],
       ...procStats(spawned),
       room: async (name) => ({ name, host: '', writer: '', reader: '' }),
-      client: (room) => yWebsocketClient(`ws://127.0.0.1:${port}`, room.name, {}),
+      ...clientsOf((room) => ({ protocol: 'y-websocket', url: `ws://127.0.0.1:${port}`, room: room.name, params: {} })),
       stop: () => stopChild(child),
     };
   }
@@ -203,9 +206,14 @@ export async function startPeer(kind: PeerKind, env: Record<string, string> = {}
     label: PEER_LABELS[kind],
     ...procStats(spawned),
     room: async (name) => ({ name, host: '', writer: '', reader: '' }),
-    client: (room) => hocuspocusClient(`ws://127.0.0.1:${port}`, room.name),
+    ...clientsOf((room) => ({ protocol: 'hocuspocus', url: `ws://127.0.0.1:${port}`, room: room.name })),
     stop: () => stopChild(child),
   };
+}
+
+/** A peer's `clientSpec`, and `client` opening one here. */
+export function clientsOf(clientSpec: Peer['clientSpec']): Pick<Peer, 'client' | 'clientSpec'> {
+  return { clientSpec, client: (room, role) => openClient(clientSpec(room, role)) };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

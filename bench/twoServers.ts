@@ -12,7 +12,7 @@
  *   as the README's proxy routes them (hashing the address).
  */
 import crypto from 'node:crypto';
-import { CPU_PLAN, startPeer, type Peer, type Room } from './harness.js';
+import { clientsOf, CPU_PLAN, startPeer, type Peer, type Room } from './harness.js';
 import { startBenchServices, type BenchServices } from './services.js';
 import type { Figures } from './scenarios.js';
 
@@ -57,12 +57,12 @@ async function cairnCluster(n: number, routing: Routing): Promise<Peer & { servi
       server.set(room.name, i);
       return room;
     },
-    client: (room, role) => {
+    ...clientsOf((room, role) => {
       const k = clientsIn.get(room.name) ?? 0;
       clientsIn.set(room.name, k + 1);
       const i = routing === 'split' ? k % n : (server.get(room.name) ?? 0);
-      return servers[i]!.client(room, role);
-    },
+      return servers[i]!.clientSpec(room, role);
+    }),
     cpuSeconds: () => sum((p) => p.cpuSeconds()),
     mainThreadCpuSeconds: () => sum((p) => p.mainThreadCpuSeconds()),
     peakRssMb: () => sum((p) => p.peakRssMb()),
