@@ -17,7 +17,8 @@
  * is the mean, so a noisy moment on the machine does not decide a ratio), RESTART_UPDATES
  * (100000), PRESSES (browser key presses, 300: enough that p99 is not simply the slowest),
  * PIN=0, SERVER_CPUS, CLIENT_CPUS (see pinning.ts), PROFILE_DIR, SERVER_NODE_FLAGS (say
- * '--trace-gc'), SERVER_OUT_DIR (each server's output kept there), DUMP_LATENCIES (see fanOut.ts), SMOKE=1 (tiny sizes, for the
+ * '--trace-gc'), SERVER_OUT_DIR (each server's output kept there), DUMP_LATENCIES (see fanOut.ts),
+ * READER_PROCESSES and READER_NODE_FLAGS (the fan-outs' reader processes, readerPool.ts), SMOKE=1 (tiny sizes, for the
  * harness's own test; browser is not in its default list).
  */
 import fs from 'node:fs';
