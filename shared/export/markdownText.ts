@@ -7,19 +7,25 @@ export function escapeMarkdown(text: string): string {
 }
 
 function inline(nodes: RichTextNode[] = []): string {
-  return nodes
-    .map((n) => {
-      if (n.type === 'hardBreak') return '  \n';
-      let text = escapeMarkdown(n.text ?? '');
-      const marks = new Set((n.marks ?? []).map((m) => m.type));
-      if (marks.has('italic')) text = `*${text}*`;
-      if (marks.has('bold')) text = `**${text}**`;
-      const link = n.marks?.find((m) => m.type === 'link');
-      const href = typeof link?.attrs?.href === 'string' ? link.attrs.href : null;
-      if (href && /^(https?:|mailto:)/i.test(href)) text = `[${text}](<${href.replace(/[<>]/g, encodeURIComponent)}>)`;
-      return text;
-    })
-    .join('');
+  let out = '';
+  for (const n of nodes) {
+    // A break is two spaces and a newline, unless the words before it end in a space: then
+    // that space would be read back as part of the break and lost. A backslash keeps it.
+    if (n.type === 'hardBreak') out += out.endsWith(' ') || out.endsWith('\t') ? '\\\n' : '  \n';
+    else out += inlineText(n);
+  }
+  return out;
+}
+
+function inlineText(n: RichTextNode): string {
+  let text = escapeMarkdown(n.text ?? '');
+  const marks = new Set((n.marks ?? []).map((m) => m.type));
+  if (marks.has('italic')) text = `*${text}*`;
+  if (marks.has('bold')) text = `**${text}**`;
+  const link = n.marks?.find((m) => m.type === 'link');
+  const href = typeof link?.attrs?.href === 'string' ? link.attrs.href : null;
+  if (href && /^(https?:|mailto:)/i.test(href)) text = `[${text}](<${href.replace(/[<>]/g, encodeURIComponent)}>)`;
+  return text;
 }
 
 /**
