@@ -17,7 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { assertNoRefusals, nowMs, percentile, sleep, within, type BenchClient, type Peer } from './harness.js';
-import { memoryBaseline } from './memory.js';
+import { memoryBaseline, type MemoryBaseline } from './memory.js';
 import { ReaderPool, readerProcesses } from './readerPool.js';
 import { addWritingCard, bodyLine, typeStamp } from './typing.js';
 import type { Figures } from './scenarios.js';
@@ -36,14 +36,15 @@ export interface FanOutOptions {
 
 export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
   const room = await peer.room('fan-out');
-  const memory = await memoryBaseline(peer);
   const total = o.writers + o.readers;
   const writers: BenchClient[] = [];
   const cards: Promise<string>[] = [];
   const opening: Promise<void>[] = [];
   // The readers live in processes of their own (readerPool.ts); the writers here.
   const readers = await ReaderPool.start(readerProcesses(o.readers));
+  let memory: MemoryBaseline | undefined;
   try {
+    memory = await memoryBaseline(peer);
     const t0 = nowMs();
     for (let k = 0; k < total; k++) {
       if (o.spreadSeconds > 0) await sleep(t0 + (k * o.spreadSeconds * 1000) / total - nowMs());
@@ -115,7 +116,7 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
   } finally {
     for (const c of writers) c.destroy();
     await readers.close();
-    memory.close();
+    memory?.close();
   }
 }
 
