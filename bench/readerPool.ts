@@ -62,11 +62,12 @@ class ReaderProcess {
 
   constructor() {
     this.child = fork(path.join(import.meta.dirname, 'readerProcess.ts'), [], {
-      // --single-threaded-gc: V8 collects with helper threads by default, and eight processes'
-      // helpers on the clients' one core made a young-generation collection take 40–85 ms of
-      // wall time instead of about 1 (`--trace-gc`, 2026-12-06), stopping a process's
-      // readers meanwhile. READER_NODE_FLAGS (say '--trace-gc') adds flags, as
-      // SERVER_NODE_FLAGS does for the servers.
+      // --single-threaded-gc: no collector helper threads from eight processes on the
+      // clients' one core. With them, young-generation collections took 40–85 ms of wall
+      // time in a burst (`--trace-gc`, 2026-12-06); without them, up to 110–160 ms at the
+      // worst, sharing the core with the other processes, so the gain is not shown. Every
+      // figure since was measured with it, for every server alike. READER_NODE_FLAGS (say
+      // '--trace-gc') adds flags, as SERVER_NODE_FLAGS does for the servers.
       execArgv: ['--single-threaded-gc', ...(process.env.READER_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
     });
