@@ -8,12 +8,18 @@ export function escapeMarkdown(text: string): string {
 
 function inline(nodes: RichTextNode[] = []): string {
   let out = '';
-  for (const n of nodes) {
+  nodes.forEach((n, i) => {
+    if (n.type !== 'hardBreak') {
+      out += inlineText(n);
+      return;
+    }
     // A break is two spaces and a newline, unless the words before it end in a space: then
-    // that space would be read back as part of the break and lost. A backslash keeps it.
-    if (n.type === 'hardBreak') out += out.endsWith(' ') || out.endsWith('\t') ? '\\\n' : '  \n';
-    else out += inlineText(n);
-  }
+    // that space would be read back as part of the break and lost, and a backslash keeps
+    // it. Only before more words, though: at the end of a paragraph, or before a second
+    // break (a blank line), a backslash is read back as itself.
+    const wordsFollow = i + 1 < nodes.length && nodes[i + 1]!.type !== 'hardBreak';
+    out += wordsFollow && (out.endsWith(' ') || out.endsWith('\t')) ? '\\\n' : '  \n';
+  });
   return out;
 }
 

@@ -303,6 +303,23 @@ describe('a line break after a space', () => {
     expect(readCardBody(copy, readBoards(copy)['working-well'][0]!.id)).toEqual(body);
   });
 
+  // The backslash form means a break only before more words: at the end of a paragraph,
+  // or before a second break (a blank line), it would be read back as a backslash.
+  it('writes no backslash for a break after a space at the end of a paragraph or before another break', () => {
+    for (const content of [
+      [{ type: 'text', text: 'Relationships ' }, { type: 'hardBreak' }],
+      [{ type: 'text', text: 'Relationships ' }, { type: 'hardBreak' }, { type: 'hardBreak' }, { type: 'text', text: 'Data' }],
+    ]) {
+      const doc = new Y.Doc();
+      initWorkshop(doc, { title: 'Breaks' });
+      agreeFinding(doc, addCard(doc, { board: 'working-well', headline: 'Lines', createdBy: 'X', body: [{ type: 'paragraph', content }] }), 'X');
+      const first = reportToMarkdown(selectReport(readReport(doc)));
+      const copy = imported(first);
+      expect(JSON.stringify(readCardBody(copy, readBoards(copy)['working-well'][0]!.id)), JSON.stringify(content)).not.toContain('\\\\');
+      expect(reportToMarkdown(selectReport(readReport(copy)))).toContain('Relationships');
+    }
+  });
+
   it('exports the same text again after importing its own export', () => {
     const source = '## 6. What will happen next?\n### Other findings\nRelationships \\\n    - Relationships';
     const first = reportToMarkdown(selectReport(readReport(imported(source)), 'all'));
