@@ -7,10 +7,15 @@ export function escapeMarkdown(text: string): string {
 }
 
 function inline(nodes: RichTextNode[] = []): string {
-  let out = '';
+  const parts: string[] = [];
+  // The last character written so far. Kept as it goes: endsWith on a string built by +=
+  // flattens it each time, which made a body of many breaks quadratic to export.
+  let last = '';
   nodes.forEach((n, i) => {
     if (n.type !== 'hardBreak') {
-      out += inlineText(n);
+      const text = inlineText(n);
+      parts.push(text);
+      if (text) last = text[text.length - 1]!;
       return;
     }
     // A break is two spaces and a newline, unless the words before it end in a space: then
@@ -18,9 +23,10 @@ function inline(nodes: RichTextNode[] = []): string {
     // it. Only before more words, though: at the end of a paragraph, or before a second
     // break (a blank line), a backslash is read back as itself.
     const wordsFollow = i + 1 < nodes.length && nodes[i + 1]!.type !== 'hardBreak';
-    out += wordsFollow && (out.endsWith(' ') || out.endsWith('\t')) ? '\\\n' : '  \n';
+    parts.push(wordsFollow && (last === ' ' || last === '\t') ? '\\\n' : '  \n');
+    last = '\n';
   });
-  return out;
+  return parts.join('');
 }
 
 function inlineText(n: RichTextNode): string {
