@@ -29,11 +29,27 @@ function inline(nodes: RichTextNode[] = []): string {
   return parts.join('');
 }
 
+const isSpace = (c: string) => /\s/.test(c);
+
 function inlineText(n: RichTextNode): string {
   let text = escapeMarkdown(n.text ?? '');
   const marks = new Set((n.marks ?? []).map((m) => m.type));
-  if (marks.has('italic')) text = `*${text}*`;
-  if (marks.has('bold')) text = `**${text}**`;
+  if (marks.has('italic') || marks.has('bold')) {
+    // Spaces stay outside the asterisks: "**Strength: **" is not bold in Markdown (a
+    // closing ** must follow a letter), so a bold word selected with its space would be
+    // read back, and shown, as asterisks. Found by index, not by a regex anchored at the
+    // end, which rescans each run of spaces and is quadratic on a long one.
+    let start = 0;
+    let end = text.length;
+    while (start < end && isSpace(text[start]!)) start++;
+    while (end > start && isSpace(text[end - 1]!)) end--;
+    let core = text.slice(start, end);
+    if (core) {
+      if (marks.has('italic')) core = `*${core}*`;
+      if (marks.has('bold')) core = `**${core}**`;
+    }
+    text = text.slice(0, start) + core + text.slice(end);
+  }
   const link = n.marks?.find((m) => m.type === 'link');
   const href = typeof link?.attrs?.href === 'string' ? link.attrs.href : null;
   if (href && /^(https?:|mailto:)/i.test(href)) text = `[${text}](<${href.replace(/[<>]/g, encodeURIComponent)}>)`;
