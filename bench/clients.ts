@@ -40,6 +40,11 @@ export interface BenchClient {
   largestMessageAt(): number;
   /** What the server refused of this client's changes (y-protocols' "permission denied"): a run with any is not comparable. */
   refusals(): string[];
+  /**
+   * From now on, note every message's arrival as [nowMs(), its first byte (y-websocket's
+   * message type), its bytes] in `into` (DUMP_LATENCIES: what arrived when the slow edits did).
+   */
+  logArrivals(into: [number, number, number][]): void;
   disconnect(): void;
   connect(): void;
   destroy(): void;
@@ -58,9 +63,10 @@ interface Counter {
   largest: number;
   largestAt: number;
   refusals: string[];
+  arrivals: [number, number, number][] | null;
 }
 
-const newCounter = (): Counter => ({ n: 0, messages: 0, largest: 0, largestAt: NaN, refusals: [] });
+const newCounter = (): Counter => ({ n: 0, messages: 0, largest: 0, largestAt: NaN, refusals: [], arrivals: null });
 
 /** y-protocols' auth message (type 2), "permission denied" (0), and its reason. */
 function refusalIn(data: Buffer | ArrayBuffer): string | null {
@@ -84,6 +90,7 @@ function countingSocket(counter: Counter, refusals = false) {
       this.on('message', (data: Buffer | ArrayBuffer) => {
         counter.n += data.byteLength;
         counter.messages++;
+        if (counter.arrivals) counter.arrivals.push([nowMs(), (data instanceof ArrayBuffer ? new Uint8Array(data) : data)[0] ?? -1, data.byteLength]);
         if (data.byteLength > counter.largest) {
           counter.largest = data.byteLength;
           counter.largestAt = nowMs();
@@ -123,6 +130,9 @@ export function yWebsocketClient(url: string, room: string, params: Record<strin
     messagesIn: () => counter.messages,
     largestMessageAt: () => counter.largestAt,
     refusals: () => counter.refusals,
+    logArrivals: (into) => {
+      counter.arrivals = into;
+    },
     disconnect: () => provider.disconnect(),
     connect: () => provider.connect(),
     destroy: () => {
@@ -156,6 +166,9 @@ export function hocuspocusClient(url: string, room: string): BenchClient {
     messagesIn: () => counter.messages,
     largestMessageAt: () => counter.largestAt,
     refusals: () => counter.refusals,
+    logArrivals: (into) => {
+      counter.arrivals = into;
+    },
     disconnect: () => {
       synced = false;
       socket.disconnect();

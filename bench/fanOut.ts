@@ -16,6 +16,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { assertNoRefusals, nowMs, percentile, sleep, within, type BenchClient, type Peer } from './harness.js';
 import { memoryBaseline, type MemoryBaseline } from './memory.js';
 import { ReaderPool, readerProcesses } from './readerPool.js';
@@ -43,6 +44,7 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
   // The readers live in processes of their own (readerPool.ts); the writers here.
   const readers = await ReaderPool.start(readerProcesses(o.readers));
   let memory: MemoryBaseline | undefined;
+  let typing: Typing | undefined;
   try {
     memory = await memoryBaseline(peer);
     const t0 = nowMs();
@@ -69,29 +71,54 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
     // run Yjs and ws (and Cairn's checks and SQLite) before the JIT has compiled them. In a
     // freshly started Cairn the first two seconds held 193 of the run's 225 slowest
     // latencies (DUMP_LATENCIES, 2026-12-05), which decided its p99. A server in use is warm.
-    await typeFor(writers, ids, o, o.warmUpSeconds);
-    await sleep(500);
+    //
+    // The clients need warming up too, and on their one core it takes longer: when typing
+    // began, every reader process's event loop was held up for 1-2 s at a time for about
+    // 5 s (all eight at once, for either server), and the first second measured after a
+    // 3 s warm-up held most of both servers' slowest 1 % (2026-12-06). So the warm-up lasts
+    // at least WARMUP_SECONDS and then until no client process has been held up for
+    // SETTLED_LAG_MS in a whole second, and the typing does not pause before the measuring.
+    typing = startTyping(writers, ids, o);
+    const warmUpStart = nowMs();
+    const ownLag = monitorEventLoopDelay({ resolution: 10 });
+    ownLag.enable();
+    await sleep(o.warmUpSeconds * 1000);
+    for (;;) {
+      ownLag.reset();
+      await readers.longestLag();
+      await sleep(1000);
+      const longest = Math.max(ownLag.max / 1e6, await readers.longestLag());
+      if (longest < SETTLED_LAG_MS) break;
+      if (nowMs() - warmUpStart > MAX_WARM_UP_MS) throw new Error(`the bench's clients were still held up for ${Math.round(longest)} ms at a time after ${MAX_WARM_UP_MS / 1000} s of warming up: is the machine busy?`);
+    }
+    ownLag.disable();
+    const warmUpSeconds = (nowMs() - warmUpStart) / 1000;
 
     // DUMP_LATENCIES=<folder>: every latency with its edit's time, to see when the slow ones came.
     const dump = process.env.DUMP_LATENCIES;
+    const measureAt = nowMs();
     const before = await readers.measure(Boolean(dump));
+    // Counted: the edits typed from here until `end`, whenever each reader process heard of it.
+    const start = nowMs();
     const cpu0 = peer.cpuSeconds();
     const mainCpu0 = peer.mainThreadCpuSeconds();
     const clientCpu0 = process.cpuUsage();
-    const start = nowMs();
-    await typeFor(writers, ids, o, o.seconds);
-    await sleep(500); // the last edits' way to the readers
-    const elapsed = (nowMs() - start) / 1000;
+    await sleep(o.seconds * 1000);
+    const end = nowMs();
+    typing.stop();
+    const elapsed = (end - start) / 1000;
     const cpu = peer.cpuSeconds() - cpu0;
     const mainCpu = peer.mainThreadCpuSeconds() - mainCpu0;
     const clientCpu = process.cpuUsage(clientCpu0);
-    const measured = await readers.finish();
+    await sleep(500); // the last edits' way to the readers
+    const measured = await readers.finish(start, end);
+    const readersElapsed = (nowMs() - measureAt) / 1000;
     const { latencies } = measured;
     const readerMessages = measured.messages - before.messages;
     const readerBytes = measured.bytes - before.bytes;
-    if (dump) fs.writeFileSync(path.join(dump, `${peer.label.split(' ')[0]}-${Date.now()}.json`), JSON.stringify({ start, stamps: measured.stamps }));
+    if (dump) fs.writeFileSync(path.join(dump, `${peer.label.split(' ')[0]}-${Date.now()}.json`), JSON.stringify({ start, stamps: measured.stamps, arrivals: measured.arrivals }));
     assertNoRefusals(writers);
-    const expected = o.writers * o.readers * Math.floor(o.seconds * o.rate);
+    const expected = o.readers * typing.typedBetween(start, end);
     return {
       'p50 ms': percentile(latencies, 50),
       'p95 ms': percentile(latencies, 95),
@@ -110,27 +137,52 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
       'reader messages per delivered edit': readerMessages / Math.max(1, latencies.length),
       'reader bytes per delivered edit': readerBytes / Math.max(1, latencies.length),
       // The writers' process and the readers' together. Near 100 (one core), the clients, not the server, set the pace: the latencies are the bench's.
-      'bench clients CPU % of a core': (100 * (clientCpu.user + clientCpu.system + measured.cpuMicros)) / 1e6 / elapsed,
+      'bench clients CPU % of a core': (100 * (clientCpu.user + clientCpu.system)) / 1e6 / elapsed + (100 * measured.cpuMicros) / 1e6 / readersElapsed,
       'reader processes': readers.size,
+      'warm-up s': warmUpSeconds,
     };
   } finally {
+    typing?.stop();
     for (const c of writers) c.destroy();
     await readers.close();
     memory?.close();
   }
 }
 
-/** Each writer types a timestamp `rate` times a second for `seconds`, the writers spread over the interval as people do not type in step. */
-function typeFor(writers: BenchClient[], ids: string[], o: FanOutOptions, seconds: number): Promise<void[]> {
-  return Promise.all(
-    writers.map((w, i) => {
-      const text = bodyLine(w.doc, ids[i]!)!;
-      return new Promise<void>((resolve) =>
-        setTimeout(() => {
-          const t = setInterval(() => typeStamp(text, nowMs()), 1000 / o.rate);
-          setTimeout(() => (clearInterval(t), resolve()), seconds * 1000);
-        }, (i * 1000) / o.rate / o.writers),
-      );
-    }),
-  );
+/** A client process whose event loop was never held up this long in a second has warmed up. */
+const SETTLED_LAG_MS = 50;
+/** A warm-up longer than this means the machine, not the clients' code, holds them up. */
+const MAX_WARM_UP_MS = 60_000;
+
+/**
+ * Each writer types a timestamp `rate` times a second until stopped, the writers spread
+ * over the interval as people do not type in step.
+ */
+interface Typing {
+  stop(): void;
+  /** How many edits were typed from `from` until before `to` (nowMs()). */
+  typedBetween(from: number, to: number): number;
+}
+
+function startTyping(writers: BenchClient[], ids: string[], o: FanOutOptions): Typing {
+  const timers: NodeJS.Timeout[] = [];
+  const typed: number[] = [];
+  writers.forEach((w, i) => {
+    const text = bodyLine(w.doc, ids[i]!)!;
+    timers.push(
+      setTimeout(() => {
+        timers.push(
+          setInterval(() => {
+            const at = nowMs();
+            typed.push(at);
+            typeStamp(text, at);
+          }, 1000 / o.rate),
+        );
+      }, (i * 1000) / o.rate / o.writers),
+    );
+  });
+  return {
+    stop: () => timers.forEach((t) => clearTimeout(t)),
+    typedBetween: (from, to) => typed.filter((at) => at >= from && at < to).length,
+  };
 }

@@ -20,8 +20,9 @@ export type ReaderRequest = { id: number } & (
   | { type: 'open'; spec: ClientSpec }
   | { type: 'synced' }
   | { type: 'cards'; ids: string[] }
+  | { type: 'lag' }
   | { type: 'measure'; keepStamps: boolean }
-  | { type: 'finish' }
+  | { type: 'finish'; from: number; to: number }
   | { type: 'close' }
 );
 type Body<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -37,7 +38,11 @@ export interface Finished extends Counters {
   latencies: number[];
   /** [typed at, latency] for every latency, when asked for (DUMP_LATENCIES). */
   stamps: [number, number][];
+  /** Per process, what its first reader received while measuring: [at, message type, bytes] (with stamps). */
+  arrivals: [number, number, number][][];
 }
+/** What one process answers to finish. */
+type ProcessFinished = Omit<Finished, 'arrivals'> & { arrivals: [number, number, number][] };
 
 /** Readers per process when READER_PROCESSES does not say: fan-out 50's 45 readers in 2 processes, fan-out 200's 195 in 8. */
 const READERS_PER_PROCESS = 25;
@@ -153,19 +158,25 @@ export class ReaderPool {
     await this.all({ type: 'cards', ids });
   }
 
-  /** From now on, every reader times every edit to the cards. What they have received so far. */
+  /** The longest any process's event loop was held up since the last time this was asked (since 'cards' the first time), in ms. */
+  async longestLag(): Promise<number> {
+    return Math.max(...(await this.all<number>({ type: 'lag' })));
+  }
+
+  /** The readers' counters and CPU time start from now. What they have received so far. */
   async measure(keepStamps: boolean): Promise<Counters> {
     return sum(await this.all<Counters>({ type: 'measure', keepStamps }));
   }
 
-  /** Everything measured, from all the processes. */
-  async finish(): Promise<Finished> {
-    const parts = await this.all<Finished>({ type: 'finish' });
+  /** Everything measured, from all the processes: the latencies of the edits typed from `from` until before `to` (nowMs()). */
+  async finish(from: number, to: number): Promise<Finished> {
+    const parts = await this.all<ProcessFinished>({ type: 'finish', from, to });
     return {
       ...sum(parts),
       cpuMicros: parts.reduce((n, p) => n + p.cpuMicros, 0),
       latencies: parts.flatMap((p) => p.latencies),
       stamps: parts.flatMap((p) => p.stamps),
+      arrivals: parts.map((p) => p.arrivals),
     };
   }
 

@@ -3,6 +3,7 @@
  * only one to talk to it, over Node's IPC channel). Each request is answered once, with
  * the same `id`, and either a result or an error's message.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { nowMs, openClient, type BenchClient, type ClientSpec } from './clients.js';
 import { bodyLine, observeStamps } from './typing.js';
 import type { ReaderRequest, ReaderReply } from './readerPool.js';
@@ -11,10 +12,18 @@ import type { ReaderRequest, ReaderReply } from './readerPool.js';
 process.setMaxListeners(0);
 
 const readers: BenchClient[] = [];
-const latencies: number[] = [];
-const stamps: [number, number][] = [];
-let measuring = false;
+/**
+ * Every edit seen since the cards arrived, as pairs: when it was typed, how long it took
+ * (flat, two numbers each). Which of them count is decided at 'finish', by when they were
+ * typed: the writers do not stop typing when the measuring starts, and a request reaches
+ * eight busy processes at different moments.
+ */
+const seen: number[] = [];
+/** What this process's first reader received while measuring, when stamps are kept. */
+const arrivals: [number, number, number][] = [];
 let keepStamps = false;
+/** How late this process's event loop ran, from the cards' arrival on (see fanOut.ts: the warm-up lasts until it is small). */
+const lag = monitorEventLoopDelay({ resolution: 10 });
 let cpu0 = process.cpuUsage();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -39,23 +48,32 @@ async function handle(req: ReaderRequest): Promise<unknown> {
       // it at once held up the first 2 s (DUMP_LATENCIES, 2026-12-05).
       for (const r of readers) {
         for (const id of req.ids) {
-          observeStamps(bodyLine(r.doc, id)!, (typedAt) => {
-            if (!measuring) return;
-            const ms = nowMs() - typedAt;
-            latencies.push(ms);
-            if (keepStamps) stamps.push([typedAt, ms]);
-          });
+          observeStamps(bodyLine(r.doc, id)!, (typedAt) => void seen.push(typedAt, nowMs() - typedAt));
         }
       }
+      lag.enable();
       return null;
+    case 'lag': {
+      const longest = lag.max / 1e6;
+      lag.reset();
+      return longest;
+    }
     case 'measure':
-      measuring = true;
       keepStamps = req.keepStamps;
+      if (keepStamps) readers[0]?.logArrivals(arrivals);
       cpu0 = process.cpuUsage();
       return counters();
     case 'finish': {
       const cpu = process.cpuUsage(cpu0);
-      return { ...counters(), cpuMicros: cpu.user + cpu.system, latencies, stamps };
+      const latencies: number[] = [];
+      const stamps: [number, number][] = [];
+      for (let i = 0; i < seen.length; i += 2) {
+        const typedAt = seen[i]!;
+        if (typedAt < req.from || typedAt >= req.to) continue;
+        latencies.push(seen[i + 1]!);
+        if (keepStamps) stamps.push([typedAt, seen[i + 1]!]);
+      }
+      return { ...counters(), cpuMicros: cpu.user + cpu.system, latencies, stamps, arrivals };
     }
     case 'close':
       for (const r of readers) r.destroy();

@@ -9,7 +9,7 @@
  * BOARDS), fanout200two and manyboards3000two (Cairn only: two servers sharing PostgreSQL
  * and Redis against one, see twoServers.ts), cold, storm, restart, export, bundle,
  * browser), PEERS
- * (cairn,stock,hocuspocus,hocuspocus-sqlite), SECONDS (fan-out length, 20), WARMUP_SECONDS (typing
+ * (cairn,stock,hocuspocus,hocuspocus-sqlite), SECONDS (fan-out length, 20), WARMUP_SECONDS (the least typing
  * before a fan-out's measuring starts, 3), SPREAD_SECONDS
  * (how long the spread fan-outs take to join, 15: one presence renewal period), BOARDS
  * (many boards, 100), STORM (clients, 200), ROUNDS (2: each server scenario runs this many

@@ -52,6 +52,9 @@ describe('the bench’s reader processes', () => {
       await new Promise((r) => setTimeout(r, 300));
 
       const before = await pool.measure(true);
+      const from = nowMs();
+      // Stamps are typed to a tenth of a millisecond: the first must not round to before `from`.
+      await new Promise((r) => setTimeout(r, 2));
       const typed: number[] = [];
       for (let i = 0; i < 4; i++) {
         const at = nowMs();
@@ -59,15 +62,21 @@ describe('the bench’s reader processes', () => {
         typeStamp(text, at);
         await new Promise((r) => setTimeout(r, 50));
       }
-      let done = await pool.finish();
+      // Typed after the window: seen, not counted.
+      const to = nowMs();
+      typeStamp(text, to + 1);
+      let done = await pool.finish(from, to);
       const deadline = Date.now() + 10_000;
       while (done.latencies.length < 12 && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 100));
-        done = await pool.finish();
+        done = await pool.finish(from, to);
       }
       // Three readers over two processes, four edits each: twelve, none from before.
       expect(done.latencies).toHaveLength(12);
       expect(done.stamps.map(([at]) => at).sort((a, b) => a - b)).toEqual(typed.flatMap((t) => [t, t, t]));
+      // Each process's first reader noted what it received while measuring: the edits (sync messages, type 0) among them.
+      expect(done.arrivals).toHaveLength(2);
+      for (const arrived of done.arrivals) expect(arrived.filter(([, type]) => type === 0).length).toBeGreaterThanOrEqual(4);
       // One clock for every process: a reader's time minus the writer's is a plausible latency.
       for (const ms of done.latencies) {
         expect(ms).toBeGreaterThanOrEqual(0);
