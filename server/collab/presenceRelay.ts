@@ -22,8 +22,8 @@ export const PRESENCE_MESSAGES_PER_SECOND = 1000 / AWARENESS_BATCH_MS;
  * Not longer: a stock client sends back every presence message it receives, whole, so a
  * batch comes back from everyone at once. Sent every 5 s, a batch held about 65 renewals
  * with 200 people, and the bench's readers, answering it together, delayed the edits
- * around it: those moments held a third to a half of fan-out 200's slowest 1 %
- * (DUMP_LATENCIES, 2026-12-06).
+ * around it: the 400 ms after each batch held 38-58 % of fan-out 200's slowest 1 %
+ * (DUMP_LATENCIES, bench/results/2026-12-06-03-23.md).
  */
 export const RENEWAL_BATCH_MS = 1000;
 
