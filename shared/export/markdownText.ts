@@ -11,7 +11,13 @@ function inline(nodes: RichTextNode[] = []): string {
   // The last character written so far. Kept as it goes: endsWith on a string built by +=
   // flattens it each time, which made a body of many breaks quadratic to export.
   let last = '';
-  nodes.forEach((n, i) => {
+  // Breaks before the first words or after the last show nothing in Markdown, and written
+  // out they are blank lines, which end the paragraph (and the words after one, if
+  // indented, become a box of code): they are left out, as the import leaves them out.
+  let end = nodes.length;
+  while (end > 0 && (nodes[end - 1]!.type === 'hardBreak' || !nodes[end - 1]!.text)) end--;
+  nodes.slice(0, end).forEach((n, i) => {
+    if (n.type === 'hardBreak' && last === '') return;
     if (n.type !== 'hardBreak') {
       const text = inlineText(n);
       parts.push(text);
@@ -57,6 +63,17 @@ function inlineText(n: RichTextNode): string {
 }
 
 /**
+ * A block's words without the spaces and tabs they start with. Markdown shows none of them
+ * (up to three are ignored), and four, or a tab, would make the block a box of code: a
+ * finding indented with the space bar came out in one. By index, as above.
+ */
+function unindented(line: string): string {
+  let i = 0;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  return i === 0 ? line : line.slice(i);
+}
+
+/**
  * A card body as Markdown blocks: paragraphs, bullet and numbered lists (nested). Its
  * headings sit one level below the card's own (#### under ###, ##### under ####). A body
  * nested beyond the depth limit has its deepest levels written as paragraphs.
@@ -68,13 +85,13 @@ export function blocksToMarkdown(blocks: RichTextNode[], indent = '', headingLev
 // Recursive, but only as deep as the depth limit lets a body nest.
 function writeBlocks(blocks: RichTextNode[], indent: string, headingLevel: number, out: string[]): string[] {
   for (const b of blocks) {
-    if (b.type === 'paragraph') out.push(indent + inline(b.content));
-    else if (b.type === 'heading') out.push(`${indent}${'#'.repeat(headingLevel)} ${inline(b.content)}`);
+    if (b.type === 'paragraph') out.push(indent + unindented(inline(b.content)));
+    else if (b.type === 'heading') out.push(`${indent}${'#'.repeat(headingLevel)} ${unindented(inline(b.content))}`);
     else if (b.type === 'bulletList' || b.type === 'orderedList') {
       (b.content ?? []).forEach((item, i) => {
         const marker = b.type === 'bulletList' ? '- ' : `${i + 1}. `;
         const [first, ...rest] = item.content ?? [];
-        out.push(`${indent}${marker}${first ? inline(first.content) : ''}`);
+        out.push(`${indent}${marker}${first ? unindented(inline(first.content)) : ''}`);
         writeBlocks(rest, indent + ' '.repeat(marker.length), headingLevel, out);
       });
     } else if (b.content) writeBlocks(b.content, indent, headingLevel, out);

@@ -381,6 +381,52 @@ describe('bold and italic words next to spaces', () => {
   });
 });
 
+describe('words indented with spaces or a tab, and breaks at the edges of a paragraph', () => {
+  const roundTrip = (body: RichTextNode[]) => {
+    const doc = new Y.Doc();
+    initWorkshop(doc, { title: 'Indents' });
+    agreeFinding(doc, addCard(doc, { board: 'working-well', headline: 'Indents', createdBy: 'X', body }), 'X');
+    const md = reportToMarkdown(selectReport(readReport(doc)));
+    const copy = imported(md);
+    return { md, body: readCardBody(copy, readBoards(copy)['working-well'][0]!.id), again: reportToMarkdown(selectReport(readReport(copy))) };
+  };
+  const paragraph = (...content: RichTextNode[]) => ({ type: 'paragraph', content });
+
+  // Four spaces or a tab at the start of a Markdown block make it a box of code.
+  it('writes an indented paragraph, bold paragraph or list item as words, not as code', () => {
+    const { md, body } = roundTrip([
+      paragraph({ type: 'text', text: '    Indented with the space bar' }),
+      paragraph({ type: 'text', text: '\tIndented with a tab' }),
+      paragraph({ type: 'text', text: '     Bold after spaces', marks: [{ type: 'bold' }] }),
+      { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph({ type: 'text', text: '      A spaced item' })] }] },
+    ]);
+    expect(md).not.toMatch(/^( {4}|\t)/m);
+    expect(body).toEqual([
+      paragraph({ type: 'text', text: 'Indented with the space bar' }),
+      paragraph({ type: 'text', text: 'Indented with a tab' }),
+      paragraph({ type: 'text', text: 'Bold after spaces', marks: [{ type: 'bold' }] }),
+      { type: 'bulletList', content: [{ type: 'listItem', content: [paragraph({ type: 'text', text: 'A spaced item' })] }] },
+    ]);
+  });
+
+  // A break written before the first words is a blank line: the paragraph ended there, and
+  // indented words after it became code. One after the last words exported trailing spaces,
+  // so exporting the import of an export changed it again.
+  it('leaves out line breaks before the first words and after the last', () => {
+    const { md, body, again } = roundTrip([
+      paragraph({ type: 'hardBreak' }, { type: 'hardBreak' }, { type: 'text', text: '    Data use' }),
+      paragraph({ type: 'text', text: 'Relationships' }, { type: 'hardBreak' }, { type: 'text', text: 'matter' }, { type: 'hardBreak' }, { type: 'hardBreak' }),
+    ]);
+    expect(md).toContain('\nData use\n');
+    expect(md).toContain('Relationships  \nmatter\n');
+    expect(body).toEqual([
+      paragraph({ type: 'text', text: 'Data use' }),
+      paragraph({ type: 'text', text: 'Relationships' }, { type: 'hardBreak' }, { type: 'text', text: 'matter' }),
+    ]);
+    expect(again).toBe(md);
+  });
+});
+
 describe('long lines of link brackets', () => {
   it('refuses a title line far longer than a title before parsing it, naming the line and the field', () => {
     const file = `# ${'['.repeat(120_000)}\n\n## What is working well\n`;
