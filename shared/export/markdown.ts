@@ -53,6 +53,18 @@ function findings(r: ReportContent, cards: NumberedCard[]): string[] {
   return themeGroups(cards).flatMap((g) => [`### ${esc(g.heading)}`, '', ...g.cards.flatMap((c) => card(c, r.include, 4))]);
 }
 
+/**
+ * Text typed in a box as Markdown paragraphs, one per line, escaped and trimmed: four
+ * spaces or a tab at the start of a paragraph would make it a box of code.
+ */
+function paragraphs(text: string): string[] {
+  return text
+    .split(/\n+/)
+    .map((p) => p.trim())
+    .filter(Boolean)
+    .map(esc);
+}
+
 /** The report as Markdown, in the shape the programme's reports take (sections 1-6). */
 export function reportToMarkdown(r: ReportContent): string {
   const s = r.setup;
@@ -61,12 +73,13 @@ export function reportToMarkdown(r: ReportContent): string {
   const out: string[] = [`# ${esc(s.title)}`, ''];
   const facts = [s.hostAuthority, dates, s.mode ? `Held ${MODES[s.mode]}` : ''].filter(Boolean).map(esc);
   if (facts.length) out.push(facts.join(' · '), '');
-  const ci = s.ciText.trim() ? s.ciText.trim().split(/\n+/).map(esc) : WHAT_IS_CI;
+  const ci = s.ciText.trim() ? paragraphs(s.ciText) : WHAT_IS_CI;
   out.push('## 1. What is Collaborative Improvement?', '');
   append(out, ci.flatMap((p) => [p, '']));
   out.push('## 2. The focus', '');
-  for (const q of s.focusQuestions) out.push(`> ${esc(q)}`, '');
-  if (s.rationale.trim()) append(out, s.rationale.trim().split(/\n+/).flatMap((p) => [esc(p), '']));
+  // Trimmed: four spaces or a tab at the start of a Markdown block make it a box of code.
+  for (const q of s.focusQuestions) if (q.trim()) out.push(`> ${esc(q.trim())}`, '');
+  append(out, paragraphs(s.rationale).flatMap((p) => [p, '']));
   if (r.themes.length) append(out, ['The themes were:', '', ...r.themes.map((t) => `- ${esc(t.name)}`), '']);
   out.push('## 3. Planning, process and fieldwork', '');
   const when = fieldworkWhen(r);

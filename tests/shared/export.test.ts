@@ -61,6 +61,22 @@ describe('the report as Markdown', () => {
   });
 });
 
+describe('the report as Markdown: text indented with spaces', () => {
+  // Four spaces or a tab at the start of a Markdown block make it a box of code.
+  it('writes indented focus questions, introduction and rationale paragraphs as words, not as code', () => {
+    const report = readReport(dundee());
+    report.setup.focusQuestions = ['    How well do we use data?', '  '];
+    report.setup.ciText = 'First paragraph.\n\tIndented with a tab.';
+    report.setup.rationale = 'Why this focus.\n      Indented with the space bar.\n   \nLast.';
+    const md = reportToMarkdown(selectReport(report));
+    expect(md).toContain('\n## 2. The focus\n\n> How well do we use data?\n\nWhy this focus.\n');
+    expect(md).not.toContain('> \n');
+    expect(md).toContain('\nFirst paragraph.\n\nIndented with a tab.\n');
+    expect(md).toContain('\nWhy this focus.\n\nIndented with the space bar.\n\nLast.\n');
+    expect(md).not.toMatch(/^(>\s*)?( {4}|\t)/m);
+  });
+});
+
 describe('the actions table as CSV', () => {
   it('has a header and one row per action, quoted where needed', () => {
     const csv = actionsToCsv(selectReport(readReport(dundee())));
