@@ -31,6 +31,8 @@ export interface FanOutOptions {
   seconds: number;
   /** Typing before the measuring starts, so neither server is measured while its code is still being compiled. */
   warmUpSeconds: number;
+  /** After that, the longest the typing goes on while the clients are still being held up (then it measures anyway, and says so). */
+  settleWithinSeconds: number;
   /** 0: everyone joins at once (aligned presence); otherwise the clients join evenly over this many seconds. */
   spreadSeconds: number;
 }
@@ -83,13 +85,18 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
     const ownLag = monitorEventLoopDelay({ resolution: 10 });
     ownLag.enable();
     await sleep(o.warmUpSeconds * 1000);
+    const settleBy = nowMs() + o.settleWithinSeconds * 1000;
     for (;;) {
       ownLag.reset();
       await readers.longestLag();
       await sleep(1000);
       const longest = Math.max(ownLag.max / 1e6, await readers.longestLag());
       if (longest < SETTLED_LAG_MS) break;
-      if (nowMs() - warmUpStart > MAX_WARM_UP_MS) throw new Error(`the bench's clients were still held up for ${Math.round(longest)} ms at a time after ${MAX_WARM_UP_MS / 1000} s of warming up: is the machine busy?`);
+      if (nowMs() > settleBy) {
+        // Measured anyway: "warm-up s" in the table shows it, and this says why.
+        console.warn(`\nThe bench's clients were still held up for ${Math.round(longest)} ms at a time after ${Math.round((nowMs() - warmUpStart) / 1000)} s of warming up: is the machine busy? Measuring anyway.`);
+        break;
+      }
     }
     ownLag.disable();
     const warmUpSeconds = (nowMs() - warmUpStart) / 1000;
@@ -151,8 +158,6 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
 
 /** A client process whose event loop was never held up this long in a second has warmed up. */
 const SETTLED_LAG_MS = 50;
-/** A warm-up longer than this means the machine, not the clients' code, holds them up. */
-const MAX_WARM_UP_MS = 60_000;
 
 /**
  * Each writer types a timestamp `rate` times a second until stopped, the writers spread

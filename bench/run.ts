@@ -10,7 +10,7 @@
  * and Redis against one, see twoServers.ts), cold, storm, restart, export, bundle,
  * browser), PEERS
  * (cairn,stock,hocuspocus,hocuspocus-sqlite), SECONDS (fan-out length, 20), WARMUP_SECONDS (the least typing
- * before a fan-out's measuring starts, 3), SPREAD_SECONDS
+ * before a fan-out's measuring starts, 3), SETTLE_SECONDS (then the longest it waits for the clients to settle, 60), SPREAD_SECONDS
  * (how long the spread fan-outs take to join, 15: one presence renewal period), BOARDS
  * (many boards, 100), STORM (clients, 200), ROUNDS (2: each server scenario runs this many
  * times, the servers taking turns, in reverse order every other round, and each figure
@@ -38,6 +38,8 @@ const env = (name: string, normal: number, tiny: number) => Number(process.env[n
 const SECONDS = env('SECONDS', 20, 1);
 const SPREAD = env('SPREAD_SECONDS', 15, 1);
 const WARM_UP = env('WARMUP_SECONDS', 3, 0);
+/** The longest a fan-out waits, after WARMUP_SECONDS, for its clients to stop being held up (fanOut.ts). */
+const SETTLE_WITHIN = env('SETTLE_SECONDS', 60, 2);
 const BOARDS = env('BOARDS', 100, 2);
 const STORM = env('STORM', 200, 5);
 const RESTART_UPDATES = env('RESTART_UPDATES', 100_000, 500);
@@ -53,8 +55,8 @@ const PEERS = (process.env.PEERS ?? (smoke ? 'cairn,stock' : 'cairn,stock,hocusp
 function fanOuts(n: number, readers: number): Record<string, { label: string; run: (peer: Awaited<ReturnType<typeof startPeer>>) => Promise<Figures> }> {
   const label = (how: string) => `fan-out ${n}, ${how}: 5 writers + ${readers} readers, 5 edits/s, ${SECONDS} s`;
   return {
-    [`fanout${n}`]: { label: label('presence aligned'), run: (p) => fanOut(p, { writers: 5, readers, rate: 5, seconds: SECONDS, spreadSeconds: 0, warmUpSeconds: WARM_UP }) },
-    [`fanout${n}spread`]: { label: label(`presence spread over ${SPREAD} s`), run: (p) => fanOut(p, { writers: 5, readers, rate: 5, seconds: SECONDS, spreadSeconds: SPREAD, warmUpSeconds: WARM_UP }) },
+    [`fanout${n}`]: { label: label('presence aligned'), run: (p) => fanOut(p, { writers: 5, readers, rate: 5, seconds: SECONDS, spreadSeconds: 0, warmUpSeconds: WARM_UP, settleWithinSeconds: SETTLE_WITHIN }) },
+    [`fanout${n}spread`]: { label: label(`presence spread over ${SPREAD} s`), run: (p) => fanOut(p, { writers: 5, readers, rate: 5, seconds: SECONDS, spreadSeconds: SPREAD, warmUpSeconds: WARM_UP, settleWithinSeconds: SETTLE_WITHIN }) },
   };
 }
 
@@ -181,7 +183,7 @@ async function main() {
     const label = `fan-out 200 on two servers: 5 writers + ${FAN_READERS} readers alternating between them, 5 edits/s, ${SECONDS} s (Cairn on PostgreSQL + Redis, against one server)`;
     await cairnOnly(label, () =>
       oneAgainstTwo({
-        scenario: (p) => fanOut(p, { writers: 5, readers: FAN_READERS, rate: 5, seconds: SECONDS, spreadSeconds: 0, warmUpSeconds: WARM_UP }),
+        scenario: (p) => fanOut(p, { writers: 5, readers: FAN_READERS, rate: 5, seconds: SECONDS, spreadSeconds: 0, warmUpSeconds: WARM_UP, settleWithinSeconds: SETTLE_WITHIN }),
         routing: 'split', rounds: ROUNDS, progress: progress(label),
         keep: ['p50 ms', 'p99 ms', 'max ms', 'delivered %', 'server CPU s', 'RSS KB per connection', 'bench clients CPU % of a core'],
         ratios: ['p99 ms', 'p50 ms', 'server CPU s'],
