@@ -32,7 +32,8 @@ function inline(nodes: RichTextNode[] = []): string {
     parts.push(wordsFollow && (last === ' ' || last === '\t') ? '\\\n' : '  \n');
     last = '\n';
   });
-  return parts.join('');
+  // Every call starts a block's line.
+  return unindented(parts.join(''));
 }
 
 const isSpace = (c: string) => /\s/.test(c);
@@ -85,13 +86,13 @@ export function blocksToMarkdown(blocks: RichTextNode[], indent = '', headingLev
 // Recursive, but only as deep as the depth limit lets a body nest.
 function writeBlocks(blocks: RichTextNode[], indent: string, headingLevel: number, out: string[]): string[] {
   for (const b of blocks) {
-    if (b.type === 'paragraph') out.push(indent + unindented(inline(b.content)));
-    else if (b.type === 'heading') out.push(`${indent}${'#'.repeat(headingLevel)} ${unindented(inline(b.content))}`);
+    if (b.type === 'paragraph') out.push(indent + inline(b.content));
+    else if (b.type === 'heading') out.push(`${indent}${'#'.repeat(headingLevel)} ${inline(b.content)}`);
     else if (b.type === 'bulletList' || b.type === 'orderedList') {
       (b.content ?? []).forEach((item, i) => {
         const marker = b.type === 'bulletList' ? '- ' : `${i + 1}. `;
         const [first, ...rest] = item.content ?? [];
-        out.push(`${indent}${marker}${first ? unindented(inline(first.content)) : ''}`);
+        out.push(`${indent}${marker}${first ? inline(first.content) : ''}`);
         writeBlocks(rest, indent + ' '.repeat(marker.length), headingLevel, out);
       });
     } else if (b.content) writeBlocks(b.content, indent, headingLevel, out);
