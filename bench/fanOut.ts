@@ -21,6 +21,7 @@ import { assertNoRefusals, nowMs, percentile, sleep, within, type BenchClient, t
 import { memoryBaseline, type MemoryBaseline } from './memory.js';
 import { ReaderPool, readerProcesses } from './readerPool.js';
 import { addWritingCard, bodyLine, typeStamp } from './typing.js';
+import { gridStep } from './typingGrid.js';
 import type { Figures } from './scenarios.js';
 
 export interface FanOutOptions {
@@ -160,8 +161,8 @@ export async function fanOut(peer: Peer, o: FanOutOptions): Promise<Figures> {
 const SETTLED_LAG_MS = 50;
 
 /**
- * Each writer types a timestamp `rate` times a second until stopped, the writers spread
- * over the interval as people do not type in step.
+ * Each writer types a timestamp `rate` times a second until stopped, the writers taking
+ * turns on a fixed grid (typingGrid.ts).
  */
 interface Typing {
   stop(): void;
@@ -170,24 +171,27 @@ interface Typing {
 }
 
 function startTyping(writers: BenchClient[], ids: string[], o: FanOutOptions): Typing {
-  const timers: NodeJS.Timeout[] = [];
+  const texts = writers.map((w, i) => bodyLine(w.doc, ids[i]!)!);
   const typed: number[] = [];
-  writers.forEach((w, i) => {
-    const text = bodyLine(w.doc, ids[i]!)!;
-    timers.push(
-      setTimeout(() => {
-        timers.push(
-          setInterval(() => {
-            const at = nowMs();
-            typed.push(at);
-            typeStamp(text, at);
-          }, 1000 / o.rate),
-        );
-      }, (i * 1000) / o.rate / o.writers),
-    );
-  });
+  const slotMs = 1000 / o.rate / o.writers;
+  const start = nowMs();
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const tick = () => {
+    const now = nowMs();
+    const step = gridStep(start, slotMs, writers.length, now);
+    if (step.writer !== null) {
+      typed.push(now);
+      typeStamp(texts[step.writer]!, now);
+    }
+    if (!stopped) timer = setTimeout(tick, step.next - nowMs());
+  };
+  tick();
   return {
-    stop: () => timers.forEach((t) => clearTimeout(t)),
+    stop: () => {
+      stopped = true;
+      clearTimeout(timer);
+    },
     typedBetween: (from, to) => typed.filter((at) => at >= from && at < to).length,
   };
 }
