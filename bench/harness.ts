@@ -11,7 +11,7 @@ import { tempDataDir } from '../tests/helpers/server.js';
 import { openClient, type BenchClient, type ClientSpec } from './clients.js';
 import { affinityOf, onServerCore, planCpus, sameCores } from './pinning.js';
 import { collectGarbage } from './inspector.js';
-import { seedRoom } from './seedRoom.js';
+import { workshopSeed } from './seedRoom.js';
 
 export { assertNoRefusals, nowMs, yWebsocketClient, type BenchClient, type ClientSpec } from './clients.js';
 
@@ -21,8 +21,10 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 export const CPU_PLAN = planCpus();
 /** The cores each server process was found on, for the results (checked, not assumed). */
 export const serverCores = new Set<string>();
+/** The workshop every peer puts into a room as it makes it (seedRoom.ts). */
+const SEED = workshopSeed();
 
-/** A room and the keys to it: Cairn needs a workshop and its links; the peers take any name, and get the same workshop written into it (seedRoom.ts). */
+/** A room and the keys to it: Cairn needs a workshop and its links; the peers take any name, and make the same workshop in it (seedRoom.ts). */
 export interface Room {
   name: string;
   /** For putting a whole board on the server at the start (Cairn: the host link). */
@@ -190,37 +192,25 @@ export async function startPeer(kind: PeerKind, env: Record<string, string> = {}
     };
   }
   if (kind === 'stock') {
-    const spawned = await spawnListening('bench/peers/stockServer.mjs', env, /listening (\d+)/, inspect);
+    const spawned = await spawnListening('bench/peers/stockServer.mjs', { WORKSHOP_SEED: SEED, ...env }, /listening (\d+)/, inspect);
     const { child, port } = spawned;
     return {
       label: PEER_LABELS[kind],
       ...procStats(spawned),
-      room: async (name) => {
-        await seedRoom({ protocol: 'y-websocket', url: `ws://127.0.0.1:${port}`, room: name, params: {} }, name);
-        return { name, host: '', writer: '', reader: '' };
-      },
+      room: async (name) => ({ name, host: '', writer: '', reader: '' }),
       ...clientsOf((room) => ({ protocol: 'y-websocket', url: `ws://127.0.0.1:${port}`, room: room.name, params: {} })),
       stop: () => stopChild(child),
     };
   }
   const dbEnv: Record<string, string> = kind === 'hocuspocus-sqlite' ? { HOCUSPOCUS_DB: path.join(tempDataDir(), 'hocuspocus.sqlite') } : {};
-  const spawned = await spawnListening('bench/peers/hocuspocusServer.mjs', { ...dbEnv, ...env }, /listening (\d+)/, inspect);
+  const spawned = await spawnListening('bench/peers/hocuspocusServer.mjs', { WORKSHOP_SEED: SEED, ...dbEnv, ...env }, /listening (\d+)/, inspect);
   const { child, port } = spawned;
-  const seeds: { release(): void }[] = [];
   return {
     label: PEER_LABELS[kind],
     ...procStats(spawned),
-    room: async (name) => {
-      // Without storage, Hocuspocus forgets a document once nobody is connected: the seeding
-      // client stays until the server stops (one idle connection a room, not counted).
-      seeds.push(await seedRoom({ protocol: 'hocuspocus', url: `ws://127.0.0.1:${port}`, room: name }, name, kind === 'hocuspocus'));
-      return { name, host: '', writer: '', reader: '' };
-    },
+    room: async (name) => ({ name, host: '', writer: '', reader: '' }),
     ...clientsOf((room) => ({ protocol: 'hocuspocus', url: `ws://127.0.0.1:${port}`, room: room.name })),
-    stop: () => {
-      for (const seed of seeds.splice(0)) seed.release();
-      return stopChild(child);
-    },
+    stop: () => stopChild(child),
   };
 }
 

@@ -7,35 +7,24 @@
  * clients' one core sets most of a fan-out's latency: with the peers' rooms left empty,
  * the bench's readers spent about a quarter more CPU applying the same edits from Cairn
  * than from the stock server (V8 profiles of the reader processes, 2026-12-06), and that,
- * not the server, made Cairn's fan-out 50 p50 10-15 % higher.
+ * not the server, made most of Cairn's higher fan-out 50 p50.
+ *
+ * The peers put it into a room themselves, as they create it on its first connection
+ * (bench/peers/*.mjs read WORKSHOP_SEED), as Cairn loads a workshop on its first
+ * connection: written by a client beforehand, the rooms would be in the peers' memory
+ * before the memory baseline is read, and Cairn's would not.
  */
-import { initWorkshop, readMeta } from '../shared/model/index.js';
-import { openClient, type ClientSpec } from './clients.js';
+import * as Y from 'yjs';
+import { initWorkshop } from '../shared/model/index.js';
 
-const SEED_TIMEOUT_MS = 10_000;
+/** The title every peer's workshop has. */
+export const SEED_TITLE = 'Improving outcomes in the Senior Phase';
 
-/**
- * Writes a new workshop's metadata into a peer's room, and returns once another client
- * sees it there. `keep`: the writer stays connected until `release()` is called, for a
- * server that forgets a document nobody is connected to (Hocuspocus without storage).
- */
-export async function seedRoom(spec: ClientSpec, title: string, keep = false): Promise<{ release(): void }> {
-  const writer = openClient(spec);
-  const checker = openClient(spec);
-  let kept = false;
-  try {
-    await writer.synced();
-    initWorkshop(writer.doc, { title });
-    await checker.synced();
-    const until = Date.now() + SEED_TIMEOUT_MS;
-    while (readMeta(checker.doc).title !== title) {
-      if (Date.now() > until) throw new Error(`The workshop written into the room "${spec.room}" did not reach a second client within ${SEED_TIMEOUT_MS / 1000} s: is the server answering?`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
-    kept = keep;
-    return { release: () => writer.destroy() };
-  } finally {
-    if (!kept) writer.destroy();
-    checker.destroy();
-  }
+/** A new workshop's state as one Yjs update, base64, for a peer's WORKSHOP_SEED. */
+export function workshopSeed(): string {
+  const doc = new Y.Doc();
+  initWorkshop(doc, { title: SEED_TITLE });
+  const update = Y.encodeStateAsUpdate(doc);
+  doc.destroy();
+  return Buffer.from(update).toString('base64');
 }

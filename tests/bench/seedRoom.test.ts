@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readMeta } from '../../shared/model/index.js';
 import { startPeer, type Peer } from '../../bench/harness.js';
+import { SEED_TITLE } from '../../bench/seedRoom.js';
 import { yWebsocketClient, type BenchClient } from '../../bench/clients.js';
 import { createWorkshop, startTestServer, type TestServer } from '../helpers/server.js';
 
@@ -33,20 +34,20 @@ describe('the rooms the bench compares servers in', () => {
     await cairn?.close();
   });
 
-  it('hold a new workshop’s metadata on the stock server and Hocuspocus, as on Cairn', async () => {
+  it('hold a new workshop’s metadata on the stock server and Hocuspocus (in memory and on SQLite), as on Cairn', async () => {
     const w = await createWorkshop(cairn, { title: 'fan-out' });
     const viewer = await synced(yWebsocketClient(cairn.wsUrl, w.id, { token: w.tokens.viewer }));
     clients.push(viewer);
     const cairnShape = metaShape(viewer.doc);
     expect(Object.keys(cairnShape).length).toBeGreaterThan(3);
 
-    for (const kind of ['stock', 'hocuspocus'] as const) {
+    for (const kind of ['stock', 'hocuspocus', 'hocuspocus-sqlite'] as const) {
       const peer = await startPeer(kind, {}, { inspect: false });
       peers.push(peer);
       const room = await peer.room('fan-out');
       const reader = await synced(peer.client(room, 'reader'));
       clients.push(reader);
-      expect(readMeta(reader.doc).title, kind).toBe('fan-out');
+      expect(readMeta(reader.doc).title, kind).toBe(SEED_TITLE);
       expect(metaShape(reader.doc), kind).toEqual(cairnShape);
     }
   });
