@@ -7,7 +7,7 @@ import type { CreateWorkshopResponse } from '../../shared/api.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
 import { seriousViolations } from './axe.js';
 import { dundeeWorkshop } from './layoutSeed.js';
-import { eventually, join, launchBrowser, type Person } from './support.js';
+import { eventually, join, launchBrowser, scrollSettled, type Person } from './support.js';
 
 const ARTIFACTS = path.resolve(import.meta.dirname, '..', 'artifacts');
 const DESK = { width: 1400, height: 900 };
@@ -114,6 +114,7 @@ describe('the board is the page: cards first, a sticky header, the facilitatorâ€
     await page.getByRole('button', { name: /^Run the session/ }).focus();
     await page.keyboard.press(' ');
     await eventually(() => page.getByRole('button', { name: 'Start timer' }).isVisible()).toBe(true);
+    await scrollSettled(page);
     await page.screenshot({ path: path.join(ARTIFACTS, 'layout-facilitator-1400.png') });
   });
 

@@ -90,3 +90,23 @@ export async function addCard(page: Page, columnTitle: string, headline: string)
   await page.keyboard.type(headline);
   return cardByHeadline(page, headline);
 }
+
+/**
+ * Waits until the page has stopped scrolling: the design system scrolls smoothly, so a
+ * screenshot just after focus moves (into the session controls, say) catches a frame
+ * halfway, with the header half painted.
+ */
+export async function scrollSettled(page: Page): Promise<void> {
+  let last = -1;
+  await expect
+    .poll(
+      async () => {
+        const y = await page.evaluate(() => window.scrollY);
+        const same = y === last;
+        last = y;
+        return same;
+      },
+      { timeout: STEP_TIMEOUT_MS, interval: 150 },
+    )
+    .toBe(true);
+}
