@@ -15,10 +15,10 @@ const seed = process.env.WORKSHOP_SEED ? Buffer.from(process.env.WORKSHOP_SEED, 
 const server = http.createServer((_req, res) => res.end('ok'));
 const wss = new WebSocketServer({ noServer: true });
 wss.on('connection', (conn, req) => {
-  // The room's name as setupWSConnection reads it.
-  const name = (req.url || '').slice(1).split('?')[0];
-  if (seed && !docs.has(name)) Y.applyUpdate(getYDoc(name), seed);
-  setupWSConnection(conn, req);
+  // The room's name as setupWSConnection would read it, given to it so the two cannot differ.
+  const docName = (req.url || '').slice(1).split('?')[0];
+  if (seed && !docs.has(docName)) Y.applyUpdate(getYDoc(docName), seed);
+  setupWSConnection(conn, req, { docName });
 });
 server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)));
 server.listen(0, '127.0.0.1', () => console.log(`listening ${server.address().port}`));
