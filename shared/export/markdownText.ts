@@ -1,9 +1,18 @@
 import { boundDepth } from '../model/richText.js';
 import type { RichTextNode } from '../model/types.js';
 
-/** Escape what Markdown would otherwise read as formatting in text a person wrote. */
+/**
+ * Escape what Markdown would otherwise read as formatting in text a person wrote: marks
+ * anywhere (and "&", which starts a character reference such as "&copy;"), and what only
+ * counts at the start of a line, where each text can find itself: a list marker ("-",
+ * "+", "1." or "1)": the backslash goes before the "." or ")", as CommonMark has no escape
+ * for a digit), a rule or a heading's underline ("---", "==="), a code fence ("~~~").
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_[\]<>#|])/g, '\\$1').replace(/^(\s*)([-+]|\d+\.)(\s)/, '$1\\$2$3');
+  return text
+    .replace(/([\\`*_[\]<>#|&])/g, '\\$1')
+    .replace(/^(\s*)([-+=~])(?=\s|$|\2)/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 function inline(nodes: RichTextNode[] = []): string {
@@ -11,17 +20,20 @@ function inline(nodes: RichTextNode[] = []): string {
   // The last character written so far. Kept as it goes: endsWith on a string built by +=
   // flattens it each time, which made a body of many breaks quadratic to export.
   let last = '';
+  // Whether any words (anything but spaces and tabs) have been written yet.
+  let words = false;
   // Breaks before the first words or after the last show nothing in Markdown, and written
   // out they are blank lines, which end the paragraph (and the words after one, if
   // indented, become a box of code): they are left out, as the import leaves them out.
   let end = nodes.length;
   while (end > 0 && (nodes[end - 1]!.type === 'hardBreak' || !nodes[end - 1]!.text)) end--;
   nodes.slice(0, end).forEach((n, i) => {
-    if (n.type === 'hardBreak' && last === '') return;
+    if (n.type === 'hardBreak' && !words) return;
     if (n.type !== 'hardBreak') {
       const text = inlineText(n);
       parts.push(text);
       if (text) last = text[text.length - 1]!;
+      words ||= /[^ \t]/.test(text);
       return;
     }
     // A break is two spaces and a newline, unless the words before it end in a space: then
