@@ -3,14 +3,16 @@ import type { RichTextNode } from '../model/types.js';
 
 /**
  * Escape what Markdown would otherwise read as formatting in text a person wrote: marks
- * anywhere (and "&", which starts a character reference such as "&copy;"), and what only
+ * anywhere (and an "&" that would start a character reference such as "&copy;"), and what only
  * counts at the start of a line, where each text can find itself: a list marker ("-",
  * "+", "1." or "1)": the backslash goes before the "." or ")", as CommonMark has no escape
  * for a digit), a rule or a heading's underline ("---", "==="), a code fence ("~~~").
  */
 export function escapeMarkdown(text: string): string {
   return text
-    .replace(/([\\`*_[\]<>#|&])/g, '\\$1')
+    .replace(/([\\`*_[\]<>#|])/g, '\\$1')
+    // Only an "&" that starts a reference: "Dundee & Angus" stays as typed.
+    .replace(/&(?=#?[0-9A-Za-z]{1,32};)/g, '\\&')
     .replace(/^(\s*)([-+=~])(?=\s|$|\2)/, '$1\\$2')
     .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
