@@ -5,7 +5,7 @@ import type { StructureLimits } from '../../shared/model/limits.js';
 import { refusal } from '../../shared/rules/rules.js';
 import { inspectUpdate } from '../../shared/model/inspect/inspect.js';
 import { MalformedUpdate, type DeleteRange } from '../../shared/model/inspect/decode.js';
-import { declaredPieces } from '../../shared/model/inspect/pieceCount.js';
+import { declaredPieces, endsWithItsDeletions } from '../../shared/model/inspect/pieceCount.js';
 import { placeholdersOnly, withoutRefused } from '../../shared/model/inspect/rewrite.js';
 import type { Resolved } from '../../shared/model/inspect/places.js';
 
@@ -27,8 +27,13 @@ export interface Refusal {
 }
 
 export type Verdict =
-  /** Apply `update` (the change as sent, or without its refused parts), then tell the sender of any refusals. */
-  | { kind: 'apply'; update: Uint8Array; refusals: Refusal[]; claims: number[] }
+  /**
+   * Apply `update` (the change as sent, or without its refused parts), then tell the
+   * sender of any refusals. `asSent`: nothing was refused, and the change holds only what
+   * is new to the workshop, in bytes that end where the change does; the others may be
+   * sent it as it came, before it is applied (room.ts).
+   */
+  | { kind: 'apply'; update: Uint8Array; refusals: Refusal[]; claims: number[]; asSent: boolean }
   /**
    * The change builds on what this workshop does not have: apply nothing, bring the
    * sender back in step. `lookup`: a client id this server has not seen claimed, which
@@ -122,8 +127,11 @@ export function checkUpdate(ctx: CheckContext, writer: Writer, update: Uint8Arra
     for (const r of unit.items) refusedItems.add(r);
     refusedDeletes.push(...unit.deletes);
   }
-  if (refusals.length === 0) return { kind: 'apply', update, refusals, claims };
-  return { kind: 'apply', update: withoutRefused(inspection.resolved, refusedItems, inspection.deletes, refusedDeletes), refusals, claims };
+  if (refusals.length === 0) {
+    const changes = inspection.resolved.length > 0 || inspection.deletes.length > 0;
+    return { kind: 'apply', update, refusals, claims, asSent: changes && inspection.onlyNew && endsWithItsDeletions(update) };
+  }
+  return { kind: 'apply', update: withoutRefused(inspection.resolved, refusedItems, inspection.deletes, refusedDeletes), refusals, claims, asSent: false };
 }
 
 function firstRefusal(writer: Writer, actions: Parameters<typeof refusal>[2][]): string | null {

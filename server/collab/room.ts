@@ -22,6 +22,15 @@ const MISSING_IN_A_ROW = 20;
 /** Changes written under someone else's ids before the sender is closed. */
 const FORGED_BEFORE_CLOSE = 3;
 
+/**
+ * Whether Yjs holds back part of some earlier change (it waits for something missing).
+ * The check keeps such changes out, but a workshop stored before it may hold one: a new
+ * change could let it in, and what is relayed ahead would then not be all that changed.
+ */
+function hasParked(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
+}
+
 /** Where a change came from when another server applied it first (checked and stored there). */
 export const FROM_PEER = Symbol('cairn-peer');
 
@@ -63,7 +72,8 @@ export interface DamageReport {
  * check.ts; who may write under which Yjs client id: clientOwners.ts) → apply → store
  * (the log, group-committed, and folded into one state now and then: compaction.ts) →
  * relay (every other person here: roomSockets.ts; and other servers: relay.ts) → unload
- * (roomManager.ts).
+ * (roomManager.ts). A client's change that passed the check whole, and holds only what is
+ * new, is relayed to the people here before it is applied (receive, below).
  * Anything that throws in those stages marks the workshop damaged: its people are told,
  * nothing more is written over it, and every other workshop carries on.
  */
@@ -74,6 +84,8 @@ export class Room {
   /** The people here, by socket (roomSockets.ts). */
   readonly connections: Map<WebSocket, Connection>;
   pendingWrites = 0;
+  /** While a change already relayed as it came is applied: its sender (onDocUpdate does not send it again). */
+  private relayedAhead: Connection | null = null;
   /** Changes applied since the room opened: how automatic versions know something happened. */
   updatesApplied = 0;
   /** The workshop's size as stored: its saved state plus every change since. Bounded by maxWorkshopBytes. */
@@ -224,7 +236,20 @@ export class Room {
     conn.missingInARow = 0;
     for (const client of verdict.claims) this.owners.claim(client, conn.rules.owner);
     const applied = verdict.kind === 'apply' ? verdict.update : verdict.fill;
-    if (applied) this.apply(applied, conn);
+    if (applied && verdict.kind === 'apply' && verdict.asSent && !hasParked(doc)) {
+      // Decided whole, and it holds only what is new: the others get it now, as it came,
+      // rather than after Yjs has applied it and written it out again. That was a fifth of
+      // a millisecond a keystroke on the bench's machine, which every reader waited for
+      // (bench/results/2026-12-06-*.md). Applying it gives the same document, so the log
+      // and the other servers still get Yjs's record of it (onDocUpdate).
+      this.broadcast(updateMessage(applied), conn.ws);
+      this.relayedAhead = conn;
+      try {
+        this.apply(applied, conn);
+      } finally {
+        this.relayedAhead = null;
+      }
+    } else if (applied) this.apply(applied, conn);
     if (verdict.kind === 'refuse' && verdict.fill === null && ++conn.forged >= FORGED_BEFORE_CLOSE) {
       conn.ws.close(CLOSE.tooFast.code, 'Too many changes were refused; reconnecting.');
     }
@@ -286,7 +311,7 @@ export class Room {
     const fromPeer = origin === FROM_PEER;
     if (!fromPeer) this.store(update);
     const sender = origin && typeof origin === 'object' && 'ws' in origin ? (origin as Connection).ws : undefined;
-    this.broadcast(updateMessage(update), sender);
+    if (this.relayedAhead === null || origin !== this.relayedAhead) this.broadcast(updateMessage(update), sender);
     if (fromPeer) return;
     this.life.relay?.update(this, update);
     this.compaction.appended();

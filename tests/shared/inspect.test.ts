@@ -196,3 +196,53 @@ describe('elements in rich text', () => {
     expect([...i.units.values()].flatMap((u) => u.problems)[0]).toMatch(/at most 2,000 paragraphs and list items; this change would make it 2,001/);
   });
 });
+
+describe('whether a change holds only what is new (what may be relayed as it came)', () => {
+  /** What a browser sends for one edit: Yjs's record of that transaction (a state diff would carry every deletion ever made). */
+  function live(client: Y.Doc, f: () => void): Uint8Array {
+    const sent: Uint8Array[] = [];
+    const keep = (u: Uint8Array) => sent.push(u);
+    client.on('update', keep);
+    f();
+    client.off('update', keep);
+    expect(sent).toHaveLength(1);
+    return sent[0]!;
+  }
+
+  it('is so for a keystroke, and for typing that deletes what is there', () => {
+    const { server, client } = pair();
+    const id = addCard(client, { board: 'working-well', headline: 'Relationships', createdBy: 'Ann' });
+    Y.applyUpdate(server, Y.encodeStateAsUpdate(client));
+    const typed = live(client, () => setCardText(client, id, 'headline', 'Relationships matter'));
+    expect(inspectUpdate(server, typed, STRUCTURE_LIMITS).onlyNew).toBe(true);
+    Y.applyUpdate(server, typed);
+    const cut = live(client, () => setCardText(client, id, 'headline', 'Relationships'));
+    expect(Y.decodeUpdate(cut).ds.clients.size).toBe(1);
+    expect(inspectUpdate(server, cut, STRUCTURE_LIMITS).onlyNew).toBe(true);
+  });
+
+  it('is not so for a change the server has all or part of, or one deleting what is already gone', () => {
+    const { server, client } = pair();
+    const id = addCard(client, { board: 'working-well', headline: 'Relationships', createdBy: 'Ann' });
+    const first = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+    Y.applyUpdate(server, first);
+    // All of it again.
+    expect(inspectUpdate(server, first, STRUCTURE_LIMITS).onlyNew).toBe(false);
+    // All of it again with more typed after: the start of the run is had already.
+    const before = Y.encodeStateVector(client);
+    setCardText(client, id, 'headline', 'Relationships matter');
+    const more = Y.encodeStateAsUpdate(client, before);
+    const again = Y.mergeUpdates([first, more]);
+    const inspected = inspectUpdate(server, again, STRUCTURE_LIMITS);
+    expect(inspected.missing).toBeNull();
+    expect(inspected.onlyNew).toBe(false);
+    Y.applyUpdate(server, more);
+    // A deletion the server has, sent with a new word (a resend, as a reconnecting client's whole state is).
+    const cut = live(client, () => setCardText(client, id, 'headline', 'Relationships'));
+    Y.applyUpdate(server, cut);
+    const word = live(client, () => setCardText(client, id, 'headline', 'Relationships first'));
+    const withOldDeletion = Y.mergeUpdates([cut, word]);
+    expect(inspectUpdate(server, word, STRUCTURE_LIMITS).onlyNew).toBe(true);
+    expect(inspectUpdate(server, withOldDeletion, STRUCTURE_LIMITS).onlyNew).toBe(false);
+  });
+});

@@ -1,11 +1,13 @@
 /**
  * declaredPieces (shared/model/inspect/pieceCount.ts): the pieces of every writer's part
  * of an update, counted without decoding them. Checked against Yjs's own decoder on
- * updates holding every kind of content, from several writers.
+ * updates holding every kind of content, from several writers. endsWithItsDeletions:
+ * whether the bytes end where the update does, so a change relayed as it came carries
+ * nothing else.
  */
 import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
-import { declaredPieces } from '../../shared/model/inspect/pieceCount.js';
+import { declaredPieces, endsWithItsDeletions } from '../../shared/model/inspect/pieceCount.js';
 import { prng } from '../helpers/prng.js';
 
 /** Every kind of content Yjs writes: strings, formats, embeds, maps of any value, binary, types, XML, sub-documents, deletions. */
@@ -96,5 +98,44 @@ describe('declaredPieces', () => {
     const secondPart = [3, 9, 0];
     const update = new Uint8Array([2, ...firstPart, ...value, ...secondPart]);
     expect(declaredPieces(update)).toBe(4);
+  });
+});
+
+describe('endsWithItsDeletions', () => {
+  /** Updates as Yjs writes them: whole states, merged writers, single changes, with and without deletions. */
+  function realUpdates(): Uint8Array[] {
+    const docs = [1, 2, 3].map(richDoc);
+    const out = docs.map((d) => Y.encodeStateAsUpdate(d));
+    out.push(Y.mergeUpdates(out.slice()));
+    const typing = new Y.Doc();
+    const changes: Uint8Array[] = [];
+    typing.on('update', (u: Uint8Array) => changes.push(u));
+    const text = typing.getText('t');
+    for (let i = 0; i < 30; i++) {
+      text.insert(text.length, `|${i}.5`);
+      if (text.length > 12) text.delete(0, 4);
+    }
+    out.push(...changes, new Uint8Array([0, 0]));
+    return out;
+  }
+
+  it('is true for every update Yjs writes, with every kind of content and deletions', () => {
+    const updates = realUpdates();
+    expect(updates.some((u) => Y.decodeUpdate(u).ds.clients.size > 0)).toBe(true);
+    for (const update of updates) expect(endsWithItsDeletions(update)).toBe(true);
+  });
+
+  it('is false for any byte after the update, and for an update cut short', () => {
+    for (const update of realUpdates()) {
+      for (const extra of [[0], [1, 2, 3], [255]]) expect(endsWithItsDeletions(new Uint8Array([...update, ...extra]))).toBe(false);
+      if (update.length > 2) expect(endsWithItsDeletions(update.slice(0, update.length - 1))).toBe(false);
+    }
+  });
+
+  it('never throws on random bytes, and takes time in line with their length', () => {
+    const random = prng(7);
+    for (let i = 0; i < 2000; i++) endsWithItsDeletions(Uint8Array.from({ length: 1 + Math.floor(random() * 200) }, () => Math.floor(random() * 256)));
+    // A delete set claiming 2^50 ranges in a few bytes: no loop of that length.
+    expect(endsWithItsDeletions(new Uint8Array([0, 1, 5, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x01]))).toBe(false);
   });
 });

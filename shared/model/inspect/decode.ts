@@ -30,6 +30,8 @@ export interface DecodedUpdate {
    * back in step instead.
    */
   missing: string | null;
+  /** Whether it holds any struct, or start of one, the document already has (a resend: Yjs skips those). */
+  repeats: boolean;
 }
 
 /** The update cannot be read, or is built in a way no Yjs client writes. */
@@ -50,6 +52,7 @@ export function decodeAgainst(doc: Y.Doc, update: Uint8Array): DecodedUpdate {
   const structs: NewStruct[] = [];
   const clients = new Map<number, { from: number; to: number }>();
   let missing: string | null = null;
+  let repeats = false;
   /** The clock expected next for each client, to find gaps and repeats within the update. */
   const next = new Map<number, number>();
   for (const struct of decoded.structs) {
@@ -65,6 +68,7 @@ export function decodeAgainst(doc: Y.Doc, update: Uint8Array): DecodedUpdate {
     const have = Y.getState(doc.store, client);
     if (clock + struct.length <= have) {
       repeated(doc, struct);
+      repeats = true;
       continue;
     }
     if (expected === undefined && clock > have) {
@@ -72,6 +76,7 @@ export function decodeAgainst(doc: Y.Doc, update: Uint8Array): DecodedUpdate {
       continue;
     }
     const offset = Math.max(0, have - clock);
+    if (offset > 0) repeats = true;
     structs.push({ struct: struct as Y.Item | Y.GC, offset });
     const range = clients.get(client);
     if (range) range.to = clock + struct.length;
@@ -95,7 +100,7 @@ export function decodeAgainst(doc: Y.Doc, update: Uint8Array): DecodedUpdate {
       deletes.push({ client, clock, len });
     }
   }
-  return { structs, deletes, clients, missing };
+  return { structs, deletes, clients, missing, repeats };
 }
 
 /** How many runs of structs (one per writer, as Yjs writes them) an update says it holds. */

@@ -40,6 +40,12 @@ export interface Inspection {
   resolved: Resolved[];
   /** Every delete range the update carries, as written. */
   deletes: DeleteRange[];
+  /**
+   * Everything in the update is new to the document: no struct it already has, no
+   * deletion of what is already gone. Applied, it changes exactly what it says; Yjs's own
+   * record of the change would say the same again.
+   */
+  onlyNew: boolean;
 }
 
 const AGREEMENT_FIELDS = new Set<string>([CARD_KEYS.status, CARD_KEYS.agreedBy, CARD_KEYS.agreedAt]);
@@ -67,9 +73,10 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: StructureL
     if (!u) units.set(key, (u = { key, cardId, actions: [], problems: [], items: [], deletes: [] }));
     return u;
   };
-  if (decoded.missing) return { missing: decoded.missing, clients, units, itemCount: decoded.structs.length, resolved: [], deletes: decoded.deletes };
+  if (decoded.missing) return { missing: decoded.missing, clients, units, itemCount: decoded.structs.length, resolved: [], deletes: decoded.deletes, onlyNew: false };
   const { resolved, missing } = resolveParents(doc, decoded.structs);
-  if (missing) return { missing, clients, units, itemCount: decoded.structs.length, resolved, deletes: decoded.deletes };
+  if (missing) return { missing, clients, units, itemCount: decoded.structs.length, resolved, deletes: decoded.deletes, onlyNew: false };
+  let onlyNew = !decoded.repeats;
 
   const cards = cardsMap(doc);
   /** Characters (and rich-text elements) added to and removed from each limited text, by unit and field. */
@@ -168,7 +175,10 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: StructureL
     const end = Math.min(range.clock + range.len, have);
     for (let i = Y.findIndexSS(structs, range.clock); i < structs.length && structs[i]!.id.clock < end; i++) {
       const s = structs[i]!;
-      if (!(s instanceof Y.Item) || s.deleted) continue;
+      if (!(s instanceof Y.Item) || s.deleted) {
+        onlyNew = false;
+        continue;
+      }
       const from = Math.max(range.clock, s.id.clock);
       const to = Math.min(end, s.id.clock + s.length);
       const slot = below(placeOfType(doc, s.parent as Y.AbstractType<any>), s.parentSub);
@@ -232,7 +242,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: StructureL
       t.unit.problems.push(`The ${FIELD_NAMES[t.limit]} can have at most ${most.toLocaleString('en-GB')} paragraphs and list items; this change would make it ${elements.toLocaleString('en-GB')}. Combine some first.`);
     }
   }
-  return { missing: null, clients, units, itemCount: decoded.structs.length, resolved, deletes: decoded.deletes };
+  return { missing: null, clients, units, itemCount: decoded.structs.length, resolved, deletes: decoded.deletes, onlyNew };
 }
 
 /** What a change to the setup, the fieldwork or the offers asks: writing in a recording sheet is note-taking, anything else there is the record itself. */

@@ -162,6 +162,36 @@ function skipPiece(w: Walker): void {
 }
 
 /**
+ * Whether an update's bytes end where its delete set does, walked as above (linear, no
+ * allocation). Yjs reads an update and ignores whatever follows: a change relayed as it
+ * came (server/collab/room.ts) must carry nothing else to everyone else.
+ */
+export function endsWithItsDeletions(update: Uint8Array): boolean {
+  const w = new Walker(update);
+  try {
+    const parts = w.uint();
+    for (let part = 0; part < parts; part++) {
+      const pieces = w.uint();
+      w.uint();
+      w.uint();
+      for (let i = 0; i < pieces; i++) skipPiece(w);
+    }
+    // The delete set: per writer, its id and its ranges (each a clock and a length).
+    const writers = w.uint();
+    for (let i = 0; i < writers; i++) {
+      w.uint();
+      const ranges = w.uint();
+      if (ranges > w.remaining()) return false;
+      for (let r = 0; r < ranges; r++) (w.uint(), w.uint());
+    }
+    return w.remaining() === 0;
+  } catch (err) {
+    if (err instanceof Unwalkable) return false;
+    throw err;
+  }
+}
+
+/**
  * The pieces an update's writers' parts say they hold, summed, stopping once past
  * `stopAbove` (0 if not even the first count can be read: the full decode says why).
  */

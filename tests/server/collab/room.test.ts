@@ -5,7 +5,8 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import * as syncProtocol from 'y-protocols/sync';
-import { addCard, cardBodyFragment, readBoards, readCardBodyText, setCardBody } from '../../../shared/model/index.js';
+import { addCard, cardBodyFragment, readBoards, readCard, readCardBodyText, setCardBody, setCardText } from '../../../shared/model/index.js';
+import { endsWithItsDeletions } from '../../../shared/model/inspect/pieceCount.js';
 import { MESSAGE } from '../../../shared/protocol.js';
 import { createWorkshop, startTestServer, tempDataDir, waitFor, type TestServer } from '../../helpers/server.js';
 import { connect, synced, type TestClient } from '../../helpers/provider.js';
@@ -110,5 +111,76 @@ describe('a checked change is stored and relayed as it was sent', () => {
     await synced(late);
     expect(readCardBodyText(late.doc, card)).toBe('Pupils feel known by name');
     expect(readBoards(late.doc)).toEqual(readBoards(copy));
+  });
+});
+
+describe('a change that passed the check whole goes out as it came, before it is applied', () => {
+  /** Yjs's record of each of this client's own transactions from now on: what a browser sends, one message each. */
+  function sending(c: TestClient): Uint8Array[] {
+    const sent: Uint8Array[] = [];
+    c.doc.on('update', (u: Uint8Array, origin: unknown) => {
+      if (origin !== c.provider) sent.push(u);
+    });
+    return sent;
+  }
+
+  it('relays each keystroke byte for byte, once, and stores each', async () => {
+    const server = await startTestServer();
+    cleanup.push(() => server.close());
+    const w = await createWorkshop(server);
+    const ann = track(connect(server.wsUrl, w.id, w.tokens.participant, { clientId: 5151 }));
+    await synced(ann);
+    const card = addCard(ann.doc, { board: 'working-well', headline: 'Relationships', createdBy: 'Ann' });
+    const watcher = await openRaw(server.wsUrl, w.id, w.tokens.viewer);
+    cleanup.push(() => watcher.ws.close());
+    await roundTrip(watcher);
+    await waitFor(() => logRows(server, w.id) > 0, 'the card to be stored');
+    const rows = logRows(server, w.id);
+    const before = received(watcher).length;
+    const sent = sending(ann);
+    for (const headline of ['Relationships matter', 'Relationships matter most', 'Relationships matter']) setCardText(ann.doc, card, 'headline', headline);
+    expect(sent).toHaveLength(3);
+    await waitFor(() => received(watcher).length >= before + 3, 'three keystrokes at the watcher');
+    await roundTrip(watcher);
+    expect(received(watcher).slice(before)).toEqual(sent);
+    await waitFor(() => logRows(server, w.id) === rows + 3, 'three rows stored');
+  });
+
+  it('relays only what Yjs applied of a change followed by other bytes, or repeating a deletion the server has', async () => {
+    const server = await startTestServer();
+    cleanup.push(() => server.close());
+    const w = await createWorkshop(server);
+    const ann = track(connect(server.wsUrl, w.id, w.tokens.participant, { clientId: 6161 }));
+    await synced(ann);
+    const card = addCard(ann.doc, { board: 'working-well', headline: 'Relationships matter', createdBy: 'Ann' });
+    const watcher = await openRaw(server.wsUrl, w.id, w.tokens.viewer);
+    cleanup.push(() => watcher.ws.close());
+    const again = await openRaw(server.wsUrl, w.id, w.tokens.participant);
+    cleanup.push(() => again.ws.close());
+    await roundTrip(watcher);
+    const sent = sending(ann);
+    const last = () => received(watcher).at(-1)!;
+
+    // Three bytes after a keystroke: Yjs ignores them; nobody else is sent them.
+    ann.provider.disconnect();
+    setCardText(ann.doc, card, 'headline', 'Relationships matter most');
+    let before = received(watcher).length;
+    again.ws.send(syncMessage('update', new Uint8Array([...sent[0]!, 7, 7, 7])));
+    await waitFor(() => received(watcher).length > before, 'the keystroke at the watcher');
+    expect(endsWithItsDeletions(last())).toBe(true);
+    expect(last().length).toBe(sent[0]!.length);
+
+    // A deletion the server has, sent again with a new word: only the word goes out.
+    setCardText(ann.doc, card, 'headline', 'Relationships');
+    again.ws.send(syncMessage('update', sent[1]!));
+    await roundTrip(again);
+    setCardText(ann.doc, card, 'headline', 'Relationships first');
+    before = received(watcher).length;
+    again.ws.send(syncMessage('update', Y.mergeUpdates([sent[1]!, sent[2]!])));
+    await waitFor(() => received(watcher).length > before, 'the word at the watcher');
+    expect(Y.decodeUpdate(last()).ds.clients.size).toBe(0);
+    const watched = new Y.Doc();
+    for (const u of received(watcher, ['step2', 'update'])) Y.applyUpdate(watched, u);
+    expect(readCard(watched, card)?.headline).toBe('Relationships first');
   });
 });
