@@ -32,6 +32,7 @@ import { watchMachine } from './machineLoad.js';
 import { bundleFigures, exportFigures, restart } from './cairnOnly.js';
 import { browserFigures } from './browser.js';
 import { oneAgainstTwo, stopBenchServices } from './twoServers.js';
+import { roundByRound } from './rounds.js';
 
 const smoke = process.env.SMOKE === '1';
 const env = (name: string, normal: number, tiny: number) => Number(process.env[name] ?? (smoke ? tiny : normal));
@@ -97,6 +98,10 @@ async function cairnOnly(label: string, run: () => Promise<Figures> | Figures): 
   report(false);
 }
 
+/** The figures whose rounds are listed one by one, under the table (rounds.ts). */
+const ROUND_FIGURES = ['p50 ms', 'p99 ms', 'edit p99 ms', 'server CPU µs per delivered edit'];
+const roundNotes: string[] = [];
+
 /** Each figure's mean over the rounds; a failure in any round is reported as one. */
 function mean(rounds: Figures[]): Figures {
   if (rounds.some((f) => 'failed' in f)) return { failed: 1 };
@@ -135,6 +140,7 @@ function report(done: boolean): void {
     ...(process.env.READER_NODE_FLAGS ? [`The reader processes ran with Node flags \`${process.env.READER_NODE_FLAGS}\` (READER_NODE_FLAGS) besides --single-threaded-gc.`] : []),
     ...(process.env.WARMUP_SECONDS ? [`Warm-up set to ${WARM_UP} s (WARMUP_SECONDS).`] : []),
     ...(failures.length > 0 ? [`Failed: ${failures.join('; ')}.`] : []),
+    ...(roundNotes.length > 0 ? ['Round by round (a round of each server, one after the other):', ...roundNotes.map((n) => `- ${n}`)] : []),
     `Latencies are measured by readers from a timestamp in each edit; lower is better. Ratios are Cairn ÷ the stock y-websocket server in the same run. Each server scenario ran ${ROUNDS} time(s), the servers taking turns (in reverse order every other round); figures are means over those rounds.`,
     `Writers type into a card's body, each edit a timestamp typed at the end and as many characters deleted from the start, so bodies stay at 1,000 characters, within Cairn's limits, for every server alike; a run in which a server refused any of the bench's changes fails. Fan-out, presence aligned: every client joins at once, so stock clients renew their presence in the same second every 15 s; spread: they join evenly over ${SPREAD} s before the measuring starts, as when people join over minutes. Before a fan-out is measured, its writers type for ${WARM_UP} s as they then do, so no server is measured while its code is still being compiled.`,
     ...(SCENARIOS.some((s) => s.endsWith('two'))
@@ -176,6 +182,8 @@ async function main() {
       }
     }
     for (const [kind, figures] of runs) add(label, kind, mean(figures));
+    const paired = roundByRound(runs.get('cairn') ?? [], runs.get('stock') ?? [], ROUND_FIGURES);
+    if (paired) roundNotes.push(`${label}: ${paired.join(' ')}`);
     report(false);
   }
   const progress = (label: string) => (what: string) => process.stderr.write(`${label}: ${what}\n`);
