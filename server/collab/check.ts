@@ -29,9 +29,9 @@ export interface Refusal {
 export type Verdict =
   /**
    * Apply `update` (the change as sent, or without its refused parts), then tell the
-   * sender of any refusals. `asSent`: nothing was refused, and the change holds only what
-   * is new to the workshop, in bytes that end where the change does; the others may be
-   * sent it as it came, before it is applied (room.ts).
+   * sender of any refusals. `asSent`: nothing was refused, and the change is typing that
+   * holds only what is new to the workshop, in bytes that end where the change does; the
+   * others may be sent it as it came, before it is applied (room.ts).
    */
   | { kind: 'apply'; update: Uint8Array; refusals: Refusal[]; claims: number[]; asSent: boolean }
   /**
@@ -129,9 +129,19 @@ export function checkUpdate(ctx: CheckContext, writer: Writer, update: Uint8Arra
   }
   if (refusals.length === 0) {
     const changes = inspection.resolved.length > 0 || inspection.deletes.length > 0;
-    return { kind: 'apply', update, refusals, claims, asSent: changes && inspection.onlyNew && endsWithItsDeletions(update) };
+    return { kind: 'apply', update, refusals, claims, asSent: changes && inspection.onlyNew && typingOnly(inspection.resolved) && endsWithItsDeletions(update) };
   }
   return { kind: 'apply', update: withoutRefused(inspection.resolved, refusedItems, inspection.deletes, refusedDeletes), refusals, claims, asSent: false };
+}
+
+/**
+ * Whether every new piece is text (a keystroke, a paste of words), the only kind of change
+ * relayed before the server has applied it. Anything else (a card, a paragraph, a mark)
+ * waits for Yjs to apply it here first: should the check ever pass something Yjs cannot
+ * apply, the server fails on it before any browser sees it.
+ */
+function typingOnly(resolved: readonly Resolved[]): boolean {
+  return resolved.every((r) => r.ns.struct instanceof Y.Item && r.ns.struct.content instanceof Y.ContentString);
 }
 
 function firstRefusal(writer: Writer, actions: Parameters<typeof refusal>[2][]): string | null {
