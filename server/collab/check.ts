@@ -129,19 +129,22 @@ export function checkUpdate(ctx: CheckContext, writer: Writer, update: Uint8Arra
   }
   if (refusals.length === 0) {
     const changes = inspection.resolved.length > 0 || inspection.deletes.length > 0;
-    return { kind: 'apply', update, refusals, claims, asSent: changes && inspection.onlyNew && typingOnly(inspection.resolved) && endsWithItsDeletions(update) };
+    const typing = inspection.clients.size <= 1 && typingOnly(inspection.resolved) && inspection.deletesOnlyText;
+    return { kind: 'apply', update, refusals, claims, asSent: changes && typing && inspection.onlyNew && endsWithItsDeletions(update) };
   }
   return { kind: 'apply', update: withoutRefused(inspection.resolved, refusedItems, inspection.deletes, refusedDeletes), refusals, claims, asSent: false };
 }
 
 /**
- * Whether every new piece is text (a keystroke, a paste of words), the only kind of change
- * relayed before the server has applied it. Anything else (a card, a paragraph, a mark)
- * waits for Yjs to apply it here first: should the check ever pass something Yjs cannot
- * apply, the server fails on it before any browser sees it.
+ * Whether every new piece is text put in a place the check found and judged (a keystroke,
+ * a paste of words): with one writer and deletions of text only, the only kind of change
+ * relayed before the server has applied it. Anything else (a card, a paragraph, a mark,
+ * text that lands nowhere and that Yjs turns into a placeholder) waits for Yjs to apply it
+ * here first: should the check ever pass something Yjs cannot apply, the server fails on
+ * it before any browser sees it, and nothing unjudged travels.
  */
 function typingOnly(resolved: readonly Resolved[]): boolean {
-  return resolved.every((r) => r.ns.struct instanceof Y.Item && r.ns.struct.content instanceof Y.ContentString);
+  return resolved.every((r) => r.parent !== null && r.place !== null && r.ns.struct instanceof Y.Item && r.ns.struct.content instanceof Y.ContentString);
 }
 
 function firstRefusal(writer: Writer, actions: Parameters<typeof refusal>[2][]): string | null {

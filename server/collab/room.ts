@@ -23,9 +23,9 @@ const MISSING_IN_A_ROW = 20;
 const FORGED_BEFORE_CLOSE = 3;
 
 /**
- * Whether Yjs holds back part of some earlier change (it waits for something missing).
- * The check keeps such changes out, but a workshop stored before it may hold one: a new
- * change could let it in, and what is relayed ahead would then not be all that changed.
+ * Whether Yjs holds back part of some change (it waits for something missing). The check
+ * keeps such changes out, but a workshop stored before it may hold one: a new change could
+ * let it in, and what is relayed ahead would then not be all that changed.
  */
 function hasParked(doc: Y.Doc): boolean {
   return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
@@ -249,6 +249,8 @@ export class Room {
       } finally {
         this.relayedAhead = null;
       }
+      // The others have all of it; should Yjs have kept part aside here, the copies differ.
+      if (hasParked(doc)) this.markDamaged('apply', new Error('Yjs kept part of a change relayed as it came aside'));
     } else if (applied) this.apply(applied, conn);
     if (verdict.kind === 'refuse' && verdict.fill === null && ++conn.forged >= FORGED_BEFORE_CLOSE) {
       conn.ws.close(CLOSE.tooFast.code, 'Too many changes were refused; reconnecting.');

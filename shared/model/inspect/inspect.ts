@@ -46,6 +46,8 @@ export interface Inspection {
    * record of the change would say the same again.
    */
   onlyNew: boolean;
+  /** Every item the update deletes from the document is text. */
+  deletesOnlyText: boolean;
 }
 
 const AGREEMENT_FIELDS = new Set<string>([CARD_KEYS.status, CARD_KEYS.agreedBy, CARD_KEYS.agreedAt]);
@@ -73,10 +75,11 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: StructureL
     if (!u) units.set(key, (u = { key, cardId, actions: [], problems: [], items: [], deletes: [] }));
     return u;
   };
-  if (decoded.missing) return { missing: decoded.missing, clients, units, itemCount: decoded.structs.length, resolved: [], deletes: decoded.deletes, onlyNew: false };
+  if (decoded.missing) return { missing: decoded.missing, clients, units, itemCount: decoded.structs.length, resolved: [], deletes: decoded.deletes, onlyNew: false, deletesOnlyText: false };
   const { resolved, missing } = resolveParents(doc, decoded.structs);
-  if (missing) return { missing, clients, units, itemCount: decoded.structs.length, resolved, deletes: decoded.deletes, onlyNew: false };
+  if (missing) return { missing, clients, units, itemCount: decoded.structs.length, resolved, deletes: decoded.deletes, onlyNew: false, deletesOnlyText: false };
   let onlyNew = !decoded.repeats;
+  let deletesOnlyText = true;
 
   const cards = cardsMap(doc);
   /** Characters (and rich-text elements) added to and removed from each limited text, by unit and field. */
@@ -171,6 +174,8 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: StructureL
   for (const range of decoded.deletes) {
     const structs = doc.store.clients.get(range.client);
     const have = Y.getState(doc.store, range.client);
+    // Deleting its own new content: Yjs records only that it is gone, not what it held.
+    if (range.clock + range.len > have) onlyNew = false;
     if (!structs || range.clock >= have) continue;
     const end = Math.min(range.clock + range.len, have);
     for (let i = Y.findIndexSS(structs, range.clock); i < structs.length && structs[i]!.id.clock < end; i++) {
@@ -179,6 +184,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: StructureL
         onlyNew = false;
         continue;
       }
+      if (!(s.content instanceof Y.ContentString)) deletesOnlyText = false;
       const from = Math.max(range.clock, s.id.clock);
       const to = Math.min(end, s.id.clock + s.length);
       const slot = below(placeOfType(doc, s.parent as Y.AbstractType<any>), s.parentSub);
@@ -242,7 +248,7 @@ export function inspectUpdate(doc: Y.Doc, update: Uint8Array, limits: StructureL
       t.unit.problems.push(`The ${FIELD_NAMES[t.limit]} can have at most ${most.toLocaleString('en-GB')} paragraphs and list items; this change would make it ${elements.toLocaleString('en-GB')}. Combine some first.`);
     }
   }
-  return { missing: null, clients, units, itemCount: decoded.structs.length, resolved, deletes: decoded.deletes, onlyNew };
+  return { missing: null, clients, units, itemCount: decoded.structs.length, resolved, deletes: decoded.deletes, onlyNew, deletesOnlyText };
 }
 
 /** What a change to the setup, the fieldwork or the offers asks: writing in a recording sheet is note-taking, anything else there is the record itself. */

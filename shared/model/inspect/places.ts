@@ -79,11 +79,15 @@ const WALK_BUDGET = 200_000;
  */
 export function resolveParents(doc: Y.Doc, structs: NewStruct[]): { resolved: Resolved[]; missing: string | null } {
   const byClient = new Map<number, Resolved[]>();
+  /** Each new struct's predecessor from the same writer: Yjs applies a writer's structs in clock order. */
+  const previous = new Map<Resolved, Resolved>();
   const resolved: Resolved[] = structs.map((ns) => {
     const r: Resolved = { ns, parent: null, parentSub: null, place: null };
     const list = byClient.get(ns.struct.id.client);
-    if (list) list.push(r);
-    else byClient.set(ns.struct.id.client, [r]);
+    if (list) {
+      previous.set(r, list[list.length - 1]!);
+      list.push(r);
+    } else byClient.set(ns.struct.id.client, [r]);
     return r;
   });
   let missing: string | null = null;
@@ -110,6 +114,16 @@ export function resolveParents(doc: Y.Doc, structs: NewStruct[]): { resolved: Re
   /** The new struct a struct's resolution waits for, if it is not resolved yet. */
   const waitsFor = (r: Resolved): Resolved | null => {
     const s = r.ns.struct;
+    // Yjs takes a writer's structs in clock order, and sets aside the rest of a writer it
+    // is waiting on: a struct waits for its writer's previous one too. Without this, two
+    // writers whose structs each wait on the other's later one made no circle here, and
+    // Yjs kept part of the change aside unchecked (found by an attack on relaying typing
+    // as it came, 2026-12-06).
+    const before = previous.get(r);
+    if (before && state.get(before) !== 'done') {
+      if (state.get(before) === 'visiting') throw new MalformedUpdate('changes refer to each other in a circle');
+      return before;
+    }
     if (!(s instanceof Y.Item)) return null;
     // Also for a struct the document has the start of: Yjs looks up what it names first.
     for (const id of [s.origin, s.rightOrigin, s.parent instanceof Y.ID ? s.parent : null]) {
